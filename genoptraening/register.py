@@ -1,0 +1,243 @@
+"""The register of Denmark's 98 municipalities, found in free text.
+
+Citizens write "hjoerring", "hjorring", "Hjørring Kommune", "lyngby" or "Hedensted kommune" —
+all should find the municipality, while "Paris" or "på vejen hjem" should not. Matching works
+on a *skeleton* of the text (lower case, æ/ø/å and their ae/oe/aa spellings folded to a/o/a),
+first exactly, then with a small edit distance for words that are not ordinary Danish words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+_DATA = Path(__file__).resolve().parent / "data" / "municipalities.yml"
+_WORD = re.compile(r"[0-9a-zæøåäöüé]+", re.IGNORECASE)
+_FOLDS = (("æ", "a"), ("ø", "o"), ("å", "a"), ("ä", "a"), ("ö", "o"), ("ü", "u"), ("é", "e"))
+_PAIRS = (("ae", "a"), ("oe", "o"), ("aa", "a"))
+_MAX_WORDS = 3  # the longest name, "Kongens Lyngby", has two words; leave one spare
+_FUZZY_MIN_LENGTH = 5
+_FUZZY_SCORE = 86.0
+#: Words after which a capitalised ambiguous name is taken as a place ("i Vejen", "fra Skive").
+_PLACE_WORDS = {"i", "fra", "til"}
+
+
+def skeleton(text: str) -> str:
+    """Fold text to the form names are compared in: lower case, æ/ø/å and ae/oe/aa → a/o/a.
+
+    Examples: "Hjørring", "Hjoerring" and "hjorring" all give "hjorring".
+    """
+    text = unicodedata.normalize("NFC", text).lower()
+    for src, dst in _FOLDS:
+        text = text.replace(src, dst)
+    for src, dst in _PAIRS:
+        text = text.replace(src, dst)
+    return re.sub(r"[-\s]+", " ", text).strip()
+
+
+def slugify(name: str) -> str:
+    """Make a municipality's slug: "Hjørring" → "hjoerring", "Høje-Taastrup" → "hoeje-taastrup"."""
+    text = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """One municipality of the register."""
+
+    code: str
+    name: str
+    official: str
+    slug: str
+    aliases: tuple[str, ...] = ()
+    towns: tuple[str, ...] = ()
+    ambiguous: bool = False
+    has_standard: bool = field(default=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A municipality found in text, how it was found and the words that named it."""
+
+    municipality: Municipality
+    matched: str
+    score: float
+    via_town: bool = False
+
+
+@lru_cache(maxsize=1)
+def _danish_words() -> frozenset[str]:
+    """Ordinary Danish words (spaCy's Danish lemma table), which are never fuzzy-matched.
+
+    Without this, "skrive" (to write) would be taken for Skive and "lejer" for Lejre.
+    """
+    try:
+        import spacy_lookups_data
+        import srsly
+
+        path = Path(spacy_lookups_data.__file__).parent / "data" / "da_lemma_lookup.json.gz"
+        table = srsly.read_gzip_json(path)
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    return frozenset(skeleton(word) for word in table)
+
+
+class Register:
+    """All 98 municipalities, with lookup by slug, code and free text."""
+
+    def __init__(self, municipalities: list[Municipality]):
+        self.municipalities = municipalities
+        self._by_slug = {m.slug: m for m in municipalities}
+        self._by_code = {m.code: m for m in municipalities}
+        # skeleton of a name/alias/town → (municipality, is_town)
+        self._names: dict[str, tuple[Municipality, bool]] = {}
+        for m in municipalities:
+            for name in (m.name, m.official, *m.aliases):
+                self._names[skeleton(name)] = (m, False)
+                if not name.lower().endswith("kommune"):
+                    self._names[skeleton(f"{name} kommune")] = (m, False)
+            for town in m.towns:
+                self._names.setdefault(skeleton(town), (m, True))
+        self._fuzzy_choices = [
+            key for key, (m, is_town) in self._names.items()
+            if not is_town and not m.ambiguous and len(key) >= _FUZZY_MIN_LENGTH
+        ]
+
+    def __len__(self) -> int:
+        return len(self.municipalities)
+
+    def by_slug(self, slug: str) -> Municipality | None:
+        """Return the municipality with this slug."""
+        return self._by_slug.get(slug)
+
+    def by_code(self, code: str) -> Municipality | None:
+        """Return the municipality with this kommunekode ("0350" or "350")."""
+        return self._by_code.get(code.zfill(4))
+
+    def with_standard(self) -> list[Municipality]:
+        """Return the municipalities whose quality standard is on file."""
+        return [m for m in self.municipalities if m.has_standard]
+
+    def lookup(self, text: str) -> Municipality | None:
+        """Resolve a name given on its own (a widget's metadata, a button).
+
+        Tolerant of case, spelling, "Kommune" and small typos; None for anything else.
+        """
+        match = self.find(text, whole=True)
+        return match.municipality if match else None
+
+    def find(self, text: str, whole: bool = False) -> Match | None:
+        """Find the municipality a free-text message names, if any.
+
+        Args:
+            text: The citizen's message.
+            whole: Treat the text as nothing but a name (ambiguous names are then accepted).
+
+        Returns:
+            The best match, preferring exact over fuzzy and municipality names over towns.
+
+        """
+        words = _WORD.findall(unicodedata.normalize("NFC", text))
+        if not words:
+            return None
+        keys = [skeleton(w) for w in words]
+        whole = whole or len(words) <= 3 and _only_place(keys)
+        best: Match | None = None
+        danish = None
+        for size in range(min(_MAX_WORDS, len(keys)), 0, -1):
+            for start in range(len(keys) - size + 1):
+                key = " ".join(keys[start:start + size])
+                found = self._names.get(key)
+                if found:
+                    municipality, is_town = found
+                    end = start + size
+                    followed_by_kommune = end < len(keys) and keys[end] == "kommune"
+                    if municipality.ambiguous and not (
+                        whole or followed_by_kommune or size > 1
+                        or _named_as_place(words, start)
+                    ):
+                        continue
+                    candidate = Match(municipality, " ".join(words[start:start + size]),
+                                      100.0, via_town=is_town)
+                    if best is None or _better(candidate, best):
+                        best = candidate
+                    continue
+                if best is not None and best.score == 100.0:
+                    continue
+                if len(key) < _FUZZY_MIN_LENGTH or key.isdigit():
+                    continue
+                if danish is None:
+                    danish = _danish_words()
+                if size == 1 and key in danish:
+                    continue
+                hit = process.extractOne(key, self._fuzzy_choices, scorer=fuzz.ratio,
+                                         score_cutoff=_FUZZY_SCORE)
+                if hit:
+                    municipality, _ = self._names[hit[0]]
+                    candidate = Match(municipality, " ".join(words[start:start + size]), hit[1])
+                    if best is None or _better(candidate, best):
+                        best = candidate
+        return best
+
+
+def _only_place(keys: list[str]) -> bool:
+    # "Vejen", "i Vejen", "Vejen kommune": a message that is nothing but a place.
+    rest = [k for k in keys if k not in _PLACE_WORDS and k not in {"kommune", "bor", "jeg"}]
+    return len(rest) == 1
+
+
+def _named_as_place(words: list[str], start: int) -> bool:
+    return (
+        start > 0
+        and words[start][:1].isupper()
+        and words[start - 1].lower() in _PLACE_WORDS
+    )
+
+
+def _better(candidate: Match, best: Match) -> bool:
+    return (candidate.score, not candidate.via_town, len(candidate.matched)) > (
+        best.score, not best.via_town, len(best.matched)
+    )
+
+
+def load_register(path: Path = _DATA, with_standard: frozenset[str] | None = None) -> Register:
+    """Read the register from its data file.
+
+    Args:
+        path: The YAML list of municipalities.
+        with_standard: Slugs whose standard is on file; by default the municipal knowledge
+            files found in the knowledge folder.
+
+    """
+    if with_standard is None:
+        from genoptraening.settings import get_settings
+
+        knowledge = get_settings().knowledge_dir
+        with_standard = frozenset(p.stem for p in knowledge.glob("*.yml"))
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+    municipalities = [
+        Municipality(
+            code=row["code"],
+            name=row["name"],
+            official=row["official"],
+            slug=slugify(row["name"]),
+            aliases=tuple(row.get("aliases", ())),
+            towns=tuple(row.get("towns", ())),
+            ambiguous=bool(row.get("ambiguous", False)),
+            has_standard=slugify(row["name"]) in with_standard,
+        )
+        for row in rows
+    ]
+    return Register(municipalities)
+
+
+@lru_cache(maxsize=1)
+def get_register() -> Register:
+    """Return the process-wide register."""
+    return load_register()
