@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Print the path of a working Python 3.10 (Rasa 3.6 supports 3.8-3.10 only), or explain what to
-# install and exit 1. Looks at $PYTHON310, then PATH, then pyenv's versions, then the usual places.
+# install and exit 1. Looks at $PYTHON310, then PATH, then pyenv's versions, then the system's
+# folders ($PYTHON310_SYSTEM_DIRS, by default /usr/local/bin and /usr/bin).
 set -u
 works() { [ -n "$1" ] && "$1" -c 'import sys, venv; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; }
 candidates=("${PYTHON310:-}")
 command -v python3.10 >/dev/null 2>&1 && candidates+=("$(command -v python3.10)")
 pyenv_root="${PYENV_ROOT:-$HOME/.pyenv}"
 for p in $(ls -d "$pyenv_root"/versions/3.10.*/bin/python3.10 2>/dev/null | sort -rV); do candidates+=("$p"); done
-candidates+=(/usr/local/bin/python3.10 /usr/bin/python3.10)
+for dir in ${PYTHON310_SYSTEM_DIRS-/usr/local/bin /usr/bin}; do candidates+=("$dir/python3.10"); done
 for c in "${candidates[@]}"; do
   if works "$c"; then echo "$c"; exit 0; fi
 done
