@@ -1,0 +1,1 @@
+"""Danish language processing for Rasa: the spaCy pipeline and its Rasa component."""
