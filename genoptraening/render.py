@@ -198,16 +198,22 @@ def deadlines_of(answer: Answer) -> list[Deadline]:
 
 
 def due_dates_text(deadlines: list[Deadline], event: str, start: dt.date) -> str:
-    """Say when each deadline running from ``event`` falls due, counted from ``start``."""
-    events, kinds = phrases()["events"], phrases()["kinds"]
+    """Say when each deadline running from ``event`` falls due, counted from ``start``.
+
+    Returns an empty string when no deadline runs from that event.
+    """
+    texts = phrases()
     lines = []
     for deadline in deadlines:
         if deadline.from_event != event:
             continue
         due = due_date(start, deadline.number, deadline.unit)
+        unit = texts["units_singular"][deadline.unit] if deadline.number == 1 else deadline.unit
         lines.append(
-            phrase("due_date", event=events[event], start=format_date(start),
-                   kind=kinds[deadline.kind], due=format_date(due))
-            + " " + phrase("due_date_counting", number=deadline.number, unit=deadline.unit)
+            texts["kinds"][deadline.kind].format(due=format_date(due)) + " "
+            + phrase("due_date_unit", number=deadline.number, unit=unit)
         )
-    return "\n".join(dict.fromkeys(lines))
+    if not lines:
+        return ""
+    intro = phrase("due_dates_intro", event=texts["events"][event], start=format_date(start))
+    return "\n".join([intro, *dict.fromkeys(lines)])

@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin, typed adapters over ``genoptraening.dialogue``."""

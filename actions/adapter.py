@@ -1,0 +1,66 @@
+"""Translation between Rasa's tracker and the dialogue's ``Turn``, ``State`` and ``Reply``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from genoptraening.dialogue import Reply, State, Turn
+from genoptraening.dialogue.engine import respond
+from genoptraening.dialogue.model import STATE_SLOTS
+
+
+def turn_from(tracker: Tracker) -> Turn:
+    """Build the turn from the tracker's latest user message."""
+    message: dict[str, Any] = tracker.latest_message or {}
+    text = str(message.get("text") or "")
+    if text.startswith("/"):
+        text = ""  # a button's payload ("/ask_cost"), not something the citizen wrote
+    intent = message.get("intent") or {}
+    ranking = tuple(
+        (str(i.get("name")), float(i.get("confidence") or 0.0))
+        for i in message.get("intent_ranking") or []
+    )
+    entities = tuple(
+        (str(e.get("entity")), str(e.get("value")))
+        for e in message.get("entities") or []
+        if e.get("value") is not None
+    )
+    metadata = message.get("metadata") or tracker.get_slot("session_started_metadata") or {}
+    return Turn(
+        text=text,
+        intent=str(intent.get("name") or ""),
+        confidence=float(intent.get("confidence") or 0.0),
+        ranking=ranking,
+        entities=entities,
+        metadata=metadata if isinstance(metadata, dict) else {},
+    )
+
+
+def state_from(tracker: Tracker) -> State:
+    """Build the conversation's state from the slots."""
+    return State.from_slots({name: tracker.get_slot(name) for name in STATE_SLOTS})
+
+
+def send(dispatcher: CollectingDispatcher, replies: list[Reply]) -> None:
+    """Send each reply: its text with the sources under it, and its buttons.
+
+    Rasa's REST channel splits a text at blank lines into separate messages; single line
+    breaks keep one reply, its source and its buttons together in one message.
+    """
+    for reply in replies:
+        text = re.sub(r"\n\s*\n", "\n", reply.full_text)
+        dispatcher.utter_message(text=text, buttons=[b.as_dict() for b in reply.buttons])
+
+
+def run_dialogue(
+    kind: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType]:
+    """Run one dialogue handler for the tracker's latest turn; return the slot events."""
+    replies, changes = respond(kind, turn_from(tracker), state_from(tracker))
+    send(dispatcher, replies)
+    return [SlotSet(name, value) for name, value in changes.items()]

@@ -1,0 +1,170 @@
+"""What every turn needs resolved first: the municipality, the relative, the warnings.
+
+Whatever the intent, a few things are said before anything else: 112 when the message is an
+emergency, a warning when it holds a CPR number (never repeated back), one English line when
+it is written in English, and — once per conversation — the consent reminder when a relative
+writes on someone's behalf.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from genoptraening import signals
+from genoptraening.dialogue.model import Button, Reply, State, Turn
+from genoptraening.knowledge.loader import KnowledgeBase
+from genoptraening.knowledge.schema import TOPICS, Standard
+from genoptraening.register import Municipality, Register
+from genoptraening.render import Answer, answer_topic, general_answer, phrase, phrases
+
+#: Intent → topic of the standards. ``ask_law`` asks what the laws mean.
+TOPIC_OF_INTENT: dict[str, str] = {
+    **{f"ask_{t}": t for t in TOPICS if t not in ("legal_basis", "emergency")},
+    "ask_law": "legal_basis",
+}
+
+#: Words for the person the conversation is about.
+_SELF = {"subject": "du", "Subject": "Du", "object": "dig", "pronoun": "du", "possessive": "dine"}
+
+
+@dataclass
+class Context:
+    """One turn with everything resolved that the dialogue functions need."""
+
+    kb: KnowledgeBase
+    register: Register
+    turn: Turn
+    state: State
+    municipality: Municipality | None
+    named_municipality: bool  # the message itself named it (a switch, or an answer)
+    today: dt.date
+    now: dt.datetime
+    new_relative: bool = False  # a relative was first noticed in this turn
+
+    @property
+    def standard(self) -> Standard | None:
+        """The municipality's standard, when it is on file."""
+        return self.kb.standard(self.municipality.slug) if self.municipality else None
+
+    @property
+    def relative(self) -> signals.Relative | None:
+        """The relative the conversation is about, if any."""
+        return signals.find_relative(f"min {self.state.relative}") if self.state.relative else None
+
+    def who(self) -> dict[str, str]:
+        """Words for the person the conversation is about: "du" or "din mor"."""
+        relative = self.relative
+        if relative is None:
+            return dict(_SELF)
+        return {
+            "subject": relative.your,
+            "Subject": relative.your.capitalize(),
+            "object": relative.object_pronoun,
+            "pronoun": relative.pronoun,
+            "possessive": relative.possessive,
+        }
+
+    def answer(self, topic: str, law: str | None = None) -> Answer:
+        """Answer a topic for this turn's municipality."""
+        return answer_topic(self.kb, self.municipality, topic, law)
+
+
+def build_context(
+    kb: KnowledgeBase, register: Register, turn: Turn, state: State, timezone: str
+) -> Context:
+    """Resolve the municipality and the relative for a turn.
+
+    The municipality comes from the message when it names one (that is how a citizen answers
+    "which municipality?" or switches: "og hvad med Rebild?"), else from the conversation,
+    else from the channel's metadata (a widget on lejre.dk sends "Lejre").
+    """
+    state = state.copy()
+    municipality, named = None, False
+    match = register.find(turn.text)
+    entity = turn.entity("municipality")
+    if match is not None:
+        municipality, named = match.municipality, True
+    elif entity and (found := register.lookup(entity)) and not found.ambiguous:
+        municipality, named = found, True
+    elif state.municipality:
+        municipality = register.by_slug(state.municipality)
+    elif isinstance(turn.metadata.get("municipality"), str):
+        municipality = register.lookup(turn.metadata["municipality"])
+    if municipality is not None:
+        state.municipality = municipality.slug
+    relative = signals.find_relative(turn.text)
+    new_relative = relative is not None and state.relative is None
+    if relative is not None and new_relative:
+        state.relative = relative.noun
+    today, now = _today(timezone)
+    return Context(kb, register, turn, state, municipality, named, today, now, new_relative)
+
+
+def _today(timezone: str) -> tuple[dt.date, dt.datetime]:
+    now = dt.datetime.now(ZoneInfo(timezone))
+    return now.date(), now
+
+
+def emergency_reply(kb: KnowledgeBase) -> Reply:
+    """Return the 112 message (the national file's emergency topic)."""
+    answer = general_answer(kb, "emergency")
+    if answer is None:  # the national file failed to load: 112 must still be said
+        return Reply("Ring 112 nu, hvis nogen er kommet til skade.")
+    return Reply(answer.entries[0].answer, source=answer.source_text)
+
+
+def preamble(context: Context) -> list[Reply]:
+    """Return what must be said before the answer to this turn."""
+    text = context.turn.text
+    replies: list[Reply] = []
+    emergency = context.turn.intent == "emergency"
+    if not emergency and signals.is_emergency(text):
+        replies.append(emergency_reply(context.kb))
+    if signals.find_cpr(text):
+        replies.append(Reply(phrase("cpr_warning")))
+    if signals.looks_english(text):
+        replies.append(Reply(phrase("english_note")))
+    if context.new_relative and not replies and not emergency:  # never before 112
+        replies.append(consent_reminder(context))
+    return replies
+
+
+def consent_reminder(context: Context) -> Reply:
+    """Remind a relative of consent, in the standard's words where it has them."""
+    who = context.who()
+    text = phrase("relative_consent", relative=who["subject"], possessive=who["possessive"])
+    standard = context.standard
+    if standard is not None and standard.covers("on_behalf"):
+        answer = context.answer("on_behalf")
+        return Reply(f"{text}\n\n{answer.text}", source=answer.source_text)
+    general = general_answer(context.kb, "on_behalf")
+    return Reply(text, source=general.source_text if general else "")
+
+
+def reply_from(answer: Answer, extra: str = "") -> Reply:
+    """Turn a rendered answer into a reply, with optional text before its sources."""
+    text = f"{answer.text}\n\n{extra}" if extra else answer.text
+    facts = [entry.facts.dict(exclude_defaults=True) for entry in answer.entries]
+    return Reply(text, source=answer.source_text, facts=facts)
+
+
+def menu_buttons() -> list[Button]:
+    """Return the quick replies that suggest common questions."""
+    return [Button(label, f"/{intent}") for intent, label in phrases()["menu"].items()]
+
+
+def municipality_buttons(register: Register) -> list[Button]:
+    """Return a quick reply for each municipality whose standard is on file."""
+    return [
+        Button(m.name, f'/inform_municipality{{"municipality": "{m.name}"}}')
+        for m in register.with_standard()
+    ]
+
+
+def ask_municipality(context: Context, pending: str) -> Reply:
+    """Ask which municipality, remembering what to answer once it is known."""
+    context.state.pending_topic = pending
+    text = phrase("ask_municipality", **context.who()) + " " + phrase("ask_municipality_hint")
+    return Reply(text, buttons=municipality_buttons(context.register))

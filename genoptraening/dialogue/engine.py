@@ -1,0 +1,95 @@
+"""One entry point for the dialogue: a turn and the state in, replies and state changes out."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from genoptraening import signals
+from genoptraening.dialogue import turns
+from genoptraening.dialogue.context import TOPIC_OF_INTENT, Context, build_context, preamble
+from genoptraening.dialogue.eligibility import eligibility
+from genoptraening.dialogue.model import Reply, State, Turn
+from genoptraening.knowledge.loader import get_knowledge_base
+from genoptraening.register import get_register
+from genoptraening.render import phrase
+from genoptraening.settings import get_settings
+
+#: What each custom action does.
+HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
+    "answer_topic": turns.answer,
+    "set_municipality": turns.set_municipality,
+    "eligibility": eligibility,
+    "clarify": turns.clarify,
+    "handover": turns.handover,
+    "emergency": turns.emergency,
+    "smalltalk": turns.smalltalk,
+    "session_start": turns.session_start,
+}
+
+#: The handler for each intent — the same mapping as the rules in data/rules/.
+KIND_OF_INTENT: dict[str, str] = {
+    **{intent: "answer_topic" for intent in TOPIC_OF_INTENT},
+    "check_eligibility": "eligibility",
+    "affirm": "eligibility",
+    "deny": "eligibility",
+    "inform_municipality": "set_municipality",
+    "human_handoff": "handover",
+    "emergency": "emergency",
+    "nlu_fallback": "clarify",
+    **{i: "smalltalk" for i in ("greet", "goodbye", "thank", "out_of_scope", "bot_challenge",
+                                 "ask_privacy")},
+}
+
+
+def respond(kind: str, turn: Turn, state: State) -> tuple[list[Reply], dict[str, Any]]:
+    """Answer one turn.
+
+    Args:
+        kind: Which handler, one of ``HANDLERS`` (the Rasa action that runs).
+        turn: The citizen's message as NLU understood it.
+        state: The conversation's state before this turn.
+
+    Returns:
+        The replies, warnings first, and the slots to change.
+
+    """
+    replies: list[Reply] = []
+    if kind == "emergency" and turn.text and not signals.is_emergency(turn.text):
+        # The classifier heard an emergency in words that hold none ("kan ikke komme ud af
+        # sengen, kan hun få træning?"): say 112 as a condition, then answer the next-best
+        # reading instead of alarming the citizen.
+        replies.append(Reply(phrase("emergency_maybe")))
+        turn, kind = _next_best(turn)
+    context = build_context(
+        get_knowledge_base(), get_register(), turn, state, get_settings().timezone
+    )
+    handler = HANDLERS[kind]
+    if kind == "session_start":
+        return handler(context), context.state.changes_since(state)
+    # A message that only names a municipality ("hjoerring", "og hvad med Rebild?") sets it,
+    # whatever intent NLU gave it: a bare place name can look like anything to a classifier.
+    if kind in ("answer_topic", "smalltalk", "eligibility", "clarify") and turns.just_a_place(
+        context
+    ):
+        handler = turns.set_municipality
+    replies += preamble(context) + handler(context)
+    return replies, context.state.changes_since(state)
+
+
+def _next_best(turn: Turn, floor: float = 0.1) -> tuple[Turn, str]:
+    for intent, confidence in turn.ranking:
+        if intent in ("emergency", "nlu_fallback") or intent not in KIND_OF_INTENT:
+            continue
+        if confidence >= floor:
+            return dataclasses.replace(turn, intent=intent, confidence=confidence), KIND_OF_INTENT[
+                intent]
+        break
+    return dataclasses.replace(turn, intent="nlu_fallback"), "clarify"
+
+
+def warm_up() -> None:
+    """Load what the first turn would otherwise wait for (knowledge, register, word table)."""
+    respond("answer_topic", Turn(text="hvad koster genoptræning i Lejre", intent="ask_cost"),
+            State())

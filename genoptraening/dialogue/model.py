@@ -1,0 +1,100 @@
+"""The data the dialogue works on: a turn in, replies out, and the conversation's state."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+#: The state kept between turns, with the slot each field is stored in.
+STATE_SLOTS = (
+    "municipality", "pending_topic", "last_topic", "law", "relative",
+    "eligibility", "eligibility_question", "misses",
+)
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick reply: the label a citizen sees and the payload sent back."""
+
+    title: str
+    payload: str
+
+    def as_dict(self) -> dict[str, str]:
+        """Return the button as Rasa expects it."""
+        return {"title": self.title, "payload": self.payload}
+
+
+@dataclass
+class Reply:
+    """One message from the assistant: text, optional buttons and the source lines."""
+
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+    source: str = ""
+    facts: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def full_text(self) -> str:
+        """Return the text followed by its source, as a citizen reads it."""
+        return f"{self.text}\n\n{self.source}" if self.source else self.text
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the citizen just said, as NLU understood it.
+
+    Attributes:
+        text: The message as typed.
+        intent: The intent NLU chose (``nlu_fallback`` when unsure).
+        confidence: Its confidence.
+        ranking: Other candidate intents with their confidence, best first.
+        entities: Entities found, as (entity type, value) pairs.
+        metadata: The channel's metadata (a widget sends ``municipality``).
+
+    """
+
+    text: str
+    intent: str = ""
+    confidence: float = 1.0
+    ranking: tuple[tuple[str, float], ...] = ()
+    entities: tuple[tuple[str, str], ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def entity(self, kind: str) -> str | None:
+        """Return the first value of an entity type, if NLU found one."""
+        return next((value for name, value in self.entities if name == kind), None)
+
+
+@dataclass
+class State:
+    """The conversation's state, kept in Rasa slots between turns."""
+
+    municipality: str | None = None  # slug
+    pending_topic: str | None = None  # asked before the municipality was known
+    last_topic: str | None = None  # last topic answered, for "og hvad med Rebild?"
+    law: str | None = None
+    relative: str | None = None  # noun, e.g. "mor"
+    eligibility: dict[str, Any] = field(default_factory=dict)
+    eligibility_question: str | None = None
+    misses: float = 0
+
+    @classmethod
+    def from_slots(cls, slots: dict[str, Any]) -> State:
+        """Build the state from slot values (missing or None slots take defaults)."""
+        values: dict[str, Any] = {
+            name: slots[name] for name in STATE_SLOTS if slots.get(name) is not None
+        }
+        state = cls(**values)
+        if not isinstance(state.eligibility, dict):
+            state.eligibility = {}
+        return state
+
+    def changes_since(self, before: State) -> dict[str, Any]:
+        """Return the slots whose value differs from ``before``."""
+        now, then = dataclasses.asdict(self), dataclasses.asdict(before)
+        return {name: now[name] for name in STATE_SLOTS if now[name] != then[name]}
+
+    def copy(self) -> State:
+        """Return an independent copy."""
+        return dataclasses.replace(self, eligibility=dict(self.eligibility))

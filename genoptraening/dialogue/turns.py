@@ -1,0 +1,220 @@
+"""The dialogue's turns: answer a topic, take a municipality, clarify, hand over, small talk.
+
+Each function takes a resolved ``Context`` and returns the replies; it changes
+``context.state`` in place, and the caller stores what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from genoptraening import dates
+from genoptraening.deadlines import is_working_day
+from genoptraening.dialogue.context import (
+    TOPIC_OF_INTENT,
+    Context,
+    ask_municipality,
+    emergency_reply,
+    menu_buttons,
+    municipality_buttons,
+    reply_from,
+)
+from genoptraening.dialogue.model import Button, Reply
+from genoptraening.knowledge.schema import TOPICS, OpeningSlot, Phone
+from genoptraening.render import Answer, deadlines_of, due_dates_text, phrase, phrases
+
+#: Intents that never make sense as a suggestion in "Mente du …?".
+_NOT_SUGGESTED = {
+    "nlu_fallback", "greet", "goodbye", "thank", "affirm", "deny", "inform_municipality",
+    "out_of_scope", "bot_challenge", "emergency",
+}
+_LAW_WORDS = (
+    (re.compile(r"vedligehold|stk\.? ?2\b", re.IGNORECASE), "sel_86_2"),
+    (re.compile(r"stk\.? ?1\b", re.IGNORECASE), "sel_86_1"),
+    (re.compile(r"§ ?140|sundhedslov|efter (en |min |hans |hendes )?indl[æa]e?ggelse|"
+                r"genoptr[æa]e?ningsplan", re.IGNORECASE), "sul_140"),
+)
+
+
+#: Words that may stand around a municipality's name in a message that only names it.
+_PLACE_FILLER = {
+    "jeg", "vi", "han", "hun", "de", "bor", "boede", "i", "kommune", "og", "hvad", "med", "så",
+    "nu", "er", "til", "fra", "flyttet", "men", "hos", "for", "det", "den", "hedder", "min",
+    "mor", "far", "live", "in", "we", "ja", "tak", "om", "hvordan", "ved", "nej",
+}
+
+
+def just_a_place(context: Context) -> bool:
+    """Tell whether the message names a municipality and says nothing else."""
+    if not context.named_municipality:
+        return False
+    match = context.register.find(context.turn.text)
+    rest = context.turn.text
+    if match is not None:
+        rest = rest.replace(match.matched, " ")
+    words = re.findall(r"[\wæøåÆØÅ]+", rest.lower())
+    return all(word in _PLACE_FILLER for word in words)
+
+
+def mentioned_law(text: str) -> str | None:
+    """Return the law a message names ("vedligeholdende træning", "§ 140"), if any."""
+    return next((law for pattern, law in _LAW_WORDS if pattern.search(text)), None)
+
+
+def answer(context: Context) -> list[Reply]:
+    """Answer the topic of the turn's intent for the citizen's municipality."""
+    topic = TOPIC_OF_INTENT[context.turn.intent]
+    state = context.state
+    if context.municipality is None:
+        return [ask_municipality(context, topic)]
+    state.pending_topic, state.last_topic, state.misses = None, topic, 0
+    return [_topic_reply(context, topic)]
+
+
+def _topic_reply(context: Context, topic: str) -> Reply:
+    law = mentioned_law(context.turn.text) or context.state.law
+    standard = context.standard
+    if law and standard is not None and law not in standard.laws:
+        law = None  # the citizen's law is not in this standard: answer what it does say
+    rendered = context.answer(topic, law)
+    extra = _due_dates(context, rendered) if topic == "deadlines" else ""
+    return reply_from(rendered, extra)
+
+
+def _due_dates(context: Context, rendered: Answer) -> str:
+    mentioned = dates.find_date(context.turn.text, context.today)
+    if mentioned is None:
+        return ""
+    event = dates.find_event(context.turn.text)
+    text = due_dates_text(deadlines_of(rendered), event, mentioned)
+    if not text:
+        return phrase("deadline_no_date_event")
+    return f"{text}\n{phrase('deadline_date_note')}"
+
+
+def set_municipality(context: Context) -> list[Reply]:
+    """Take the municipality the citizen named, then answer what was waiting for it."""
+    from genoptraening.dialogue.eligibility import eligibility
+
+    state = context.state
+    municipality = context.municipality
+    if municipality is None or not context.named_municipality:
+        return [Reply(phrase("not_a_municipality"),
+                      buttons=municipality_buttons(context.register))]
+    pending, switched_from = state.pending_topic, state.last_topic
+    state.misses = 0
+    if pending == "eligibility":
+        state.pending_topic = None
+        return eligibility(context)
+    if pending:
+        state.pending_topic, state.last_topic = None, pending
+        return [_topic_reply(context, pending)]
+    if switched_from:
+        intro = Reply(phrase("municipality_now", municipality=municipality.official))
+        return [intro, _topic_reply(context, switched_from)]
+    return [_municipality_set(context)]
+
+
+def _municipality_set(context: Context) -> Reply:
+    municipality = context.municipality
+    assert municipality is not None
+    key = "municipality_set" if context.standard else "municipality_set_no_standard"
+    return Reply(phrase(key, municipality=municipality.official), buttons=menu_buttons())
+
+
+def is_open(slots: list[OpeningSlot], now: dt.datetime) -> bool:
+    """Tell whether a phone line with these opening hours is open at ``now`` (local time).
+
+    Closed on public holidays and the days offices close (see ``genoptraening.deadlines``).
+    """
+    clock = now.strftime("%H:%M")
+    if not is_working_day(now.date()) and now.weekday() < 5:
+        return False
+    return any(now.weekday() in s.days and s.start <= clock < s.end for s in slots)
+
+
+def handover(context: Context) -> list[Reply]:
+    """Offer the municipality's phone number, its hours and whether it is open now."""
+    context.state.misses = 0
+    intro = phrase("handover_intro")
+    municipality, standard = context.municipality, context.standard
+    if municipality is None:
+        context.state.pending_topic = "contact"
+        return [Reply(f"{intro} {phrase('handover_unknown')}")]
+    if standard is None:
+        text = phrase("handover_no_standard", municipality=municipality.official)
+        return [Reply(f"{intro} {text}")]
+    phones: list[Phone] = []
+    sources: list[str] = []
+    for topic in ("contact", "apply"):
+        rendered = context.answer(topic)
+        found = [p for entry in rendered.entries for p in entry.facts.phones]
+        if found and not rendered.general:
+            phones, sources = found, [rendered.source_text]
+            break
+    if not phones:
+        return [Reply(f"{intro} {phrase('handover_no_phone', municipality=standard.municipality)}")]
+    unique = list({p.number: p for p in phones}.values())
+    lines = [intro]
+    if len(unique) == 1:
+        lines.append(phrase("handover_phone", name=standard.municipality, number=unique[0].number))
+    else:
+        lines.append(phrase("handover_phones", name=standard.municipality))
+        lines += [f"{p.label or standard.municipality}: {p.number}" for p in unique]
+    # Lines that share their hours (Skanderborg's four) say them once.
+    for hours, slots in {p.hours: p.open for p in unique}.items():
+        sentence = phrase("handover_hours", hours=hours) if hours else ""
+        if slots:
+            sentence += " " + phrase("open_now" if is_open(slots, context.now) else "closed_now")
+        if sentence.strip():
+            lines.append(sentence.strip())
+    return [Reply("\n".join(lines), source="\n".join(sources))]
+
+
+def clarify(context: Context) -> list[Reply]:
+    """Say "Mente du …?" with the likeliest questions; after a second miss, hand over."""
+    state = context.state
+    if state.misses >= 1:
+        return handover(context)
+    state.misses = 1
+    labels = phrases()["intent_labels"]
+    buttons = []
+    for intent, _ in context.turn.ranking:
+        if intent in _NOT_SUGGESTED:
+            continue
+        topic = TOPIC_OF_INTENT.get(intent)
+        title = labels.get(intent) or (TOPICS[topic] if topic else None)
+        if title:
+            buttons.append(Button(title, f"/{intent}"))
+        if len(buttons) == 2:
+            break
+    if not buttons:
+        buttons = menu_buttons()[:2]
+    buttons.append(Button(phrase("clarify_other"), "/human_handoff"))
+    return [Reply(phrase("clarify"), buttons=buttons)]
+
+
+def emergency(context: Context) -> list[Reply]:
+    """Say 112 first."""
+    return [emergency_reply(context.kb)]
+
+
+def smalltalk(context: Context) -> list[Reply]:
+    """Greet, say goodbye, thank, steer an off-topic question back, and the like."""
+    intent = context.turn.intent
+    if intent == "greet":
+        return [Reply(phrase("greeting"), buttons=menu_buttons())]
+    if intent == "out_of_scope":
+        return [Reply(phrase("out_of_scope"), buttons=menu_buttons())]
+    key = {"goodbye": "goodbye", "thank": "thanks", "bot_challenge": "bot_challenge",
+           "ask_privacy": "privacy"}.get(intent, "greeting")
+    return [Reply(phrase(key))]
+
+
+def session_start(context: Context) -> list[Reply]:
+    """Open the conversation: who the assistant is and the privacy note."""
+    if context.municipality is not None:
+        return [Reply(phrase("session_start_municipality",
+                             municipality=context.municipality.official))]
+    return [Reply(phrase("session_start"))]

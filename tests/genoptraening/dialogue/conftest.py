@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from genoptraening.dialogue import Reply, State, Turn
+from genoptraening.dialogue.engine import respond
+
+
+class Conversation:
+    """Drive the dialogue directly, turn by turn, keeping the state like Rasa's slots do."""
+
+    def __init__(self, **slots):
+        self.state = State(**slots)
+        self.replies: list[Reply] = []
+
+    def say(self, kind: str, text: str, intent: str = "", **turn) -> str:
+        self.replies, changes = respond(kind, Turn(text=text, intent=intent, **turn), self.state)
+        for name, value in changes.items():
+            setattr(self.state, name, value)
+        return "\n\n".join(r.full_text for r in self.replies)
+
+    @property
+    def buttons(self) -> list[str]:
+        return [b.title for r in self.replies for b in r.buttons]
+
+
+@pytest.fixture
+def conversation() -> Callable[..., Conversation]:
+    return Conversation

@@ -1,0 +1,170 @@
+import datetime as dt
+import re
+
+from genoptraening.dialogue.turns import is_open, mentioned_law
+from genoptraening.knowledge.schema import OpeningSlot
+
+PHONE = re.compile(r"\b\d{2} \d{2} \d{2} \d{2}\b")
+
+
+def test_topic_answer_cites_the_standard(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "hvad koster det", "ask_cost")
+    assert "gratis" in text
+    assert ("Kilde: Kvalitetsstandard for genoptræning og vedligeholdende træning, "
+            "Lejre Kommune") in text
+    assert c.state.last_topic == "cost"
+
+
+def test_missing_municipality_is_asked_and_the_question_answered_after(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "hvordan søger jeg om træning", "ask_apply")
+    assert "Hvilken kommune bor du i?" in text
+    assert set(c.buttons) == {"Lejre", "Hjørring", "Skanderborg", "Rebild", "Hedensted"}
+    assert c.state.pending_topic == "apply"
+    text = c.say("set_municipality", "Hjørring", "inform_municipality")
+    assert "72 33 58 50" in text and "traeningsenhed@hjoerring.dk" in text
+    assert c.state.pending_topic is None and c.state.municipality == "hjoerring"
+
+
+def test_a_bare_misspelt_name_answers_the_pending_question_whatever_the_intent(conversation):
+    c = conversation()
+    c.say("answer_topic", "hvad koster det", "ask_cost")
+    text = c.say("answer_topic", "hjoerring", "ask_cancellation")
+    assert "Hjørring Kommune" in text and "Pris" not in text
+    assert c.state.last_topic == "cost"
+
+
+def test_switching_municipality_repeats_the_last_topic(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "hvad er telefonnummeret", "ask_contact")
+    text = c.say("set_municipality", "og hvad med Hedensted?", "inform_municipality")
+    assert text.startswith("Nu svarer jeg for Hedensted Kommune.")
+    assert "79 91 82 50" in text
+    assert "92 43 43 48" not in text
+
+
+def test_metadata_sets_the_municipality_but_a_named_one_wins(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "hvad koster kørsel", "ask_transport",
+                 metadata={"municipality": "LEJRE kommune"})
+    assert "41 kr." in text
+    c.say("answer_topic", "hvad koster kørsel i Rebild", "ask_transport",
+          metadata={"municipality": "Lejre"})
+    assert c.state.municipality == "rebild"
+    text = c.say("answer_topic", "hvad koster kørsel", "ask_transport",
+                 metadata={"municipality": "Lejre"})
+    assert "41 kr." not in text and "egenbetaling" in text
+
+
+def test_not_a_municipality_is_refused_without_echo(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("set_municipality", "Paris", "inform_municipality")
+    assert "Det kender jeg ikke som en dansk kommune" in text
+    assert "Paris" not in text
+    assert c.state.municipality == "skanderborg"
+
+
+def test_municipality_without_standard_gets_general_rules_only(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "hvad koster genoptræning i Vejle", "ask_cost")
+    assert "Jeg har ikke Vejle Kommunes kvalitetsstandard endnu" in text
+    assert "Kilde: Generel regel" in text
+    assert not PHONE.search(text)
+
+
+def test_deadlines_with_a_date_give_due_dates(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "jeg søgte fredag den 18. december 2026, hvornår får jeg brev",
+                 "ask_deadlines")
+    assert "Du får et brev senest onsdag den 23. december 2026 (3 hverdage)." in text
+
+
+def test_relative_gets_one_consent_reminder_in_the_standards_words(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "må jeg søge for min mor", "ask_on_behalf")
+    assert text.startswith("Du spørger for din mor.")
+    assert "samtykke" in text
+    again = c.say("answer_topic", "hvad koster det for min mor", "ask_cost")
+    assert "Du spørger for din mor" not in again
+
+
+def test_emergency_comes_first_whatever_the_intent(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "min mand er faldet og bløder, hvad koster træning", "ask_cost")
+    assert c.replies[0].text.startswith("Ring 112 nu")
+
+
+def test_emergency_intent_without_emergency_words_is_not_alarming(conversation):
+    c = conversation(municipality="lejre")
+    c.say("emergency", "skal jeg lufte ud inden terapeuten kommer", "emergency",
+          ranking=(("emergency", 0.9), ("ask_home_workplace", 0.05)))
+    assert c.replies[0].text == "Hvis nogen er kommet til skade lige nu, så ring 112."
+    assert "Hjemmet som arbejdsplads" in c.buttons
+
+
+def test_cpr_number_is_never_repeated(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "mit cpr er 010203-1234 hvad koster det", "ask_cost")
+    assert "010203" not in text and "1234" not in text
+    assert "Det ligner et CPR-nummer" in text
+
+
+def test_english_gets_one_english_line_and_danish_answer(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "How much does rehabilitation cost?", "ask_cost")
+    assert "This service is in Danish" in text
+    assert "gratis" in text
+
+
+def test_second_miss_hands_over_with_phone_and_hours(conversation):
+    c = conversation(municipality="lejre")
+    c.say("clarify", "xqzt", "nlu_fallback",
+          ranking=(("nlu_fallback", 0.4), ("ask_cost", 0.3), ("greet", 0.2), ("ask_scope", 0.1)))
+    assert c.buttons == ["Pris og egenbetaling", "Hyppighed, varighed og forlængelse",
+                         "Noget andet"]
+    text = c.say("clarify", "xqzt", "nlu_fallback")
+    assert "Ring til Lejre Kommune på 92 43 43 48." in text
+    assert "7.30-9.00" in text
+    assert re.search(r"Der er (åbent|lukket) lige nu\.", text)
+    assert c.state.misses == 0
+
+
+def test_handover_without_phone_in_the_standard_says_so(conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("handover", "jeg vil tale med et menneske", "human_handoff")
+    assert "oplyser ikke et telefonnummer" in text
+    assert not PHONE.search(text)
+
+
+def test_smalltalk(conversation):
+    c = conversation()
+    assert "Farvel" in c.say("smalltalk", "farvel", "goodbye")
+    assert "digital assistent" in c.say("smalltalk", "er du en robot", "bot_challenge")
+    text = c.say("smalltalk", "hvad bliver vejret", "out_of_scope")
+    assert "Det kan jeg desværre ikke hjælpe med" in text
+    assert "Hvad koster det?" in c.buttons
+
+
+def test_session_start_has_the_privacy_note(conversation):
+    c = conversation()
+    text = c.say("session_start", "", metadata={"municipality": "Hjørring"})
+    assert "Skriv ikke dit CPR-nummer" in text and "Hjørring Kommunes" in text
+    assert c.state.municipality == "hjoerring"
+
+
+def test_is_open():
+    slots = [OpeningSlot(days=[0, 1, 2, 3, 4], start="07:30", end="09:00")]
+    monday = dt.datetime(2026, 11, 23, 8, 0)
+    assert is_open(slots, monday)
+    assert not is_open(slots, monday.replace(hour=9))
+    assert not is_open(slots, dt.datetime(2026, 11, 22, 8, 0))  # Sunday
+    assert not is_open(slots, dt.datetime(2026, 12, 24, 8, 0))  # Christmas Eve
+    assert not is_open(slots, dt.datetime(2027, 3, 25, 8, 0))  # Maundy Thursday
+
+
+def test_mentioned_law():
+    assert mentioned_law("hvad koster vedligeholdende træning") == "sel_86_2"
+    assert mentioned_law("efter indlæggelse") == "sul_140"
+    assert mentioned_law("serviceloven § 86 stk. 1") == "sel_86_1"
+    assert mentioned_law("hvad koster genoptræning") is None
