@@ -3,15 +3,21 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+RASA := $(BIN)/rasa
+RASA_DATA := --config bot/config.yml --domain bot/domain --data data
 export TF_CPP_MIN_LOG_LEVEL ?= 2
+export RASA_TELEMETRY_ENABLED ?= false
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
-.PHONY: install test lint types validate-kb clean help
+.PHONY: help install run train test test-unit test-rasa test-e2e lint types validate evaluate clean
 
 help:
-	@echo "make run      start the assistant (installs and trains first when needed)"
-	@echo "make test     run every test (installs first when needed)"
-	@echo "make install  create .venv from a Python 3.10 and install the project"
-	@echo "make lint     ruff;  make types  mypy"
+	@echo "make run       start the assistant (installs and trains first when needed)"
+	@echo "make test      run every test (installs and trains first when needed)"
+	@echo "make install   create .venv from a Python 3.10 and install the project"
+	@echo "make train     train the assistant when its data or config changed"
+	@echo "make evaluate  NLU figures on the held-out test set -> docs/nlu-evaluation.md"
+	@echo "make lint      ruff;  make types  mypy"
 
 install: $(STAMP)
 
@@ -23,7 +29,14 @@ $(STAMP): pyproject.toml scripts/find-python310.sh
 	fi
 	$(BIN)/python -m pip install --quiet --upgrade pip wheel
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -c 'from genoptraening.nlp.spacy_da import build_local_pipeline; build_local_pipeline()'
 	@touch $@
+
+run: $(STAMP)
+	$(BIN)/genoptraening run
+
+train: $(STAMP)
+	$(BIN)/genoptraening train
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -31,12 +44,25 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy genoptraening $(wildcard actions/*.py api/*.py api/*/*.py)
 
-validate-kb: $(STAMP)
+validate: $(STAMP)
 	$(BIN)/genoptraening kb validate
+	$(RASA) data validate $(RASA_DATA)
 
-test: $(STAMP)
-	$(BIN)/genoptraening kb validate
-	$(BIN)/pytest
+# The order of rasa-demo: validate -> unit tests -> train -> conversation tests -> end to end.
+test: validate test-unit test-rasa test-e2e
+
+test-unit: $(STAMP)
+	$(BIN)/pytest --ignore=tests/e2e
+
+test-rasa: train
+	$(RASA) test core --model models --stories tests/stories --fail-on-prediction-errors --out results/core
+	$(BIN)/genoptraening nlu evaluate --min-accuracy 0.85
+
+test-e2e: train
+	$(BIN)/pytest tests/e2e
+
+evaluate: train
+	$(BIN)/genoptraening nlu evaluate
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache results var

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from genoptraening.cli import kb
+from genoptraening.cli import kb, run
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     commands.required = True
     kb.register(commands)
+    run.register(commands)
     return parser
 
 

@@ -1,0 +1,105 @@
+"""``genoptraening run`` / ``train`` / ``nlu``: bring the assistant up, train it, its data."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from types import FrameType
+from typing import Any
+
+
+def register(commands: Any) -> None:
+    """Add the run, train and nlu commands to the top-level parser."""
+    run = commands.add_parser("run", help="start assistenten (træner først, når det behøves)")
+    run.add_argument("--rasa-port", type=int, default=5005)
+    run.add_argument("--actions-port", type=int, default=5055)
+    run.set_defaults(handler=run_assistant)
+
+    train = commands.add_parser("train", help="træn assistenten, når data eller opsætning ændres")
+    train.add_argument("--force", action="store_true", help="træn også uden ændringer")
+    train.set_defaults(handler=run_train)
+
+    nlu = commands.add_parser("nlu", help="træningsdata")
+    sub = nlu.add_subparsers(dest="nlu_command", metavar="KOMMANDO")
+    sub.required = True
+    lookups = sub.add_parser("lookups", help="skriv kommunernes opslagstabel fra registret")
+    lookups.set_defaults(handler=run_lookups)
+    evaluate = sub.add_parser("evaluate", help="mål forståelsen på det tilbageholdte testsæt")
+    evaluate.add_argument("--min-accuracy", type=float, default=0.0,
+                          help="afslut med kode 1 under denne træfsikkerhed")
+    evaluate.set_defaults(handler=run_evaluate)
+
+
+class _Stop(Exception):
+    """Raised by the SIGTERM handler so that everything started is stopped."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Stop
+
+
+def run_assistant(args: argparse.Namespace) -> int:
+    """Train when needed, start the servers, and stop them all on Ctrl-C or SIGTERM."""
+    from genoptraening.services import HOST, Services, start_assistant, train
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        print("Tjekker om assistenten skal trænes …", flush=True)
+        model = train()
+        with Services() as services:
+            print("Starter action-serveren og Rasa …", flush=True)
+            start_assistant(services, model, args.rasa_port, args.actions_port)
+            services.wait_ready()
+            print(f"Assistenten kører: POST http://{HOST}:{args.rasa_port}/webhooks/rest/webhook"
+                  "  (stop med Ctrl-C)", flush=True)
+            while True:
+                for process in services.processes:
+                    if process.popen.poll() is not None:
+                        print(f"{process.name} stoppede uventet (kode {process.popen.returncode})"
+                              "; stopper resten.", file=sys.stderr)
+                        return 1
+                time.sleep(1)
+    except (KeyboardInterrupt, _Stop):
+        print("\nStopper assistenten …", flush=True)
+        return 0
+    except RuntimeError as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return 1
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Train the assistant (Rasa skips it when nothing changed)."""
+    from genoptraening.services import train
+
+    try:
+        print(f"Model: {train(force=args.force)}")
+    except RuntimeError as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Evaluate NLU on the held-out test set and write docs/nlu-evaluation.md."""
+    from genoptraening.nlp.evaluation import REPORT, evaluate
+    from genoptraening.services import train
+
+    scores = evaluate(train())
+    print(f"Intent-træfsikkerhed {scores.intent_accuracy:.3f}, makro-F1 "
+          f"{scores.intent_macro_f1:.3f} på {scores.examples} eksempler. Rapport: {REPORT}")
+    if scores.intent_accuracy < args.min_accuracy:
+        print(f"Under grænsen {args.min_accuracy:.2f}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_lookups(args: argparse.Namespace) -> int:
+    """Write the municipality lookup table for NLU from the register."""
+    from genoptraening.nlp.lookups import write
+    from genoptraening.register import get_register
+
+    for path in write(get_register()):
+        print(f"Skrev {path}")
+    return 0

@@ -1,0 +1,185 @@
+"""Starting and stopping the assistant's processes: training, action server, Rasa server.
+
+Used by ``make run`` (``genoptraening run``), the end-to-end tests and the benchmarks, so that
+there is one way to bring the assistant up. Servers listen on loopback only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+
+from genoptraening import PROJECT_ROOT
+
+log = logging.getLogger(__name__)
+
+BIN = Path(sys.executable).parent
+MODELS = PROJECT_ROOT / "models"
+BOT = PROJECT_ROOT / "bot"
+HOST = "127.0.0.1"
+
+
+def rasa_env() -> dict[str, str]:
+    """Return the environment for Rasa processes (quiet TensorFlow, loopback only)."""
+    env = dict(os.environ)
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("SANIC_HOST", HOST)
+    env.setdefault("PYTHONWARNINGS", "ignore")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    return env
+
+
+def latest_model() -> Path | None:
+    """Return the newest trained model, if any."""
+    models = sorted(MODELS.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    return models[-1] if models else None
+
+
+def train(force: bool = False) -> Path:
+    """Train the assistant when its data or config changed (Rasa's fingerprinting decides).
+
+    Output (with its progress bars) goes to the terminal.
+
+    Raises:
+        RuntimeError: when training fails.
+
+    """
+    from genoptraening.nlp.spacy_da import build_local_pipeline
+
+    build_local_pipeline()
+    args = [
+        str(BIN / "rasa"), "train",
+        "--config", str(BOT / "config.yml"),
+        "--domain", str(BOT / "domain"),
+        "--data", str(PROJECT_ROOT / "data"),
+        "--out", str(MODELS),
+    ]
+    if force:
+        args.append("--force")
+    result = subprocess.run(args, cwd=PROJECT_ROOT, env=rasa_env(), check=False)
+    model = latest_model()
+    if result.returncode != 0 or model is None:
+        raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+    return model
+
+
+@dataclass
+class Process:
+    """A started server and how to tell it is up."""
+
+    name: str
+    popen: subprocess.Popen[bytes]
+    health_url: str
+
+
+@dataclass
+class Services:
+    """Servers started together and stopped together (also on Ctrl-C and SIGTERM)."""
+
+    log_dir: Path | None = None
+    processes: list[Process] = field(default_factory=list)
+
+    def start(self, name: str, args: list[str], health_url: str,
+              env: dict[str, str] | None = None) -> Process:
+        """Start one server in its own process group."""
+        output = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            output = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 - lives with the process
+        popen = subprocess.Popen(
+            args, cwd=PROJECT_ROOT, env=env or rasa_env(), stdout=output, stderr=output,
+            start_new_session=True,
+        )
+        process = Process(name, popen, health_url)
+        self.processes.append(process)
+        return process
+
+    def wait_ready(self, timeout: float = 300.0) -> None:
+        """Wait until every server answers its health URL.
+
+        Raises:
+            RuntimeError: when a server exits or does not come up in time.
+
+        """
+        deadline = time.monotonic() + timeout
+        for process in self.processes:
+            while True:
+                if process.popen.poll() is not None:
+                    raise RuntimeError(f"{process.name} stopped with exit code "
+                                       f"{process.popen.returncode}")
+                try:
+                    if httpx.get(process.health_url, timeout=2.0).status_code < 500:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{process.name} did not come up within {timeout:.0f} s")
+                time.sleep(0.5)
+
+    def stop(self, grace: float = 15.0) -> None:
+        """Stop every server: SIGTERM to its process group, then SIGKILL after ``grace``."""
+        for process in reversed(self.processes):
+            _signal_group(process.popen, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for process in reversed(self.processes):
+            try:
+                process.popen.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                _signal_group(process.popen, signal.SIGKILL)
+                process.popen.wait()
+        self.processes.clear()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.stop()
+
+
+def _signal_group(popen: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+    try:
+        os.killpg(popen.pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def start_assistant(services: Services, model: Path, rasa_port: int = 5005,
+                    actions_port: int = 5055, endpoints: Path | None = None) -> None:
+    """Start the action server and the Rasa server (REST channel) on loopback."""
+    env = rasa_env()
+    services.start(
+        "actions",
+        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+        f"http://{HOST}:{actions_port}/health",
+        env,
+    )
+    endpoints = endpoints or BOT / "endpoints.yml"
+    if actions_port != 5055:
+        endpoints = _endpoints_with_actions_port(endpoints, actions_port)
+    services.start(
+        "rasa",
+        [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(rasa_port),
+         "--interface", HOST, "--endpoints", str(endpoints),
+         "--credentials", str(BOT / "credentials.yml")],
+        f"http://{HOST}:{rasa_port}/",
+        env,
+    )
+
+
+def _endpoints_with_actions_port(endpoints: Path, port: int) -> Path:
+    text = endpoints.read_text(encoding="utf-8").replace(":5055/", f":{port}/")
+    target = PROJECT_ROOT / "var" / f"endpoints-{port}.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
