@@ -9,7 +9,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
-.PHONY: help install run train test test-unit test-rasa test-e2e lint types validate evaluate clean
+.PHONY: help install run train test test-unit test-rasa test-e2e lint types validate evaluate bench clean
 
 help:
 	@echo "make run       start the assistant (installs and trains first when needed)"
@@ -63,6 +63,10 @@ test-e2e: train
 
 evaluate: train
 	$(BIN)/genoptraening nlu evaluate
+
+# Benchmarks are measurements, not tests: figures go to docs/benchmarks.md.
+bench: $(STAMP)
+	$(BIN)/genoptraening bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache results var

@@ -22,6 +22,7 @@ from genoptraening.knowledge.schema import (
     LAWS,
     TOPICS,
     Deadline,
+    Phone,
     Source,
     Standard,
     Topic,
@@ -190,6 +191,21 @@ def _with_intro(
         return Answer(f"{intro} {contact}", topic, municipality.name, general=True)
     return Answer(f"{intro}\n\n{general.text}", topic, municipality.name, general.citations,
                   general.entries, general=True)
+
+
+def contact_phones(
+    kb: KnowledgeBase, municipality: Municipality
+) -> tuple[list[Phone], Answer | None]:
+    """Return the phone numbers a municipality's standard gives, with the answer they are in.
+
+    The contact topic comes first, then how to apply; a general answer has no phone numbers.
+    """
+    for topic in ("contact", "apply"):
+        rendered = answer_topic(kb, municipality, topic)
+        found = [p for entry in rendered.entries for p in entry.facts.phones]
+        if found and not rendered.general:
+            return list({p.number: p for p in found}.values()), rendered
+    return [], None
 
 
 def deadlines_of(answer: Answer) -> list[Deadline]:

@@ -177,6 +177,21 @@ def start_assistant(services: Services, model: Path, rasa_port: int = 5005,
     )
 
 
+def start_api(services: Services, port: int = 8000, rasa_port: int = 5005,
+              actions_port: int = 5055, host: str = HOST) -> None:
+    """Start the web API (uvicorn) in front of the Rasa server."""
+    env = rasa_env()
+    env.setdefault("GENOPTRAENING_RASA_URL", f"http://{HOST}:{rasa_port}")
+    env.setdefault("GENOPTRAENING_ACTIONS_URL", f"http://{HOST}:{actions_port}")
+    services.start(
+        "api",
+        [str(BIN / "uvicorn"), "api.main:app", "--host", host, "--port", str(port),
+         "--no-access-log"],
+        f"http://{HOST}:{port}/health",
+        env,
+    )
+
+
 def _endpoints_with_actions_port(endpoints: Path, port: int) -> Path:
     text = endpoints.read_text(encoding="utf-8").replace(":5055/", f":{port}/")
     target = PROJECT_ROOT / "var" / f"endpoints-{port}.yml"

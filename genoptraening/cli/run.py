@@ -15,11 +15,17 @@ def register(commands: Any) -> None:
     run = commands.add_parser("run", help="start assistenten (træner først, når det behøves)")
     run.add_argument("--rasa-port", type=int, default=5005)
     run.add_argument("--actions-port", type=int, default=5055)
+    run.add_argument("--api-port", type=int, default=8000)
     run.set_defaults(handler=run_assistant)
 
     train = commands.add_parser("train", help="træn assistenten, når data eller opsætning ændres")
     train.add_argument("--force", action="store_true", help="træn også uden ændringer")
     train.set_defaults(handler=run_train)
+
+    bench = commands.add_parser("bench", help="mål svartider, træningstid og hukommelse")
+    bench.add_argument("--rounds", type=int, default=20, help="antal samtaler")
+    bench.add_argument("--no-training", action="store_true", help="spring træningen over")
+    bench.set_defaults(handler=run_bench)
 
     nlu = commands.add_parser("nlu", help="træningsdata")
     sub = nlu.add_subparsers(dest="nlu_command", metavar="KOMMANDO")
@@ -42,7 +48,7 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 def run_assistant(args: argparse.Namespace) -> int:
     """Train when needed, start the servers, and stop them all on Ctrl-C or SIGTERM."""
-    from genoptraening.services import HOST, Services, start_assistant, train
+    from genoptraening.services import HOST, Services, start_api, start_assistant, train
 
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -51,8 +57,10 @@ def run_assistant(args: argparse.Namespace) -> int:
         with Services() as services:
             print("Starter action-serveren og Rasa …", flush=True)
             start_assistant(services, model, args.rasa_port, args.actions_port)
+            start_api(services, args.api_port, args.rasa_port, args.actions_port)
             services.wait_ready()
-            print(f"Assistenten kører: POST http://{HOST}:{args.rasa_port}/webhooks/rest/webhook"
+            print(f"Assistenten kører: REST-kanalen på http://{HOST}:{args.rasa_port}"
+                  f"/webhooks/rest/webhook, demo og widget på http://{HOST}:{args.api_port}/"
                   "  (stop med Ctrl-C)", flush=True)
             while True:
                 for process in services.processes:
@@ -92,6 +100,17 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if scores.intent_accuracy < args.min_accuracy:
         print(f"Under grænsen {args.min_accuracy:.2f}.", file=sys.stderr)
         return 1
+    return 0
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    """Measure latency, training time and memory; write docs/benchmarks.md."""
+    from genoptraening.bench import RESULTS, run, write_section
+
+    section = run(rounds=args.rounds, with_training=not args.no_training)
+    write_section(section)
+    print(section)
+    print(f"Skrevet i {RESULTS}")
     return 0
 
 

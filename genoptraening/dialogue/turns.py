@@ -21,8 +21,15 @@ from genoptraening.dialogue.context import (
     reply_from,
 )
 from genoptraening.dialogue.model import Button, Reply
-from genoptraening.knowledge.schema import TOPICS, OpeningSlot, Phone
-from genoptraening.render import Answer, deadlines_of, due_dates_text, phrase, phrases
+from genoptraening.knowledge.schema import TOPICS, OpeningSlot
+from genoptraening.render import (
+    Answer,
+    contact_phones,
+    deadlines_of,
+    due_dates_text,
+    phrase,
+    phrases,
+)
 
 #: Intents that never make sense as a suggestion in "Mente du …?".
 _NOT_SUGGESTED = {
@@ -145,17 +152,9 @@ def handover(context: Context) -> list[Reply]:
     if standard is None:
         text = phrase("handover_no_standard", municipality=municipality.official)
         return [Reply(f"{intro} {text}")]
-    phones: list[Phone] = []
-    sources: list[str] = []
-    for topic in ("contact", "apply"):
-        rendered = context.answer(topic)
-        found = [p for entry in rendered.entries for p in entry.facts.phones]
-        if found and not rendered.general:
-            phones, sources = found, [rendered.source_text]
-            break
-    if not phones:
+    unique, rendered = contact_phones(context.kb, municipality)
+    if rendered is None:
         return [Reply(f"{intro} {phrase('handover_no_phone', municipality=standard.municipality)}")]
-    unique = list({p.number: p for p in phones}.values())
     lines = [intro]
     if len(unique) == 1:
         lines.append(phrase("handover_phone", name=standard.municipality, number=unique[0].number))
@@ -169,7 +168,7 @@ def handover(context: Context) -> list[Reply]:
             sentence += " " + phrase("open_now" if is_open(slots, context.now) else "closed_now")
         if sentence.strip():
             lines.append(sentence.strip())
-    return [Reply("\n".join(lines), source="\n".join(sources))]
+    return [Reply("\n".join(lines), source=rendered.source_text)]
 
 
 def clarify(context: Context) -> list[Reply]:

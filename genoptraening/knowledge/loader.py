@@ -114,6 +114,15 @@ class KnowledgeBase:
         loaded = self._files.get(NATIONAL_FILE)
         return loaded.standard if loaded else None
 
+    def links(self) -> dict[str, str]:
+        """Return every link the standards print (URL → label): the only ones made clickable."""
+        return {
+            link.url: link.label
+            for standard in self.standards().values()
+            for _, _, entry in standard.iter_topics()
+            for link in entry.facts.links
+        }
+
     def is_ready(self) -> bool:
         """Tell whether the national rules and at least one standard are loaded."""
         return self.national is not None and bool(self.standards())

@@ -1,0 +1,1 @@
+"""The web API: chat gateway for the widget, municipalities, health."""

@@ -1,0 +1,74 @@
+"""``/api/chat`` and ``/api/feedback``: the widget's conversation with the assistant."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from fastapi import APIRouter, Response, status
+from fastapi.responses import JSONResponse
+
+from api.deps import FeedbackDep, KnowledgeDep, RasaDep, RegisterDep
+from api.rasa_client import RasaUnavailable, to_replies
+from api.schemas import MAX_MESSAGE, ChatRequest, ChatResponse, FeedbackRequest, Problem
+from genoptraening.render import contact_phones, phrases
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api", tags=["chat"])
+
+
+def api_text(key: str, **values: object) -> str:
+    """Return one of the web API's Danish messages (knowledge/phrases/da.yml, ``api``)."""
+    return str(phrases()["api"][key]).format(**values)
+
+
+def problem(status_code: int, key: str, **values: object) -> JSONResponse:
+    """Return an error response with a Danish message."""
+    return JSONResponse({"detail": api_text(key, **values)}, status_code=status_code)
+
+
+@router.post(
+    "/chat",
+    response_model=ChatResponse,
+    responses={422: {"model": Problem}, 503: {"model": Problem}},
+    summary="Send en besked til assistenten",
+)
+async def chat(request: ChatRequest, rasa: RasaDep, kb: KnowledgeDep,
+               register: RegisterDep) -> ChatResponse | JSONResponse:
+    """Forward the citizen's message to Rasa's REST channel and return its replies."""
+    message = request.message.strip()
+    if not message:
+        return problem(422, "message_empty")
+    if len(message) > MAX_MESSAGE:
+        return problem(422, "message_too_long", limit=f"{MAX_MESSAGE:,}".replace(",", "."))
+    session_id = request.session_id or uuid.uuid4().hex
+    try:
+        messages = await rasa.send(session_id, message, request.municipality)
+    except RasaUnavailable as exc:
+        log.warning("Rasa did not answer: %s", type(exc.__cause__).__name__)
+        return JSONResponse({"detail": _unavailable(kb, register, request.municipality)},
+                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+    return ChatResponse(session_id=session_id, replies=to_replies(messages, kb.links()))
+
+
+def _unavailable(kb: KnowledgeDep, register: RegisterDep, municipality: str | None) -> str:
+    text = api_text("unavailable")
+    found = register.lookup(municipality) if municipality else None
+    if found is None:
+        return text
+    phones, _ = contact_phones(kb, found)
+    if not phones:
+        return text
+    text += " " + api_text("unavailable_phone", municipality=found.official,
+                           number=phones[0].number)
+    if phones[0].hours:
+        text += " " + api_text("unavailable_hours", hours=phones[0].hours)
+    return text
+
+
+@router.post("/feedback", status_code=204, response_class=Response,
+             responses={422: {"model": Problem}}, summary="Tommel op eller ned for et svar")
+async def feedback(request: FeedbackRequest, store: FeedbackDep) -> Response:
+    """Record a citizen's rating of one reply."""
+    store.add(request.session_id, request.reply_id, request.rating)
+    return Response(status_code=204)

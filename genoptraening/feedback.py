@@ -1,0 +1,43 @@
+"""Citizens' thumbs up / down on answers, kept in a small SQLite file for staff review."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+_SCHEMA = """
+create table if not exists feedback (
+    at real not null,
+    session_id text not null,
+    reply_id text not null,
+    rating text not null check (rating in ('up', 'down'))
+)
+"""
+
+
+class FeedbackStore:
+    """Append-only store of ratings (no message text: nothing a citizen wrote is kept here)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute(_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=5)
+
+    def add(self, session_id: str, reply_id: str, rating: str) -> None:
+        """Record one rating ("up" or "down")."""
+        with self._lock, self._connect() as db:
+            db.execute("insert into feedback values (?, ?, ?, ?)",
+                       (time.time(), session_id, reply_id, rating))
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of ratings of each kind."""
+        with self._connect() as db:
+            rows = db.execute("select rating, count(*) from feedback group by rating").fetchall()
+        return {rating: count for rating, count in rows}

@@ -1,0 +1,94 @@
+import re
+
+import pytest
+
+
+def test_chat_forwards_with_municipality_and_splits_the_source(client, rasa):
+    response = client.post("/api/chat", json={"message": " hvad koster det? ",
+                                              "municipality": "Lejre"})
+    assert response.status_code == 200
+    body = response.json()
+    assert re.fullmatch(r"[0-9a-f]{32}", body["session_id"])
+    assert rasa.sent == [(body["session_id"], "hvad koster det?", "Lejre")]
+    answer = body["replies"][1]
+    assert answer["text"] == "Træningen er gratis."
+    assert answer["source"] == "Kilde: Kvalitetsstandard, Lejre Kommune, afsnit »4«"
+    assert answer["buttons"] == [{"title": "Hvordan søger jeg?", "payload": "/ask_apply"}]
+    assert answer["id"] != body["replies"][0]["id"]
+
+
+def test_chat_keeps_the_given_session(client, rasa):
+    client.post("/api/chat", json={"session_id": "abcdefgh12", "message": "hej"})
+    assert rasa.sent[0][0] == "abcdefgh12"
+
+
+@pytest.mark.parametrize("message,detail", [
+    ("", "Skriv en besked, før du sender."),
+    ("   \n\t ", "Skriv en besked, før du sender."),
+    ("x" * 1001, "Beskeden er for lang. Skriv højst 1.000 tegn."),
+])
+def test_bad_messages_get_a_danish_4xx(client, rasa, message, detail):
+    response = client.post("/api/chat", json={"message": message})
+    assert response.status_code == 422
+    assert response.json() == {"detail": detail}
+    assert rasa.sent == []
+
+
+def test_a_message_of_exactly_1000_characters_is_accepted(client):
+    assert client.post("/api/chat", json={"message": "å" * 1000}).status_code == 200
+
+
+@pytest.mark.parametrize("body", [
+    b"{not json", b"[]", b'{"message": 5}', b'{"message": null}', b'{"messages": "hej"}',
+])
+def test_invalid_bodies_get_a_danish_422_without_echo(client, body):
+    response = client.post("/api/chat", content=body,
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json() == {"detail": "Forespørgslen kunne ikke forstås. Prøv igen."}
+
+
+def test_invalid_session_id(client):
+    response = client.post("/api/chat", json={"session_id": "../../etc", "message": "hej"})
+    assert response.status_code == 422
+    assert "Samtalens id er ugyldigt" in response.json()["detail"]
+
+
+def test_rasa_down_gives_503_in_danish_with_the_municipalitys_phone(client, rasa):
+    rasa.down = True
+    response = client.post("/api/chat", json={"message": "hej", "municipality": "lejre"})
+    assert response.status_code == 503
+    detail = response.json()["detail"]
+    assert detail.startswith("Beklager, assistenten svarer ikke lige nu.")
+    assert "Lejre Kommune på 92 43 43 48" in detail
+
+
+def test_rasa_down_without_municipality_or_phone(client, rasa):
+    rasa.down = True
+    for municipality in (None, "Rebild", "Vejle", "Atlantis"):
+        response = client.post("/api/chat", json={"message": "hej",
+                                                  "municipality": municipality})
+        assert response.status_code == 503
+        assert response.json()["detail"] == ("Beklager, assistenten svarer ikke lige nu. "
+                                             "Prøv igen om lidt.")
+
+
+def test_feedback_is_stored(client):
+    response = client.post("/api/feedback", json={"session_id": "abcdefgh12",
+                                                  "reply_id": "r1", "rating": "up"})
+    assert response.status_code == 204
+    client.post("/api/feedback", json={"session_id": "abcdefgh12", "reply_id": "r2",
+                                       "rating": "down"})
+    assert client.feedback_store.counts() == {"up": 1, "down": 1}
+
+
+def test_feedback_rejects_other_ratings(client):
+    response = client.post("/api/feedback", json={"session_id": "abcdefgh12",
+                                                  "reply_id": "r1", "rating": "meh"})
+    assert response.status_code == 422
+
+
+def test_security_headers(client):
+    response = client.get("/health")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
