@@ -74,9 +74,10 @@ def respond(kind: str, turn: Turn, state: State) -> tuple[list[Reply], dict[str,
         context
     ):
         handler = turns.set_municipality
-    # A short, unclear answer to "Hvilken kommune bor du i?" ("Paris") is an answer to it.
-    elif (kind in ("clarify", "smalltalk") and turn.intent in ("nlu_fallback", "out_of_scope")
-          and context.state.pending_topic and len(turn.text.split()) <= 3):
+    # A short, unsure answer to "Hvilken kommune bor du i?" ("Paris") is an answer to it.
+    elif (kind in ("answer_topic", "clarify", "smalltalk") and context.state.pending_topic
+          and 0 < len(turn.text.split()) <= 2
+          and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
     replies += preamble(context) + handler(context)
     return replies, context.state.changes_since(state)

@@ -168,3 +168,19 @@ def test_mentioned_law():
     assert mentioned_law("efter indlæggelse") == "sul_140"
     assert mentioned_law("serviceloven § 86 stk. 1") == "sel_86_1"
     assert mentioned_law("hvad koster genoptræning") is None
+
+
+def test_unclear_short_answer_to_the_municipality_question(conversation):
+    c = conversation()
+    c.say("answer_topic", "hvad koster det", "ask_cost")
+    text = c.say("clarify", "Paris", "nlu_fallback")
+    assert "Det kender jeg ikke som en dansk kommune" in text
+    assert c.state.pending_topic == "cost"
+    assert "gratis" in c.say("set_municipality", "Lejre", "inform_municipality")
+
+
+def test_unsure_one_word_answer_to_the_municipality_question(conversation):
+    c = conversation()
+    c.say("answer_topic", "hvad koster det", "ask_cost")
+    text = c.say("answer_topic", "Paris", "ask_cost", confidence=0.31)
+    assert "Det kender jeg ikke som en dansk kommune" in text
