@@ -9,7 +9,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
-.PHONY: help install run train test test-unit test-rasa test-e2e lint types validate evaluate bench clean
+.PHONY: help install run train test test-unit test-rasa test-e2e browser-deps lint types validate evaluate bench clean
 
 help:
 	@echo "make run       start the assistant (installs and trains first when needed)"
@@ -58,7 +58,17 @@ test-rasa: train
 	$(RASA) test core --model models --stories tests/stories --fail-on-prediction-errors --out results/core
 	$(BIN)/genoptraening nlu evaluate --min-accuracy 0.85
 
-test-e2e: train
+AXE := tests/e2e/browser_deps/node_modules/axe-core/axe.min.js
+
+# What the browser tests need besides Python: Debian's chromium and axe-core from npm.
+browser-deps: $(AXE)
+	@command -v chromium >/dev/null || { echo "error: the browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1; }
+
+$(AXE): tests/e2e/browser_deps/package.json tests/e2e/browser_deps/package-lock.json
+	npm ci --prefix tests/e2e/browser_deps --no-audit --no-fund
+	@touch $@
+
+test-e2e: train browser-deps
 	$(BIN)/pytest tests/e2e
 
 evaluate: train

@@ -70,6 +70,9 @@ def train(force: bool = False) -> Path:
     model = latest_model()
     if result.returncode != 0 or model is None:
         raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+    for old in MODELS.glob("*.tar.gz"):  # Rasa keeps every model; only the newest is used
+        if old != model:
+            old.unlink()
     return model
 
 
@@ -186,7 +189,7 @@ def start_api(services: Services, port: int = 8000, rasa_port: int = 5005,
     services.start(
         "api",
         [str(BIN / "uvicorn"), "api.main:app", "--host", host, "--port", str(port),
-         "--no-access-log"],
+         "--no-access-log", "--ws", "none"],
         f"http://{HOST}:{port}/health",
         env,
     )

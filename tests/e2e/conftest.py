@@ -7,16 +7,28 @@ disturbed), with a tracker store in a temporary folder; stopped at the end.
 from __future__ import annotations
 
 import itertools
+import json
+import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
-from genoptraening.services import HOST, Services, start_assistant, train
+from genoptraening import PROJECT_ROOT
+from genoptraening.services import HOST, Services, rasa_env, start_assistant, train
 
 RASA_PORT = 5105
 ACTIONS_PORT = 5155
+API_PORT = 8105
+#: The origin of the pretend municipal website the widget is embedded in (served by the test
+#: through request interception; on loopback, as Chromium blocks a public page from loading
+#: scripts from a private address).
+HOST_PAGE_ORIGIN = "http://localhost:8765"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = PROJECT_ROOT / "tests" / "e2e" / "browser_deps" / "node_modules" / "axe-core" / "axe.min.js"
 _senders = itertools.count()
 
 
@@ -40,6 +52,52 @@ def _endpoints(scratch: Path) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+@pytest.fixture(scope="session")
+def api_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("api-data")
+
+
+@pytest.fixture(scope="session")
+def api_url(rasa_url: str, api_data_dir: Path) -> Iterator[str]:
+    """The web API (uvicorn) in front of the test Rasa server."""
+    env = rasa_env()
+    env.update({
+        "GENOPTRAENING_RASA_URL": rasa_url,
+        "GENOPTRAENING_ACTIONS_URL": f"http://{HOST}:{ACTIONS_PORT}",
+        "GENOPTRAENING_DATA_DIR": str(api_data_dir),
+        "GENOPTRAENING_CORS_ORIGINS": json.dumps([HOST_PAGE_ORIGIN]),
+    })
+    with Services(log_dir=api_data_dir / "logs") as services:
+        services.start(
+            "api",
+            [str(Path(sys.executable).parent / "uvicorn"), "api.main:app", "--host", HOST,
+             "--port", str(API_PORT), "--ws", "none"],
+            f"http://{HOST}:{API_PORT}/health", env)
+        services.wait_ready(60)
+        yield f"http://{HOST}:{API_PORT}"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright (its own browser download is not reachable)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install chromium"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync",
+                  # The test's "municipal website" and the API are both on this machine;
+                  # a real municipal page loads the widget from a public host, where
+                  # Chromium's local-network-access checks do not apply.
+                  "--disable-features=LocalNetworkAccessChecks,"
+                  "BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights"],
+        )
+        yield chromium
+        chromium.close()
 
 
 Chat = Callable[..., list[dict]]

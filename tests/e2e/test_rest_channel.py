@@ -36,7 +36,7 @@ QUESTIONS = {
     "complaint_treatment": "jeg er utilfreds med den faglige behandling, hvor klager jeg i {m}?",
     "complaint_staff": "jeg vil klage over personalets opførsel i {m}",
     "citizen_adviser": "hvordan kontakter jeg borgerrådgiveren i {m}?",
-    "legal_basis": "hvilken lov bygger reglerne for genoptræning på i {m}?",
+    "legal_basis": "hvad er lovgrundlaget for genoptræning i {m}?",
     "target_group": "hvem kan få genoptræning i {m}?",
     "purpose": "hvad er formålet med genoptræningen i {m}?",
     "cooperation": "hvad forventer kommunen af mig under forløbet i {m}?",
