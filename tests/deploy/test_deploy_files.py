@@ -1,0 +1,40 @@
+"""The deployment files: a Docker engine is not available here, so they are linted and checked."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from genoptraening import PROJECT_ROOT
+
+HADOLINT = Path(sys.executable).parent / "hadolint"
+
+
+def test_dockerfile_passes_hadolint():
+    result = subprocess.run([str(HADOLINT), str(PROJECT_ROOT / "Dockerfile")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dockerfile_runs_as_non_root_on_python_310_slim():
+    text = (PROJECT_ROOT / "Dockerfile").read_text()
+    assert text.startswith("# ") and "FROM python:3.10-slim" in text
+    assert "USER 10001" in text and "rasa train" in text
+
+
+def test_compose_has_the_five_services_and_publishes_only_the_api():
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert set(services) == {"postgres", "redis", "actions", "rasa", "api"}
+    published = [name for name, service in services.items() if service.get("ports")]
+    assert published == ["api"]
+    assert services["api"]["environment"]["GENOPTRAENING_RASA_URL"] == "http://rasa:5005"
+    endpoints = services["rasa"]["command"][services["rasa"]["command"].index("--endpoints") + 1]
+    assert (PROJECT_ROOT / endpoints).is_file()
+
+
+def test_production_endpoints_use_postgres_and_redis():
+    endpoints = yaml.safe_load((PROJECT_ROOT / "bot" / "endpoints-production.yml").read_text())
+    assert endpoints["tracker_store"]["dialect"] == "postgresql"
+    assert endpoints["lock_store"]["type"] == "redis"
