@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -37,6 +38,22 @@ def rasa_env() -> dict[str, str]:
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     return env
+
+
+def rasa_token() -> str:
+    """Return the token of Rasa's HTTP API: the setting, else one kept in the data folder."""
+    from genoptraening.settings import get_settings
+
+    settings = get_settings()
+    if settings.rasa_token:
+        return settings.rasa_token
+    path = settings.data_dir / "rasa-token"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(32))
+    return path.read_text().strip()
 
 
 def latest_model() -> Path | None:
@@ -174,7 +191,9 @@ def start_assistant(services: Services, model: Path, rasa_port: int = 5005,
         "rasa",
         [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(rasa_port),
          "--interface", HOST, "--endpoints", str(endpoints),
-         "--credentials", str(BOT / "credentials.yml")],
+         "--credentials", str(BOT / "credentials.yml"),
+         # Rasa's HTTP API, for the staff tools: loopback only, behind a token.
+         "--enable-api", "--auth-token", rasa_token()],
         f"http://{HOST}:{rasa_port}/",
         env,
     )

@@ -9,6 +9,9 @@ from pydantic import BaseSettings
 
 from genoptraening import PROJECT_ROOT
 
+#: The admin token shipped for development; refused in production.
+PLACEHOLDER_TOKEN = "change-me"
+
 
 class Settings(BaseSettings):
     """Settings shared by the assistant, the web API and the staff tools.
@@ -23,6 +26,12 @@ class Settings(BaseSettings):
         chat_timeout: Seconds the web API waits for Rasa before apologising (503).
         cors_origins: Municipal websites allowed to call the web API from a browser.
         data_dir: Where the web API keeps its own files (feedback).
+        rasa_token: Token of Rasa's HTTP API (on loopback only; the staff tools use it). When
+            unset, one is made once and kept in ``<data_dir>/rasa-token`` (mode 600).
+        environment: "development" or "production"; in production the web API refuses to
+            start with the placeholder admin token.
+        admin_token: Bearer token of the web API's admin routes (``/api/admin/…``).
+        tracker_db: The SQLite tracker store the conversation review reads.
 
     """
 
@@ -35,6 +44,10 @@ class Settings(BaseSettings):
     chat_timeout: float = 8.0
     cors_origins: list[str] = []
     data_dir: Path = PROJECT_ROOT / "var"
+    rasa_token: str | None = None
+    environment: str = "development"
+    admin_token: str = PLACEHOLDER_TOKEN
+    tracker_db: Path = PROJECT_ROOT / "var" / "tracker.db"
 
     class Config:
         env_prefix = "GENOPTRAENING_"

@@ -140,10 +140,15 @@ def test_no_serious_or_critical_accessibility_violations(page, api_url):
     assert serious == []
 
 
-@pytest.mark.parametrize("name,width,height", [("desktop", 1280, 900), ("mobile-360", 360, 740)])
-def test_screenshots(browser, api_url, name, width, height):
+@pytest.mark.parametrize("name,width,height,scale", [
+    ("desktop", 1280, 900, 1),
+    ("mobile-360", 360, 740, 1),
+    # 200 % zoom on a 1280 px wide screen: a 640 px wide layout drawn at twice the size.
+    ("zoom-200", 640, 450, 2),
+])
+def test_screenshots(browser, api_url, name, width, height, scale):
     context = browser.new_context(viewport={"width": width, "height": height},
-                                  device_scale_factor=1, locale="da-DK")
+                                  device_scale_factor=scale, locale="da-DK")
     page = context.new_page()
     open_demo(page, api_url, "skanderborg")
     ask(page, "hvad er telefonnummeret?")
