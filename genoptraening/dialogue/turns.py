@@ -107,6 +107,9 @@ def set_municipality(context: Context) -> list[Reply]:
     state = context.state
     municipality = context.municipality
     if municipality is None or not context.named_municipality:
+        if state.pending_topic is None and context.turn.confidence < 0.6:
+            # Nobody asked which municipality, the message names none, and NLU was unsure.
+            return clarify(context)
         return [Reply(phrase("not_a_municipality"),
                       buttons=municipality_buttons(context.register))]
     pending, switched_from = state.pending_topic, state.last_topic

@@ -184,3 +184,12 @@ def test_unsure_one_word_answer_to_the_municipality_question(conversation):
     c.say("answer_topic", "hvad koster det", "ask_cost")
     text = c.say("answer_topic", "Paris", "ask_cost", confidence=0.31)
     assert "Det kender jeg ikke som en dansk kommune" in text
+
+
+def test_inform_municipality_without_one_when_none_was_asked_is_clarified(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("set_municipality", "skal jeg binde hunden", "inform_municipality",
+                 confidence=0.32,
+                 ranking=(("inform_municipality", 0.32), ("ask_home_workplace", 0.3)))
+    assert "Det kender jeg ikke" not in text
+    assert "Mente du" in text and "Hjemmet som arbejdsplads" in c.buttons
