@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from genoptraening.cli import kb, run
+from genoptraening.cli import ask, kb, review, run, shell
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,7 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     commands.required = True
     kb.register(commands)
+    ask.register(commands)
     run.register(commands)
+    review.register(commands)
+    shell.register(commands)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Staff tools: talking to the assistant as staff, answer regression checks, review."""

@@ -1,0 +1,161 @@
+"""Talking to the running assistant as staff do: the replies, and why it answered so.
+
+A turn goes through the REST channel exactly as a citizen's would; then Rasa's HTTP API (on
+loopback, behind a token) tells which intent and entities NLU found, which slots were set and
+which actions ran. The knowledge-base facts behind the answer come from the domain package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from genoptraening.dialogue.context import TOPIC_OF_INTENT
+from genoptraening.knowledge.loader import get_knowledge_base
+from genoptraening.register import get_register
+from genoptraening.render import answer_topic
+
+
+@dataclass
+class StaffTurn:
+    """One turn as staff see it."""
+
+    message: str
+    replies: list[dict[str, Any]]
+    intent: str = ""
+    confidence: float = 0.0
+    candidates: list[tuple[str, float]] = field(default_factory=list)  # the next two
+    entities: list[tuple[str, str]] = field(default_factory=list)
+    slots: dict[str, Any] = field(default_factory=dict)  # set in this turn
+    actions: list[str] = field(default_factory=list)  # run in this turn
+    facts: list[dict[str, Any]] = field(default_factory=list)  # knowledge used, with sources
+
+    @property
+    def texts(self) -> list[str]:
+        """The replies' texts, as the citizen reads them."""
+        return [str(r.get("text", "")) for r in self.replies if r.get("text")]
+
+    @property
+    def sources(self) -> list[str]:
+        """The source lines of the replies."""
+        return [line for text in self.texts for line in text.splitlines()
+                if line.startswith("Kilde:")]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the turn as plain data (``--json``)."""
+        return {
+            "message": self.message, "replies": self.texts, "intent": self.intent,
+            "confidence": self.confidence,
+            "candidates": [{"intent": i, "confidence": c} for i, c in self.candidates],
+            "entities": [{"entity": e, "value": v} for e, v in self.entities],
+            "slots": self.slots, "actions": self.actions, "sources": self.sources,
+            "facts": self.facts,
+        }
+
+
+class AssistantClient:
+    """A conversation with the assistant through its REST channel and HTTP API."""
+
+    def __init__(self, rasa_url: str, token: str, timeout: float = 60.0):
+        self.rasa_url = rasa_url.rstrip("/")
+        self.token = token
+        self.http = httpx.Client(timeout=timeout)
+        self.sender = self.new_conversation()
+
+    def new_conversation(self) -> str:
+        """Start a new conversation (a new sender id); return it."""
+        self.sender = f"staff-{uuid.uuid4().hex[:12]}"
+        return self.sender
+
+    def _tracker(self) -> dict[str, Any]:
+        response = self.http.get(f"{self.rasa_url}/conversations/{self.sender}/tracker",
+                                 params={"token": self.token})
+        response.raise_for_status()
+        return dict(response.json())
+
+    def say(self, message: str, municipality: str | None = None) -> StaffTurn:
+        """Send one message; return the replies with what NLU and the dialogue did."""
+        before = len(self._tracker().get("events") or [])
+        body: dict[str, Any] = {"sender": self.sender, "message": message}
+        if municipality:
+            body["metadata"] = {"municipality": municipality}
+        response = self.http.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body)
+        response.raise_for_status()
+        tracker = self._tracker()
+        turn = StaffTurn(message=message, replies=list(response.json()))
+        latest = tracker.get("latest_message") or {}
+        intent = latest.get("intent") or {}
+        turn.intent = str(intent.get("name") or "")
+        turn.confidence = float(intent.get("confidence") or 0.0)
+        turn.candidates = [
+            (str(i["name"]), float(i["confidence"]))
+            for i in latest.get("intent_ranking") or [] if i.get("name") != turn.intent
+        ][:2]
+        turn.entities = [(str(e["entity"]), str(e["value"])) for e in latest.get("entities") or []]
+        for event in (tracker.get("events") or [])[before:]:
+            if event.get("event") == "slot" and event.get("name") != "session_started_metadata":
+                turn.slots[str(event["name"])] = event.get("value")
+            elif event.get("event") == "action" and event.get("name") not in (
+                    "action_listen", None):
+                turn.actions.append(str(event["name"]))
+        turn.facts = facts_used(turn.intent, (tracker.get("slots") or {}).get("municipality"))
+        return turn
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self.http.close()
+
+
+def facts_used(intent: str, municipality_slug: str | None) -> list[dict[str, Any]]:
+    """Return the knowledge-base entries behind an answer to ``intent``, with their sources."""
+    topic = TOPIC_OF_INTENT.get(intent)
+    if topic is None:
+        return []
+    municipality = get_register().by_slug(municipality_slug) if municipality_slug else None
+    answer = answer_topic(get_knowledge_base(), municipality, topic)
+    return [
+        {"topic": topic, "general": answer.general,
+         "facts": entry.facts.dict(exclude_defaults=True),
+         "sources": [c.as_dict() for c in answer.citations]}
+        for entry in answer.entries
+    ]
+
+
+def is_up(rasa_url: str) -> bool:
+    """Tell whether a Rasa server answers at ``rasa_url``."""
+    try:
+        return httpx.get(f"{rasa_url.rstrip('/')}/", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@contextlib.contextmanager
+def assistant(rasa_url: str | None = None) -> Iterator[AssistantClient]:
+    """Yield a client of the running assistant, or start one for the duration and stop it.
+
+    The assistant started here uses its own ports, so it never collides with `make run`.
+    """
+    from genoptraening.services import HOST, Services, rasa_token, start_assistant, train
+    from genoptraening.settings import get_settings
+
+    url = rasa_url or get_settings().rasa_url
+    if is_up(url):
+        client = AssistantClient(url, rasa_token())
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    with Services(log_dir=get_settings().data_dir / "logs") as services:
+        start_assistant(services, train(), rasa_port=5405, actions_port=5455)
+        services.wait_ready()
+        client = AssistantClient(f"http://{HOST}:5405", rasa_token())
+        try:
+            yield client
+        finally:
+            client.close()
