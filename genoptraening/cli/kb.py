@@ -105,7 +105,7 @@ def _header(standard: Standard) -> str:
 def _entry_text(standard: Standard, law: str | None, name: str, entry: Topic) -> str:
     scope = LAWS[law] if law else "alle love i standarden"
     lines = [f"\n== {TOPICS[name]} ({name}) — {scope}", entry.answer]
-    lines.extend(_facts_lines(entry.facts))
+    lines.extend(facts_lines(entry.facts))
     for source in entry.sources:
         if source.law:
             lines.append(f"  Kilde: {source.law}")
@@ -115,7 +115,8 @@ def _entry_text(standard: Standard, law: str | None, name: str, entry: Topic) ->
     return "\n".join(lines)
 
 
-def _facts_lines(facts: Facts) -> list[str]:
+def facts_lines(facts: Facts) -> list[str]:
+    """Return the structured facts of a topic as indented Danish lines."""
     lines = [f"  Telefon: {p.number}" + (f" ({p.label})" if p.label else "")
              + (f", {p.hours}" if p.hours else "") for p in facts.phones]
     lines += [f"  E-mail: {e.address}" + ("" if e.sensitive_data_ok else
