@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.deps import _rasa_client
-from api.routes import chat, health, municipalities
+from api.routes import admin, chat, health, municipalities
 from api.routes.chat import api_text
 from genoptraening.settings import get_settings
 
@@ -28,7 +28,11 @@ _SECURITY_HEADERS = {
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Close the pooled connection to Rasa on shutdown."""
+    """Check the admin token before starting; close the connection to Rasa on shutdown.
+
+    Outside development the placeholder admin token is refused (a RuntimeError).
+    """
+    admin.check_admin_token(get_settings())
     yield
     await _rasa_client().close()
 
@@ -45,6 +49,7 @@ def create_app() -> FastAPI:
     app.include_router(chat.router)
     app.include_router(municipalities.router)
     app.include_router(health.router)
+    app.include_router(admin.router)
     for route, name in _STATIC_FILES.items():
         app.add_api_route(route, _static(name), methods=["GET"], include_in_schema=False)
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
@@ -73,7 +78,9 @@ async def _invalid_request(request: Request, exc: RequestValidationError) -> JSO
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = api_text("not_found") if exc.status_code == 404 else str(exc.detail)
-    return JSONResponse({"detail": detail}, status_code=exc.status_code)
+    # Keep the headers (WWW-Authenticate on a 401).
+    return JSONResponse({"detail": detail}, status_code=exc.status_code,
+                        headers=getattr(exc, "headers", None))
 
 
 async def _security_headers(

@@ -33,14 +33,26 @@ _senders = itertools.count()
 
 
 @pytest.fixture(scope="session")
-def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def assistant_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test assistant's scratch folder: endpoints, tracker store, logs."""
+    return tmp_path_factory.mktemp("assistant")
+
+
+@pytest.fixture(scope="session")
+def rasa_url(assistant_dir: Path) -> Iterator[str]:
     model = train()
-    scratch = tmp_path_factory.mktemp("assistant")
+    scratch = assistant_dir
     endpoints = _endpoints(scratch)
     with Services(log_dir=scratch / "logs") as services:
         start_assistant(services, model, RASA_PORT, ACTIONS_PORT, endpoints)
         services.wait_ready()
         yield f"http://{HOST}:{RASA_PORT}"
+
+
+@pytest.fixture(scope="session")
+def tracker_db(rasa_url: str, assistant_dir: Path) -> Path:
+    """The SQLite tracker store the test Rasa server writes (see ``_endpoints``)."""
+    return assistant_dir / "tracker.db"
 
 
 def _endpoints(scratch: Path) -> Path:
