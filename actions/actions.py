@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -17,102 +18,65 @@ from genoptraening.dialogue.engine import warm_up
 warm_up()
 
 
-class ActionAnswerTopic(Action):
+class DialogueAction(Action, ABC):
+    """An action that runs one handler of the dialogue; it is named ``action_<kind>``."""
+
+    @property
+    @abstractmethod
+    def kind(self) -> str:
+        """The handler in ``genoptraening.dialogue.engine.HANDLERS``."""
+
+    def name(self) -> str:
+        """Return the action's name in the domain."""
+        return f"action_{self.kind}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Run the handler for the latest turn; send its replies; return the slot events."""
+        return run_dialogue(self.kind, dispatcher, tracker)
+
+
+class ActionAnswerTopic(DialogueAction):
     """Answer a question about a topic of the municipality's standard, with its source."""
 
-    def name(self) -> str:
-        """Return the action's name in the domain."""
-        return "action_answer_topic"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Answer the topic of the latest intent."""
-        return run_dialogue("answer_topic", dispatcher, tracker)
+    kind = "answer_topic"
 
 
-class ActionSetMunicipality(Action):
+class ActionSetMunicipality(DialogueAction):
     """Take the municipality the citizen names, then answer what waited for it."""
 
-    def name(self) -> str:
-        """Return the action's name in the domain."""
-        return "action_set_municipality"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Set the municipality."""
-        return run_dialogue("set_municipality", dispatcher, tracker)
+    kind = "set_municipality"
 
 
-class ActionEligibility(Action):
+class ActionEligibility(DialogueAction):
     """Find the law that fits the citizen's story, one yes/no question at a time."""
 
-    def name(self) -> str:
-        """Return the action's name in the domain."""
-        return "action_eligibility"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Ask the next question or give the result."""
-        return run_dialogue("eligibility", dispatcher, tracker)
+    kind = "eligibility"
 
 
-class ActionClarify(Action):
+class ActionClarify(DialogueAction):
     """Ask "Mente du …?" when unsure; after a second miss, hand over."""
 
-    def name(self) -> str:
-        """Return the action's name in the domain."""
-        return "action_clarify"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Clarify or hand over."""
-        return run_dialogue("clarify", dispatcher, tracker)
+    kind = "clarify"
 
 
-class ActionHandover(Action):
+class ActionHandover(DialogueAction):
     """Give the municipality's phone number, opening hours and whether it is open now."""
 
-    def name(self) -> str:
-        """Return the action's name in the domain."""
-        return "action_handover"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Hand over to a person."""
-        return run_dialogue("handover", dispatcher, tracker)
+    kind = "handover"
 
 
-class ActionEmergency(Action):
+class ActionEmergency(DialogueAction):
     """Say 112 first."""
 
-    def name(self) -> str:
-        """Return the action's name in the domain."""
-        return "action_emergency"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Point to 112."""
-        return run_dialogue("emergency", dispatcher, tracker)
+    kind = "emergency"
 
 
-class ActionSmalltalk(Action):
+class ActionSmalltalk(DialogueAction):
     """Greeting, goodbye, thanks, off-topic questions and questions about the assistant."""
 
-    def name(self) -> str:
-        """Return the action's name in the domain."""
-        return "action_smalltalk"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Answer kindly and steer back."""
-        return run_dialogue("smalltalk", dispatcher, tracker)
+    kind = "smalltalk"
 
 
 class ActionSessionStart(Action):

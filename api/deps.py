@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends
@@ -25,8 +26,6 @@ def _rasa_client_for(url: str, timeout: float) -> RasaClient:
 
 @lru_cache(maxsize=4)
 def _feedback_for(path: str) -> FeedbackStore:
-    from pathlib import Path
-
     return FeedbackStore(Path(path))
 
 

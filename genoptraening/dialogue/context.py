@@ -16,7 +16,7 @@ from genoptraening import signals
 from genoptraening.dialogue.model import Button, Reply, State, Turn
 from genoptraening.knowledge.loader import KnowledgeBase
 from genoptraening.knowledge.schema import TOPICS, Standard
-from genoptraening.register import Municipality, Register
+from genoptraening.register import Match, Municipality, Register
 from genoptraening.render import Answer, answer_topic, general_answer, phrase, phrases
 
 #: Intent → topic of the standards. ``ask_law`` asks what the laws mean.
@@ -42,6 +42,7 @@ class Context:
     today: dt.date
     now: dt.datetime
     new_relative: bool = False  # a relative was first noticed in this turn
+    match: Match | None = None  # where the message named a municipality, if it did
 
     @property
     def standard(self) -> Standard | None:
@@ -99,7 +100,8 @@ def build_context(
     if relative is not None and new_relative:
         state.relative = relative.noun
     today, now = _today(timezone)
-    return Context(kb, register, turn, state, municipality, named, today, now, new_relative)
+    return Context(kb, register, turn, state, municipality, named, today, now, new_relative,
+                   match)
 
 
 def _today(timezone: str) -> tuple[dt.date, dt.datetime]:

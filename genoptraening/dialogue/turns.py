@@ -56,10 +56,9 @@ def just_a_place(context: Context) -> bool:
     """Tell whether the message names a municipality and says nothing else."""
     if not context.named_municipality:
         return False
-    match = context.register.find(context.turn.text)
     rest = context.turn.text
-    if match is not None:
-        rest = rest.replace(match.matched, " ")
+    if context.match is not None:
+        rest = rest.replace(context.match.matched, " ")
     words = re.findall(r"[\wæøåÆØÅ]+", rest.lower())
     return all(word in _PLACE_FILLER for word in words)
 

@@ -125,3 +125,15 @@ def test_every_action_names_a_domain_action(action):
 
     domain = yaml.safe_load((PROJECT_ROOT / "bot" / "domain" / "actions.yml").read_text())
     assert action().name() in domain["actions"]
+
+
+def test_the_action_server_registers_exactly_the_domain_actions():
+    import yaml
+    from rasa_sdk.executor import ActionExecutor
+
+    from genoptraening import PROJECT_ROOT
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    domain = yaml.safe_load((PROJECT_ROOT / "bot" / "domain" / "actions.yml").read_text())
+    assert set(executor.actions) == set(domain["actions"])
