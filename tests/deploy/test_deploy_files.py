@@ -38,3 +38,10 @@ def test_production_endpoints_use_postgres_and_redis():
     endpoints = yaml.safe_load((PROJECT_ROOT / "bot" / "endpoints-production.yml").read_text())
     assert endpoints["tracker_store"]["dialect"] == "postgresql"
     assert endpoints["lock_store"]["type"] == "redis"
+
+
+def test_compose_runs_in_production_mode_with_a_required_admin_token():
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+    env = compose["services"]["api"]["environment"]
+    assert env["GENOPTRAENING_ENVIRONMENT"] == "production"
+    assert env["GENOPTRAENING_ADMIN_TOKEN"].startswith("${ADMIN_TOKEN:?")
