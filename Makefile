@@ -72,7 +72,7 @@ test-e2e: train browser-deps
 	$(BIN)/pytest tests/e2e
 
 evaluate: train
-	$(BIN)/genoptraening nlu evaluate
+	$(BIN)/genoptraening nlu evaluate --write-report
 
 # Benchmarks are measurements, not tests: figures go to docs/benchmarks.md.
 bench: $(STAMP)

@@ -35,6 +35,8 @@ def register(commands: Any) -> None:
     evaluate = sub.add_parser("evaluate", help="mål forståelsen på det tilbageholdte testsæt")
     evaluate.add_argument("--min-accuracy", type=float, default=0.0,
                           help="afslut med kode 1 under denne træfsikkerhed")
+    evaluate.add_argument("--write-report", action="store_true",
+                          help="skriv tallene i docs/nlu-evaluation.md")
     evaluate.set_defaults(handler=run_evaluate)
 
 
@@ -94,9 +96,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from genoptraening.nlp.evaluation import REPORT, evaluate
     from genoptraening.services import train
 
-    scores = evaluate(train())
+    scores = evaluate(train(), write_report=args.write_report)
+    report = f" Rapport: {REPORT}" if args.write_report else ""
     print(f"Intent-træfsikkerhed {scores.intent_accuracy:.3f}, makro-F1 "
-          f"{scores.intent_macro_f1:.3f} på {scores.examples} eksempler. Rapport: {REPORT}")
+          f"{scores.intent_macro_f1:.3f} på {scores.examples} eksempler.{report}")
     if scores.intent_accuracy < args.min_accuracy:
         print(f"Under grænsen {args.min_accuracy:.2f}.", file=sys.stderr)
         return 1

@@ -208,8 +208,12 @@ def smalltalk(context: Context) -> list[Reply]:
         return [Reply(phrase("greeting"), buttons=menu_buttons())]
     if intent == "out_of_scope":
         return [Reply(phrase("out_of_scope"), buttons=menu_buttons())]
-    key = {"goodbye": "goodbye", "thank": "thanks", "bot_challenge": "bot_challenge",
-           "ask_privacy": "privacy"}.get(intent, "greeting")
+    if intent == "bot_challenge":
+        labels = phrases()["intent_labels"]
+        return [Reply(phrase("bot_challenge"),
+                      buttons=[Button(labels["human_handoff"], "/human_handoff")])]
+    key = {"goodbye": "goodbye", "thank": "thanks", "ask_privacy": "privacy"}.get(
+        intent, "greeting")
     return [Reply(phrase(key))]
 
 

@@ -53,8 +53,15 @@ def _read(results: Path) -> Scores:
     )
 
 
-def evaluate(model: Path) -> Scores:
-    """Evaluate ``model`` on the held-out file; write the report; return the scores."""
+def evaluate(model: Path, write_report: bool = True) -> Scores:
+    """Evaluate ``model`` on the held-out file; return the scores.
+
+    Args:
+        model: The trained model.
+        write_report: Also rewrite docs/nlu-evaluation.md (``make evaluate``; ``make test``
+            only checks the figures).
+
+    """
     RESULTS.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [str(BIN / "rasa"), "test", "nlu", "--model", str(model), "--nlu", str(TEST_FILE),
@@ -62,7 +69,8 @@ def evaluate(model: Path) -> Scores:
         cwd=PROJECT_ROOT, env=rasa_env(), check=True,
     )
     scores = _read(RESULTS)
-    REPORT.write_text(render(scores, model.name), encoding="utf-8")
+    if write_report:
+        REPORT.write_text(render(scores, model.name), encoding="utf-8")
     return scores
 
 

@@ -91,9 +91,13 @@ def api_url(rasa_url: str, api_data_dir: Path) -> Iterator[str]:
         yield f"http://{HOST}:{API_PORT}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium, driven by Playwright (its own browser download is not reachable)."""
+    """Debian's Chromium, driven by Playwright (its own browser download is not reachable).
+
+    Module-scoped: Playwright's sync API keeps an event loop running in this thread, which
+    would break later tests that start their own with ``asyncio.run``.
+    """
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install chromium"

@@ -141,6 +141,7 @@ def test_smalltalk(conversation):
     c = conversation()
     assert "Farvel" in c.say("smalltalk", "farvel", "goodbye")
     assert "digital assistent" in c.say("smalltalk", "er du en robot", "bot_challenge")
+    assert c.buttons == ["Tal med et menneske"]
     text = c.say("smalltalk", "hvad bliver vejret", "out_of_scope")
     assert "Det kan jeg desværre ikke hjælpe med" in text
     assert "Hvad koster det?" in c.buttons
