@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.services import HOST, Services, start_assistant, train
+from genoptraening.services import HOST, Services, sqlite_endpoints, start_assistant, train
 
 #: A varied set of citizen messages: topics, municipalities, typos, a story, a relative.
 MESSAGES = [
@@ -78,11 +78,8 @@ def run(rounds: int = 20, with_training: bool = True) -> str:
     training = measure_training() if with_training else None
     model = train()
     with tempfile.TemporaryDirectory() as scratch, Services(log_dir=Path(scratch)) as services:
-        endpoints = Path(scratch) / "endpoints.yml"
-        endpoints.write_text(
-            f'action_endpoint:\n  url: "http://{HOST}:5255/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {scratch}/tracker.db\n",
-            encoding="utf-8")
+        endpoints = sqlite_endpoints(Path(scratch) / "endpoints.yml", 5255,
+                                     Path(scratch) / "tracker.db")
         start_assistant(services, model, 5205, 5255, endpoints)
         services.wait_ready()
         timings = measure_latency(f"http://{HOST}:5205/webhooks/rest/webhook", rounds)

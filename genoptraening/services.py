@@ -199,12 +199,31 @@ def start_assistant(services: Services, model: Path, rasa_port: int = 5005,
     )
 
 
+def sqlite_endpoints(path: Path, actions_port: int, tracker_db: Path) -> Path:
+    """Write an endpoints file for an assistant with its own action port and SQLite store.
+
+    Used for assistants started beside `make run` (tests, benchmarks) so they share nothing.
+    """
+    path.write_text(
+        f'action_endpoint:\n  url: "http://{HOST}:{actions_port}/webhook"\n'
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
+        "lock_store:\n  type: in_memory\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def start_api(services: Services, port: int = 8000, rasa_port: int = 5005,
-              actions_port: int = 5055, host: str = HOST) -> None:
-    """Start the web API (uvicorn) in front of the Rasa server."""
+              actions_port: int = 5055, host: str = HOST,
+              settings: dict[str, str] | None = None) -> None:
+    """Start the web API (uvicorn) in front of the Rasa server.
+
+    ``settings`` are extra environment variables for it (``GENOPTRAENING_…``).
+    """
     env = rasa_env()
     env.setdefault("GENOPTRAENING_RASA_URL", f"http://{HOST}:{rasa_port}")
     env.setdefault("GENOPTRAENING_ACTIONS_URL", f"http://{HOST}:{actions_port}")
+    env.update(settings or {})
     services.start(
         "api",
         [str(BIN / "uvicorn"), "api.main:app", "--host", host, "--port", str(port),

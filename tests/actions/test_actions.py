@@ -137,3 +137,18 @@ def test_the_action_server_registers_exactly_the_domain_actions():
     executor.register_package("actions")
     domain = yaml.safe_load((PROJECT_ROOT / "bot" / "domain" / "actions.yml").read_text())
     assert set(executor.actions) == set(domain["actions"])
+
+
+def test_the_rules_route_each_intent_to_the_handler_the_engine_expects():
+    # The engine re-routes a misheard emergency by KIND_OF_INTENT; it must mirror the rules.
+    import yaml
+
+    from genoptraening import PROJECT_ROOT
+    from genoptraening.dialogue.engine import KIND_OF_INTENT
+
+    routes = {}
+    for path in (PROJECT_ROOT / "data" / "rules").glob("*.yml"):
+        for rule in yaml.safe_load(path.read_text())["rules"]:
+            steps = rule["steps"]
+            routes[steps[0]["intent"]] = steps[1]["action"]
+    assert routes == {intent: f"action_{kind}" for intent, kind in KIND_OF_INTENT.items()}

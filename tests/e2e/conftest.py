@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,14 @@ import httpx
 import pytest
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.services import HOST, Services, rasa_env, start_assistant, train
+from genoptraening.services import (
+    HOST,
+    Services,
+    sqlite_endpoints,
+    start_api,
+    start_assistant,
+    train,
+)
 
 RASA_PORT = 5105
 ACTIONS_PORT = 5155
@@ -42,7 +48,7 @@ def assistant_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def rasa_url(assistant_dir: Path) -> Iterator[str]:
     model = train()
     scratch = assistant_dir
-    endpoints = _endpoints(scratch)
+    endpoints = sqlite_endpoints(scratch / "endpoints.yml", ACTIONS_PORT, scratch / "tracker.db")
     with Services(log_dir=scratch / "logs") as services:
         start_assistant(services, model, RASA_PORT, ACTIONS_PORT, endpoints)
         services.wait_ready()
@@ -51,19 +57,8 @@ def rasa_url(assistant_dir: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def tracker_db(rasa_url: str, assistant_dir: Path) -> Path:
-    """The SQLite tracker store the test Rasa server writes (see ``_endpoints``)."""
+    """The SQLite tracker store the test Rasa server writes."""
     return assistant_dir / "tracker.db"
-
-
-def _endpoints(scratch: Path) -> Path:
-    path = scratch / "endpoints.yml"
-    path.write_text(
-        f'action_endpoint:\n  url: "http://{HOST}:{ACTIONS_PORT}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {scratch / 'tracker.db'}\n"
-        "lock_store:\n  type: in_memory\n",
-        encoding="utf-8",
-    )
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -74,19 +69,11 @@ def api_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def api_url(rasa_url: str, api_data_dir: Path) -> Iterator[str]:
     """The web API (uvicorn) in front of the test Rasa server."""
-    env = rasa_env()
-    env.update({
-        "GENOPTRAENING_RASA_URL": rasa_url,
-        "GENOPTRAENING_ACTIONS_URL": f"http://{HOST}:{ACTIONS_PORT}",
-        "GENOPTRAENING_DATA_DIR": str(api_data_dir),
-        "GENOPTRAENING_CORS_ORIGINS": json.dumps([HOST_PAGE_ORIGIN]),
-    })
     with Services(log_dir=api_data_dir / "logs") as services:
-        services.start(
-            "api",
-            [str(Path(sys.executable).parent / "uvicorn"), "api.main:app", "--host", HOST,
-             "--port", str(API_PORT), "--ws", "none"],
-            f"http://{HOST}:{API_PORT}/health", env)
+        start_api(services, API_PORT, RASA_PORT, ACTIONS_PORT, settings={
+            "GENOPTRAENING_DATA_DIR": str(api_data_dir),
+            "GENOPTRAENING_CORS_ORIGINS": json.dumps([HOST_PAGE_ORIGIN]),
+        })
         services.wait_ready(60)
         yield f"http://{HOST}:{API_PORT}"
 
