@@ -143,7 +143,7 @@ def assistant(rasa_url: str | None = None) -> Iterator[AssistantClient]:
     from genoptraening.services import HOST, Services, rasa_token, start_assistant, train
     from genoptraening.settings import get_settings
 
-    url = rasa_url or get_settings().rasa_url
+    url = rasa_url or get_settings().rasa_urls[0]
     if is_up(url):
         client = AssistantClient(url, rasa_token())
         try:
