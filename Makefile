@@ -32,8 +32,9 @@ $(STAMP): pyproject.toml scripts/find-python310.sh
 	$(BIN)/python -c 'from genoptraening.nlp.spacy_da import build_local_pipeline; build_local_pipeline()'
 	@touch $@
 
+# make run REPLICAS=3: three Rasa servers sharing PostgreSQL and Redis (see README, Operation).
 run: $(STAMP)
-	$(BIN)/genoptraening run
+	$(BIN)/genoptraening run $(if $(REPLICAS),--replicas $(REPLICAS))
 
 train: $(STAMP)
 	$(BIN)/genoptraening train

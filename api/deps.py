@@ -16,12 +16,12 @@ from genoptraening.settings import Settings, get_settings
 
 
 def _rasa_client() -> RasaClient:
-    return _rasa_client_for(get_settings().rasa_url, get_settings().chat_timeout)
+    return _rasa_client_for(tuple(get_settings().rasa_urls), get_settings().chat_timeout)
 
 
 @lru_cache(maxsize=4)
-def _rasa_client_for(url: str, timeout: float) -> RasaClient:
-    return RasaClient(url, timeout)
+def _rasa_client_for(urls: tuple[str, ...], timeout: float) -> RasaClient:
+    return RasaClient(urls, timeout)
 
 
 @lru_cache(maxsize=4)

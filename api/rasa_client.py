@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import re
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -19,11 +22,20 @@ class RasaUnavailable(Exception):
 
 
 class RasaClient:
-    """An async client for ``POST /webhooks/rest/webhook``, with a timeout for citizens."""
+    """An async client for ``POST /webhooks/rest/webhook`` on one or more Rasa replicas.
 
-    def __init__(self, base_url: str, timeout: float):
-        self.base_url = base_url.rstrip("/")
+    Messages go to the replicas in turn. Rasa keeps a conversation in the shared tracker store
+    and serialises its messages with the shared lock store, so any replica can take any
+    message. A replica that refuses the connection has processed nothing, so the message goes
+    to the next one; any other failure is reported, never retried (it may have been processed).
+    The whole exchange is bounded by ``timeout`` seconds.
+    """
+
+    def __init__(self, base_urls: str | Sequence[str], timeout: float):
+        urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
+        self.base_urls = [url.rstrip("/") for url in urls]
         self.timeout = timeout
+        self._turn = itertools.count()
         self._client: httpx.AsyncClient | None = None
 
     def _http(self) -> httpx.AsyncClient:
@@ -35,21 +47,33 @@ class RasaClient:
         """Send one message; return Rasa's messages.
 
         Raises:
-            RasaUnavailable: when Rasa is down, slower than the timeout or answers an error.
+            RasaUnavailable: when no replica answers, one is slower than the timeout or
+                answers an error.
 
         """
         body: dict[str, Any] = {"sender": sender, "message": message}
         if municipality:
             body["metadata"] = {"municipality": municipality}
         try:
-            response = await self._http().post(
-                f"{self.base_url}/webhooks/rest/webhook", json=body
-            )
-            response.raise_for_status()
-            data = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
-            raise RasaUnavailable(str(exc)) from exc
+            data = await asyncio.wait_for(self._post(body), self.timeout)
+        except asyncio.TimeoutError as exc:
+            raise RasaUnavailable("timeout") from exc
         return data if isinstance(data, list) else []
+
+    async def _post(self, body: dict[str, Any]) -> Any:
+        first = next(self._turn)
+        refused: Exception | None = None
+        for step in range(len(self.base_urls)):
+            url = self.base_urls[(first + step) % len(self.base_urls)]
+            try:
+                response = await self._http().post(f"{url}/webhooks/rest/webhook", json=body)
+                response.raise_for_status()
+                return response.json()
+            except httpx.ConnectError as exc:
+                refused = exc
+            except (httpx.HTTPError, ValueError) as exc:
+                raise RasaUnavailable(str(exc)) from exc
+        raise RasaUnavailable("no replica answers") from refused
 
     async def close(self) -> None:
         """Close the pooled connections."""

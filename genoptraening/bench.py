@@ -18,7 +18,8 @@ from pathlib import Path
 import httpx
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.services import HOST, Services, sqlite_endpoints, start_assistant, train
+from genoptraening.services import HOST, Services, start_assistant, train
+from genoptraening.settings import Settings
 
 #: A varied set of citizen messages: topics, municipalities, typos, a story, a relative.
 MESSAGES = [
@@ -78,9 +79,9 @@ def run(rounds: int = 20, with_training: bool = True) -> str:
     training = measure_training() if with_training else None
     model = train()
     with tempfile.TemporaryDirectory() as scratch, Services(log_dir=Path(scratch)) as services:
-        endpoints = sqlite_endpoints(Path(scratch) / "endpoints.yml", 5255,
-                                     Path(scratch) / "tracker.db")
-        start_assistant(services, model, 5205, 5255, endpoints)
+        local = Settings(data_dir=Path(scratch), tracker_db=Path(scratch) / "tracker.db",
+                         database_url=None, redis_url=None, replicas=1)
+        start_assistant(services, model, 5205, 5255, settings=local)
         services.wait_ready()
         timings = measure_latency(f"http://{HOST}:5205/webhooks/rest/webhook", rounds)
         memory = {p.name: rss_mb(p.popen.pid) for p in services.processes}

@@ -16,10 +16,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import httpx
 
 from genoptraening import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from genoptraening.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -175,52 +179,79 @@ def _signal_group(popen: subprocess.Popen[bytes], sig: signal.Signals) -> None:
 
 
 def start_assistant(services: Services, model: Path, rasa_port: int = 5005,
-                    actions_port: int = 5055, endpoints: Path | None = None) -> None:
-    """Start the action server and the Rasa server (REST channel) on loopback."""
+                    actions_port: int = 5055, settings: Settings | None = None,
+                    replicas: int | None = None, lock_key_prefix: str | None = None) -> list[str]:
+    """Start the action server and Rasa server(s) (REST channel) on loopback.
+
+    Args:
+        services: Where the processes are kept (and stopped).
+        model: The trained model.
+        rasa_port: The first Rasa server's port; replicas take the ports after it.
+        actions_port: The action server's port.
+        settings: Stores and timeouts; the process-wide settings when not given.
+        replicas: How many Rasa servers (``settings.replicas`` when not given).
+        lock_key_prefix: Prefix of the Redis lock keys, for assistants sharing one Redis.
+
+    Returns:
+        The Rasa servers' URLs.
+
+    Raises:
+        RuntimeError: when several replicas are asked for without PostgreSQL and Redis.
+
+    """
+    from genoptraening.settings import get_settings
+    from genoptraening.stores import DATABASE_ENV, shared_stores, write_endpoints
+
+    settings = settings or get_settings()
+    replicas = replicas or settings.replicas
+    if replicas > 1 and not shared_stores(settings):
+        raise RuntimeError(
+            f"{replicas} Rasa-servere kræver fælles lagre: sæt GENOPTRAENING_DATABASE_URL "
+            "(PostgreSQL) og GENOPTRAENING_REDIS_URL (Redis)."
+        )
     env = rasa_env()
+    env["GENOPTRAENING_ACTION_TIMEOUT"] = str(settings.action_timeout)
+    if settings.database_url:
+        env[DATABASE_ENV] = settings.database_url  # Rasa expands it in the endpoints file
     services.start(
         "actions",
         [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
         f"http://{HOST}:{actions_port}/health",
         env,
     )
-    endpoints = endpoints or BOT / "endpoints.yml"
-    if actions_port != 5055:
-        endpoints = _endpoints_with_actions_port(endpoints, actions_port)
-    services.start(
-        "rasa",
-        [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(rasa_port),
-         "--interface", HOST, "--endpoints", str(endpoints),
-         "--credentials", str(BOT / "credentials.yml"),
-         # Rasa's HTTP API, for the staff tools: loopback only, behind a token.
-         "--enable-api", "--auth-token", rasa_token()],
-        f"http://{HOST}:{rasa_port}/",
-        env,
-    )
-
-
-def sqlite_endpoints(path: Path, actions_port: int, tracker_db: Path) -> Path:
-    """Write an endpoints file for an assistant with its own action port and SQLite store.
-
-    Used for assistants started beside `make run` (tests, benchmarks) so they share nothing.
-    """
-    path.write_text(
-        f'action_endpoint:\n  url: "http://{HOST}:{actions_port}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
-        "lock_store:\n  type: in_memory\n",
-        encoding="utf-8",
-    )
-    return path
+    endpoints = write_endpoints(settings.data_dir / f"endpoints-{rasa_port}.yml", settings,
+                                f"http://{HOST}:{actions_port}", lock_key_prefix)
+    urls = []
+    for replica in range(replicas):
+        port = rasa_port + replica
+        services.start(
+            "rasa" if replicas == 1 else f"rasa-{replica + 1}",
+            [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(port),
+             "--interface", HOST, "--endpoints", str(endpoints),
+             "--credentials", str(BOT / "credentials.yml"),
+             # Rasa's HTTP API, for the staff tools: loopback only, behind a token.
+             "--enable-api", "--auth-token", rasa_token()],
+            f"http://{HOST}:{port}/",
+            env,
+        )
+        urls.append(f"http://{HOST}:{port}")
+        if replica == 0 and replicas > 1:
+            # The first server creates the tables; the others start once they exist.
+            services.wait_ready()
+    return urls
 
 
 def start_api(services: Services, port: int = 8000, rasa_port: int = 5005,
               actions_port: int = 5055, host: str = HOST,
-              settings: dict[str, str] | None = None) -> None:
-    """Start the web API (uvicorn) in front of the Rasa server.
+              settings: dict[str, str] | None = None, rasa_urls: list[str] | None = None) -> None:
+    """Start the web API (uvicorn) in front of the Rasa server(s).
 
-    ``settings`` are extra environment variables for it (``GENOPTRAENING_…``).
+    ``settings`` are extra environment variables for it (``GENOPTRAENING_…``); ``rasa_urls``
+    the Rasa replicas it spreads messages over (the one at ``rasa_port`` when not given).
     """
     env = rasa_env()
+    if rasa_urls:
+        env["GENOPTRAENING_RASA_URL"] = ",".join(rasa_urls)
     env.setdefault("GENOPTRAENING_RASA_URL", f"http://{HOST}:{rasa_port}")
     env.setdefault("GENOPTRAENING_ACTIONS_URL", f"http://{HOST}:{actions_port}")
     env.update(settings or {})
@@ -232,10 +263,3 @@ def start_api(services: Services, port: int = 8000, rasa_port: int = 5005,
         env,
     )
 
-
-def _endpoints_with_actions_port(endpoints: Path, port: int) -> Path:
-    text = endpoints.read_text(encoding="utf-8").replace(":5055/", f":{port}/")
-    target = PROJECT_ROOT / "var" / f"endpoints-{port}.yml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    return target

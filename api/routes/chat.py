@@ -12,6 +12,7 @@ from api.deps import FeedbackDep, KnowledgeDep, RasaDep, RegisterDep
 from api.rasa_client import RasaUnavailable, to_replies
 from api.schemas import MAX_MESSAGE, ChatRequest, ChatResponse, FeedbackRequest, Problem
 from genoptraening.render import contact_phones, phrases
+from genoptraening.signals import mask_cpr
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -41,14 +42,25 @@ async def chat(request: ChatRequest, rasa: RasaDep, kb: KnowledgeDep,
         return problem(422, "message_empty")
     if len(message) > MAX_MESSAGE:
         return problem(422, "message_too_long", limit=f"{MAX_MESSAGE:,}".replace(",", "."))
+    # A CPR number never leaves the API; Rasa's channel masks too (genoptraening/channels.py).
+    # The message is never logged.
+    message = mask_cpr(message)
+    municipality = mask_cpr(request.municipality) if request.municipality else None
     session_id = request.session_id or uuid.uuid4().hex
     try:
-        messages = await rasa.send(session_id, message, request.municipality)
+        messages = await rasa.send(session_id, message, municipality)
     except RasaUnavailable as exc:
         log.warning("Rasa did not answer: %s", type(exc.__cause__).__name__)
-        return JSONResponse({"detail": _unavailable(kb, register, request.municipality)},
+        return JSONResponse({"detail": _unavailable(kb, register, municipality)},
                             status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
-    return ChatResponse(session_id=session_id, replies=to_replies(messages, kb.links()))
+    replies = to_replies(messages, kb.links())
+    if not replies:
+        # Rasa answered without a reply: the action server failed or was too slow (Rasa gives
+        # up after action_timeout). The conversation is intact; the next message works again.
+        log.warning("Rasa answered without a reply (action server down or slow)")
+        return JSONResponse({"detail": _unavailable(kb, register, municipality)},
+                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+    return ChatResponse(session_id=session_id, replies=replies)
 
 
 def _unavailable(kb: KnowledgeDep, register: RegisterDep, municipality: str | None) -> str:

@@ -16,6 +16,8 @@ def register(commands: Any) -> None:
     run.add_argument("--rasa-port", type=int, default=5005)
     run.add_argument("--actions-port", type=int, default=5055)
     run.add_argument("--api-port", type=int, default=8000)
+    run.add_argument("--replicas", type=int, default=None,
+                     help="antal Rasa-servere (kræver PostgreSQL og Redis ved mere end én)")
     run.set_defaults(handler=run_assistant)
 
     train = commands.add_parser("train", help="træn assistenten, når data eller opsætning ændres")
@@ -51,6 +53,7 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 def run_assistant(args: argparse.Namespace) -> int:
     """Train when needed, start the servers, and stop them all on Ctrl-C or SIGTERM."""
     from genoptraening.services import HOST, Services, start_api, start_assistant, train
+    from genoptraening.stores import StoreConfigError
 
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -58,12 +61,14 @@ def run_assistant(args: argparse.Namespace) -> int:
         model = train()
         with Services() as services:
             print("Starter action-serveren og Rasa …", flush=True)
-            start_assistant(services, model, args.rasa_port, args.actions_port)
-            start_api(services, args.api_port, args.rasa_port, args.actions_port)
+            urls = start_assistant(services, model, args.rasa_port, args.actions_port,
+                                   replicas=args.replicas)
+            start_api(services, args.api_port, args.rasa_port, args.actions_port,
+                      rasa_urls=urls)
             services.wait_ready()
-            print(f"Assistenten kører: REST-kanalen på http://{HOST}:{args.rasa_port}"
-                  f"/webhooks/rest/webhook, demo og widget på http://{HOST}:{args.api_port}/"
-                  "  (stop med Ctrl-C)", flush=True)
+            channels = ", ".join(f"{url}/webhooks/rest/webhook" for url in urls)
+            print(f"Assistenten kører: REST-kanalen på {channels}, demo og widget på "
+                  f"http://{HOST}:{args.api_port}/  (stop med Ctrl-C)", flush=True)
             while True:
                 for process in services.processes:
                     if process.popen.poll() is not None:
@@ -74,7 +79,7 @@ def run_assistant(args: argparse.Namespace) -> int:
     except (KeyboardInterrupt, _Stop):
         print("\nStopper assistenten …", flush=True)
         return 0
-    except RuntimeError as exc:
+    except (RuntimeError, StoreConfigError) as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 1
 

@@ -10,12 +10,14 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
-from genoptraening.nlp import rasa_speedups
+from genoptraening.nlp import rasa_action_timeout, rasa_speedups
 from genoptraening.nlp.spacy_da import PREFERRED_MODEL, load_danish
 
 # This module is imported by the Rasa process when it loads the model: the place to install
-# the measured speed-up of its action-response validation (see rasa_speedups).
+# the measured speed-up of its action-response validation (see rasa_speedups) and the short
+# wait for the action server (see rasa_action_timeout).
 rasa_speedups.install()
+rasa_action_timeout.install()
 
 
 @DefaultV1Recipe.register(

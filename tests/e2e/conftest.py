@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,15 +21,17 @@ from genoptraening import PROJECT_ROOT
 from genoptraening.services import (
     HOST,
     Services,
-    sqlite_endpoints,
     start_api,
     start_assistant,
     train,
 )
+from genoptraening.settings import Settings
 
-RASA_PORT = 5105
-ACTIONS_PORT = 5155
-API_PORT = 8105
+#: Several test runs can share a machine when each sets its own offset.
+_OFFSET = int(os.environ.get("GENOPTRAENING_E2E_PORT_OFFSET", "0"))
+RASA_PORT = 5105 + _OFFSET
+ACTIONS_PORT = 5155 + _OFFSET
+API_PORT = 8105 + _OFFSET
 #: The origin of the pretend municipal website the widget is embedded in (served by the test
 #: through request interception; on loopback, as Chromium blocks a public page from loading
 #: scripts from a private address).
@@ -48,9 +51,10 @@ def assistant_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def rasa_url(assistant_dir: Path) -> Iterator[str]:
     model = train()
     scratch = assistant_dir
-    endpoints = sqlite_endpoints(scratch / "endpoints.yml", ACTIONS_PORT, scratch / "tracker.db")
+    settings = Settings(data_dir=scratch, tracker_db=scratch / "tracker.db", database_url=None,
+                        redis_url=None, replicas=1)
     with Services(log_dir=scratch / "logs") as services:
-        start_assistant(services, model, RASA_PORT, ACTIONS_PORT, endpoints)
+        start_assistant(services, model, RASA_PORT, ACTIONS_PORT, settings=settings)
         services.wait_ready()
         yield f"http://{HOST}:{RASA_PORT}"
 
