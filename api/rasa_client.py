@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import re
 import uuid
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,10 +24,11 @@ class RasaUnavailable(Exception):
 class RasaClient:
     """An async client for ``POST /webhooks/rest/webhook`` on one or more Rasa replicas.
 
-    Messages go to the replicas in turn. Rasa keeps a conversation in the shared tracker store
-    and serialises its messages with the shared lock store, so any replica can take any
-    message. A replica that refuses the connection has processed nothing, so the message goes
-    to the next one; any other failure is reported, never retried (it may have been processed).
+    Conversations are spread over the replicas by a hash of their id, so each conversation
+    has a home replica. Rasa keeps a conversation in the shared tracker store and serialises
+    its messages with the shared lock store, so any replica can take any message: when the
+    home replica refuses the connection (it has processed nothing), the message goes to the
+    next one. Any other failure is reported, never retried (it may have been processed).
     The whole exchange is bounded by ``timeout`` seconds.
     """
 
@@ -35,7 +36,6 @@ class RasaClient:
         urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
         self.base_urls = [url.rstrip("/") for url in urls]
         self.timeout = timeout
-        self._turn = itertools.count()
         self._client: httpx.AsyncClient | None = None
 
     def _http(self) -> httpx.AsyncClient:
@@ -55,13 +55,17 @@ class RasaClient:
         if municipality:
             body["metadata"] = {"municipality": municipality}
         try:
-            data = await asyncio.wait_for(self._post(body), self.timeout)
+            data = await asyncio.wait_for(self._post(sender, body), self.timeout)
         except asyncio.TimeoutError as exc:
             raise RasaUnavailable("timeout") from exc
         return data if isinstance(data, list) else []
 
-    async def _post(self, body: dict[str, Any]) -> Any:
-        first = next(self._turn)
+    def home(self, sender: str) -> int:
+        """Return the index of the conversation's home replica (the same in every API process)."""
+        return zlib.crc32(sender.encode("utf-8")) % len(self.base_urls)
+
+    async def _post(self, sender: str, body: dict[str, Any]) -> Any:
+        first = self.home(sender)
         refused: Exception | None = None
         for step in range(len(self.base_urls)):
             url = self.base_urls[(first + step) % len(self.base_urls)]

@@ -104,6 +104,8 @@ class Process:
     name: str
     popen: subprocess.Popen[bytes]
     health_url: str
+    args: list[str] = field(default_factory=list)
+    env: dict[str, str] | None = None
 
 
 @dataclass
@@ -124,9 +126,37 @@ class Services:
             args, cwd=PROJECT_ROOT, env=env or rasa_env(), stdout=output, stderr=output,
             start_new_session=True,
         )
-        process = Process(name, popen, health_url)
+        process = Process(name, popen, health_url, args, env)
         self.processes.append(process)
         return process
+
+    def find(self, name: str) -> Process:
+        """Return the started server called ``name``.
+
+        Raises:
+            KeyError: when there is none.
+
+        """
+        for process in self.processes:
+            if process.name == name:
+                return process
+        raise KeyError(name)
+
+    def stop_one(self, name: str, grace: float = 15.0) -> None:
+        """Stop one server (SIGTERM, then SIGKILL after ``grace``) and forget it."""
+        process = self.find(name)
+        _stop(process.popen, grace)
+        self.processes.remove(process)
+
+    def restart(self, name: str, timeout: float = 300.0) -> Process:
+        """Stop one server if it runs, start it again the same way, and wait until it is up."""
+        process = self.find(name)
+        if process.popen.poll() is None:
+            _stop(process.popen, 15.0)
+        self.processes.remove(process)
+        again = self.start(name, process.args, process.health_url, process.env)
+        self.wait_ready(timeout)
+        return again
 
     def wait_ready(self, timeout: float = 300.0) -> None:
         """Wait until every server answers its health URL.
@@ -171,6 +201,15 @@ class Services:
         self.stop()
 
 
+def _stop(popen: subprocess.Popen[bytes], grace: float) -> None:
+    _signal_group(popen, signal.SIGTERM)
+    try:
+        popen.wait(grace)
+    except subprocess.TimeoutExpired:
+        _signal_group(popen, signal.SIGKILL)
+        popen.wait()
+
+
 def _signal_group(popen: subprocess.Popen[bytes], sig: signal.Signals) -> None:
     try:
         os.killpg(popen.pid, sig)
@@ -180,7 +219,8 @@ def _signal_group(popen: subprocess.Popen[bytes], sig: signal.Signals) -> None:
 
 def start_assistant(services: Services, model: Path, rasa_port: int = 5005,
                     actions_port: int = 5055, settings: Settings | None = None,
-                    replicas: int | None = None, lock_key_prefix: str | None = None) -> list[str]:
+                    replicas: int | None = None, lock_key_prefix: str | None = None,
+                    extra_env: dict[str, str] | None = None) -> list[str]:
     """Start the action server and Rasa server(s) (REST channel) on loopback.
 
     Args:
@@ -191,6 +231,7 @@ def start_assistant(services: Services, model: Path, rasa_port: int = 5005,
         settings: Stores and timeouts; the process-wide settings when not given.
         replicas: How many Rasa servers (``settings.replicas`` when not given).
         lock_key_prefix: Prefix of the Redis lock keys, for assistants sharing one Redis.
+        extra_env: More environment variables for both servers (``GENOPTRAENING_…``).
 
     Returns:
         The Rasa servers' URLs.
@@ -210,6 +251,7 @@ def start_assistant(services: Services, model: Path, rasa_port: int = 5005,
             "(PostgreSQL) og GENOPTRAENING_REDIS_URL (Redis)."
         )
     env = rasa_env()
+    env.update(extra_env or {})
     env["GENOPTRAENING_ACTION_TIMEOUT"] = str(settings.action_timeout)
     if settings.database_url:
         env[DATABASE_ENV] = settings.database_url  # Rasa expands it in the endpoints file

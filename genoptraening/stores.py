@@ -2,7 +2,8 @@
 
 Tracker store: a SQLite file by default (embedded, nothing to install); PostgreSQL when
 ``GENOPTRAENING_DATABASE_URL`` is set. Lock store: in memory by default; Redis when
-``GENOPTRAENING_REDIS_URL`` is set. Several Rasa servers can serve the same conversations only
+``GENOPTRAENING_REDIS_URL`` is set (Rasa's Redis lock store, its ticket updates made atomic
+in ``genoptraening.locks``). Several Rasa servers can serve the same conversations only
 with both (Rasa's own scaling: a shared tracker store and a shared lock store).
 
 The endpoints file Rasa reads is written from the settings. The database URL is not copied
@@ -20,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 from genoptraening.settings import Settings
 
 DATABASE_ENV = "GENOPTRAENING_DATABASE_URL"
+#: Rasa's Redis lock store with atomic ticket updates (see ``genoptraening.locks``).
+LOCK_STORE = "genoptraening.locks.AtomicRedisLockStore"
 
 
 class StoreConfigError(ValueError):
@@ -95,7 +98,7 @@ def endpoints_yaml(settings: Settings, actions_url: str | None = None,
     lines += ["", "lock_store:"]
     if settings.redis_url:
         redis = RedisTarget.parse(settings.redis_url)
-        lines += ["  type: redis", f"  url: {redis.host}", f"  port: {redis.port}",
+        lines += [f"  type: {LOCK_STORE}", f"  url: {redis.host}", f"  port: {redis.port}",
                   f"  db: {redis.db}"]
         if redis.password:
             lines.append(f"  password: {redis.password}")

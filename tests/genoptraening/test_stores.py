@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from genoptraening.locks import AtomicRedisLockStore
 from genoptraening.settings import Settings
 from genoptraening.stores import (
     RedisTarget,
@@ -68,10 +69,11 @@ def test_redis_url_selects_rasas_redis_lock_store(monkeypatch: pytest.MonkeyPatc
                            settings(database_url=PG, redis_url="redis://127.0.0.1:6380/3"),
                            lock_key_prefix="test42")
     config = yaml.safe_load(path.read_text())["lock_store"]
-    assert config == {"type": "redis", "url": "127.0.0.1", "port": 6380, "db": 3,
-                      "key_prefix": "test42"}
+    assert config == {"type": "genoptraening.locks.AtomicRedisLockStore", "url": "127.0.0.1",
+                      "port": 6380, "db": 3, "key_prefix": "test42"}
     store = LockStore.create(read_endpoint_config(str(path), "lock_store"))
-    assert isinstance(store, RedisLockStore)
+    assert isinstance(store, AtomicRedisLockStore)
+    assert isinstance(store, RedisLockStore)  # Rasa's own, so SANIC_WORKERS works with it too
     assert store.key_prefix.startswith("test42:")
     assert shared_stores(settings(database_url=PG, redis_url="redis://127.0.0.1:6380/3"))
 
