@@ -234,9 +234,24 @@ def find_cpr(text: str) -> bool:
     return isinstance(text, str) and CPR.search(text) is not None
 
 
+#: What a CPR number is replaced by. The REST channel masks messages before Rasa stores them
+#: (genoptraening/channels.py), so the dialogue mostly sees this rather than the number.
+CPR_MASK = "[CPR]"
+
+
 def mask_cpr(text: str) -> str:
     """Replace every CPR number by "[CPR]": "mit cpr er 010203-1234" → "mit cpr er [CPR]"."""
-    return CPR.sub("[CPR]", text) if isinstance(text, str) else ""
+    return CPR.sub(CPR_MASK, text) if isinstance(text, str) else ""
+
+
+def has_masked_cpr(text: str) -> bool:
+    """Tell whether the text holds a CPR number that was masked ("[CPR]")."""
+    return isinstance(text, str) and CPR_MASK in text
+
+
+def mentions_cpr(text: str) -> bool:
+    """Tell whether the citizen wrote a CPR number: as it was written, or as masked."""
+    return find_cpr(text) or has_masked_cpr(text)
 
 
 # --- English --------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def preamble(context: Context) -> list[Reply]:
     emergency = context.turn.intent == "emergency"
     if not emergency and signals.is_emergency(text):
         replies.append(emergency_reply(context.kb))
-    if signals.find_cpr(text):
+    if signals.mentions_cpr(text):  # the REST channel has usually masked it already
         replies.append(Reply(phrase("cpr_warning")))
     if signals.looks_english(text):
         replies.append(Reply(phrase("english_note")))

@@ -12,6 +12,7 @@ from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
 from genoptraening.nlp import rasa_action_timeout, rasa_speedups
 from genoptraening.nlp.spacy_da import PREFERRED_MODEL, load_danish
+from genoptraening.signals import CPR_MASK
 
 # This module is imported by the Rasa process when it loads the model: the place to install
 # the measured speed-up of its action-response validation (see rasa_speedups) and the short
@@ -33,6 +34,11 @@ class DanishSpacyNLP(SpacyNLP):
 
     ``model`` names the preferred spaCy model; when it is not installed the local Danish
     lookup pipeline is used. ``SpacyTokenizer`` accepts this component as its ``SpacyNLP``.
+
+    The mask of a CPR number ("[CPR]", put there by the REST channel) is read as blanks of the
+    same length: it gives no tokens, so it neither sways the intent (the word "cpr" leans
+    towards ``ask_privacy``) nor moves the offsets of the other tokens and entities. The
+    message text itself keeps the mask, and the dialogue warns about it.
     """
 
     @staticmethod
@@ -54,3 +60,9 @@ class DanishSpacyNLP(SpacyNLP):
         model = SpacyModel(model=language, model_name=name)
         cls.ensure_proper_language_model(model.model)
         return cls(model, merged)
+
+    def _preprocess_text(self, text: str | None) -> str:
+        """Blank out masked CPR numbers, then lower-case as ``SpacyNLP`` does."""
+        if text:
+            text = text.replace(CPR_MASK, " " * len(CPR_MASK))
+        return super()._preprocess_text(text)

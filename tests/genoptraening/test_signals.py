@@ -8,9 +8,11 @@ from genoptraening.signals import (
     Situation,
     find_cpr,
     find_relative,
+    has_masked_cpr,
     is_emergency,
     looks_english,
     mask_cpr,
+    mentions_cpr,
     read_situation,
 )
 
@@ -132,6 +134,16 @@ def test_cpr_is_found_and_masked(text, masked):
 def test_not_cpr(text):
     assert not find_cpr(text)
     assert mask_cpr(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("mit cpr er [CPR]", True), ("[CPR]", True), ("mit cpr er 010203-1234", False),
+    ("cpr", False), ("", False), (None, False),
+])
+def test_masked_cpr_is_noticed(text, expected):
+    assert has_masked_cpr(text) is expected
+    assert mentions_cpr(text) is (expected or find_cpr(text))
+    assert mentions_cpr(mask_cpr(text)) is mentions_cpr(text)
 
 
 # --- English --------------------------------------------------------------------------------

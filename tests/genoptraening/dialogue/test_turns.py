@@ -110,6 +110,13 @@ def test_cpr_number_is_never_repeated(conversation):
     assert "Det ligner et CPR-nummer" in text
 
 
+def test_masked_cpr_number_still_gets_the_warning(conversation):
+    # The REST channel masks the number before Rasa sees it (genoptraening/channels.py).
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "mit cpr er [CPR] hvad koster det", "ask_cost")
+    assert "Det ligner et CPR-nummer" in text and "[CPR]" not in text
+
+
 def test_english_gets_one_english_line_and_danish_answer(conversation):
     c = conversation(municipality="lejre")
     text = c.say("answer_topic", "How much does rehabilitation cost?", "ask_cost")
