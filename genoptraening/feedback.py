@@ -17,8 +17,12 @@ create table if not exists feedback (
 """
 
 
+#: The web API's feedback file, inside ``settings.data_dir``.
+FILE_NAME = "feedback.db"
+
+
 class FeedbackStore:
-    """Append-only store of ratings (no message text: nothing a citizen wrote is kept here)."""
+    """Ratings, kept for the retention period (no message text: nothing a citizen wrote)."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -35,6 +39,11 @@ class FeedbackStore:
         with self._lock, self._connect() as db:
             db.execute("insert into feedback values (?, ?, ?, ?)",
                        (time.time(), session_id, reply_id, rating))
+
+    def purge(self, before: float) -> int:
+        """Delete the ratings given before ``before`` (Unix time); return how many."""
+        with self._lock, self._connect() as db:
+            return db.execute("delete from feedback where at < ?", (before,)).rowcount
 
     def counts(self) -> dict[str, int]:
         """Return the number of ratings of each kind."""

@@ -2,8 +2,8 @@
 
 Reload the knowledge base now, read the conversation review as JSON, and delete one
 conversation (a citizen's request to be forgotten). The review is the same function as
-``genoptraening review``; it and the deletion work on the SQLite tracker store
-(``settings.tracker_db``).
+``genoptraening review``; it and the deletion work on the tracker store Rasa uses
+(PostgreSQL at ``settings.database_url`` when set, else SQLite at ``settings.tracker_db``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from api.deps import KnowledgeDep, RegisterDep, SettingsDep
 from api.routes.chat import api_text, problem
 from api.schemas import Problem
+from genoptraening.conversations import (
+    ConversationStore,
+    TrackerStoreMissing,
+    TrackerStoreUnreachable,
+)
 from genoptraening.settings import PLACEHOLDER_TOKEN, Settings
 from genoptraening.staff import review as conversation_review
 
@@ -96,10 +101,10 @@ def review(
             return problem(422, "unknown_municipality")
         slug = found.slug
     try:
-        result = conversation_review.load_review(settings.tracker_db, days, slug, threshold,
-                                                 include_staff)
-    except conversation_review.TrackerStoreMissing:
-        return problem(503, "admin_tracker_missing")
+        result = conversation_review.load_review(ConversationStore.from_settings(settings), days,
+                                                 slug, threshold, include_staff)
+    except TrackerStoreMissing as exc:
+        return _store_problem(exc)
     return {"days": days, **result.as_dict()}
 
 
@@ -109,9 +114,15 @@ def review(
 def delete_conversation(sender_id: str, settings: SettingsDep) -> Response:
     """Delete every event of one conversation; 404 when there is none."""
     try:
-        deleted = conversation_review.delete_conversation(settings.tracker_db, sender_id)
-    except conversation_review.TrackerStoreMissing:
-        return problem(503, "admin_tracker_missing")
+        deleted = ConversationStore.from_settings(settings).delete(sender_id)
+    except TrackerStoreMissing as exc:
+        return _store_problem(exc)
     if not deleted:
         return problem(404, "admin_conversation_missing")
     return Response(status_code=204)
+
+
+def _store_problem(exc: TrackerStoreMissing) -> JSONResponse:
+    """503 in Danish: the store is missing, or (PostgreSQL) cannot be reached right now."""
+    unreachable = isinstance(exc, TrackerStoreUnreachable)
+    return problem(503, "admin_tracker_unreachable" if unreachable else "admin_tracker_missing")

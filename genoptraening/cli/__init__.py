@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from genoptraening.cli import ask, kb, review, run, shell
+from genoptraening.cli import ask, kb, purge, review, run, shell
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.register(commands)
     run.register(commands)
     review.register(commands)
+    purge.register(commands)
     shell.register(commands)
     return parser
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from genoptraening.conversations import ConversationStore, TrackerStoreMissing
     from genoptraening.staff.review import Message, Review
 
 #: Rows shown per list; the rest are counted (all of them go into ``--export``).
@@ -25,7 +26,8 @@ def register(commands: Any) -> None:
                         help="antal dage tilbage (standard: 30)")
     review.add_argument("--kommune", metavar="NAVN", help='kun én kommune, fx "Lejre"')
     review.add_argument("--db", type=Path, metavar="STI",
-                        help="Rasas samtaledatabase (SQLite; standard: var/tracker.db)")
+                        help="Rasas samtaledatabase som SQLite-fil (standard: "
+                             "GENOPTRAENING_DATABASE_URL, hvis den er sat, ellers var/tracker.db)")
     review.add_argument("--export", type=Path, metavar="FIL",
                         help="skriv de ikke-forståede beskeder som træningsdata (YAML)")
     review.add_argument("--threshold", type=_share, default=0.5, metavar="T",
@@ -60,9 +62,10 @@ def run_review(args: argparse.Namespace) -> int:
     """Print the review; write the export when asked. Exit 1 when there is nothing to read."""
     from rich.console import Console
 
+    from genoptraening.conversations import ConversationStore, TrackerStoreMissing
     from genoptraening.register import get_register
     from genoptraening.settings import get_settings
-    from genoptraening.staff.review import TrackerStoreMissing, load_review, nlu_export
+    from genoptraening.staff.review import load_review, nlu_export
 
     console = Console(highlight=False)
     slug = None
@@ -72,11 +75,13 @@ def run_review(args: argparse.Namespace) -> int:
             console.print(f"Kender ikke kommunen {args.kommune!r}. Skriv fx »Lejre«.")
             return 1
         slug = found.slug
-    db = args.db or get_settings().tracker_db
+    store = (ConversationStore.sqlite(args.db) if args.db
+             else ConversationStore.from_settings(get_settings()))
     try:
-        review = load_review(db, args.days, slug, args.threshold, args.include_staff)
+        review = load_review(store, args.days, slug, args.threshold, args.include_staff)
     except TrackerStoreMissing as exc:
-        console.print(f"{exc} Start assistenten (make run), eller angiv databasen med --db.")
+        console.print(store_problem(store, exc, "Start assistenten (make run), eller angiv "
+                                                "databasen med --db."))
         return 1
     show(console, review, args.days)
     if args.export:
@@ -91,6 +96,19 @@ def run_review(args: argparse.Namespace) -> int:
     elif review.misunderstood:
         console.print("\nTip: --export FIL skriver de ikke-forståede beskeder som træningsdata.")
     return 0
+
+
+def store_problem(store: ConversationStore, exc: TrackerStoreMissing, missing_hint: str) -> str:
+    """Say in Danish what is wrong with the tracker store, and what to do about it."""
+    from genoptraening.conversations import TrackerStoreUnreachable
+
+    if not isinstance(exc, TrackerStoreUnreachable):
+        hint = missing_hint
+    elif store.path is None:
+        hint = "Tjek, at databasen kører, og at GENOPTRAENING_DATABASE_URL er rigtig."
+    else:
+        hint = "Prøv igen om lidt."
+    return f"{exc} {hint}"
 
 
 def show(console: Console, review: Review, days: float) -> None:

@@ -1,9 +1,10 @@
 """Conversation review: what citizens asked, what the assistant understood, what to train next.
 
 Reads Rasa's SQL tracker store (table ``events``: sender_id, type_name, timestamp,
-intent_name, action_name, data as JSON text). The figures are pure functions over its rows,
-so they are tested without a database; :func:`load_review` adds the SQLite query. Citizen
-text is masked (CPR numbers) the moment it is read, so nothing built here holds one.
+intent_name, action_name, data as JSON text) through :mod:`genoptraening.conversations`, on
+SQLite or PostgreSQL. The figures are pure functions over its rows, so they are tested
+without a database; :func:`load_review` adds the query. Citizen text is masked (CPR numbers)
+the moment it is read, so nothing built here holds one.
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from genoptraening.conversations import (  # noqa: F401 - TrackerStoreMissing for callers
+    ConversationStore,
+    EventRow,
+    TrackerStoreMissing,
+)
 from genoptraening.signals import mask_cpr
 
 #: Default share of confidence under which a recognised intent counts as a guess.
@@ -31,29 +36,6 @@ FALLBACK = "nlu_fallback"
 STAFF_PREFIX = "staff-"
 #: How many topics per municipality the review lists.
 TOP_TOPICS = 5
-
-_SQL = """
-    SELECT sender_id, type_name, timestamp, intent_name, action_name, data FROM events
-    WHERE sender_id IN (SELECT DISTINCT sender_id FROM events
-                        WHERE type_name = 'user' AND timestamp >= ?)
-      AND (type_name = 'user' OR (type_name = 'slot' AND action_name = 'municipality'))
-    ORDER BY id
-"""
-
-
-class TrackerStoreMissing(Exception):
-    """The tracker store's database does not exist or holds no ``events`` table."""
-
-
-class EventRow(NamedTuple):
-    """One row of Rasa's ``events`` table."""
-
-    sender_id: str
-    type_name: str
-    timestamp: float | None
-    intent_name: str | None
-    action_name: str | None
-    data: str | None
 
 
 @dataclass(frozen=True)
@@ -295,36 +277,28 @@ def build_review(rows: Iterable[EventRow], since: float, until: float,
                   messages=messages)
 
 
-def _connect(db: Path, readonly: bool) -> sqlite3.Connection:
-    if not db.is_file():
-        raise TrackerStoreMissing(f"Samtaledatabasen {db} findes ikke.")
-    mode = "ro" if readonly else "rw"
-    # Rasa may be writing at the same moment; wait for its lock rather than fail.
-    connection = sqlite3.connect(f"{db.resolve().as_uri()}?mode={mode}", uri=True, timeout=10)
-    found = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
-    if not found:
-        connection.close()
-        raise TrackerStoreMissing(f"{db} er ikke en samtaledatabase fra Rasa (ingen events).")
-    return connection
+def _store(db: Path | ConversationStore) -> ConversationStore:
+    return db if isinstance(db, ConversationStore) else ConversationStore.sqlite(db)
 
 
-def read_rows(db: Path, since: float) -> list[EventRow]:
-    """Read the rows of every conversation with a message since ``since`` (read-only)."""
-    connection = _connect(db, readonly=True)
-    try:
-        return [EventRow(*row) for row in connection.execute(_SQL, (since,))]
-    finally:
-        connection.close()
+def read_rows(db: Path | ConversationStore, since: float) -> list[EventRow]:
+    """Read the rows of every conversation with a message since ``since``.
+
+    Args:
+        db: The tracker store, or the path of an SQLite one.
+        since: Start of the window (Unix time).
+
+    """
+    return _store(db).rows_since(since)
 
 
-def load_review(db: Path, days: float = DAYS, municipality: str | None = None,
-                threshold: float = THRESHOLD, include_staff: bool = False,
-                now: float | None = None) -> Review:
-    """Review the last ``days`` days of the tracker store at ``db``.
+def load_review(db: Path | ConversationStore, days: float = DAYS,
+                municipality: str | None = None, threshold: float = THRESHOLD,
+                include_staff: bool = False, now: float | None = None) -> Review:
+    """Review the last ``days`` days of the tracker store ``db`` (or the SQLite file at it).
 
     Raises:
-        TrackerStoreMissing: When ``db`` is not a tracker store.
+        TrackerStoreMissing: When ``db`` is not a tracker store or cannot be reached.
 
     """
     until = time.time() if now is None else now
@@ -333,15 +307,9 @@ def load_review(db: Path, days: float = DAYS, municipality: str | None = None,
                         include_staff)
 
 
-def delete_conversation(db: Path, sender_id: str) -> int:
+def delete_conversation(db: Path | ConversationStore, sender_id: str) -> int:
     """Delete every event of one conversation; return how many were deleted."""
-    connection = _connect(db, readonly=False)
-    try:
-        with connection:
-            cursor = connection.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
-        return cursor.rowcount
-    finally:
-        connection.close()
+    return _store(db).delete(sender_id)
 
 
 def nlu_export(messages: Iterable[Message], today: dt.date | None = None) -> tuple[str, int]:
