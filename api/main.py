@@ -6,15 +6,18 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import limits
 from api.deps import _rasa_client
 from api.routes import admin, chat, health, municipalities
 from api.routes.chat import api_text
+from api.security import API_CSP, NO_CSP_PATHS, page_csp
+from genoptraening import retention
 from genoptraening.settings import get_settings
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -23,18 +26,25 @@ _SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "X-Frame-Options": "DENY",
 }
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Check the admin token before starting; close the connection to Rasa on shutdown.
+    """Check the admin token, then purge on a schedule while running; clean up on shutdown.
 
-    Outside development the placeholder admin token is refused (a RuntimeError).
+    Outside development the placeholder admin token is refused (a RuntimeError). Old
+    conversations and ratings are deleted every ``purge_interval`` seconds (in a thread); on
+    shutdown that schedule is cancelled and the connection to Rasa closed.
     """
     admin.check_admin_token(get_settings())
+    purge = retention.start_schedule(get_settings())
     yield
+    await retention.stop_schedule(purge)
     await _rasa_client().close()
+    if app.state.limiter is not None:
+        await app.state.limiter.close()
 
 
 def create_app() -> FastAPI:
@@ -46,7 +56,9 @@ def create_app() -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.include_router(chat.router)
+    # Messages a minute per client on /api/chat and /api/feedback (429 beyond).
+    app.state.limiter = limits.build_limiter(get_settings())
+    app.include_router(chat.router, dependencies=[Depends(limits.rate_limit)])
     app.include_router(municipalities.router)
     app.include_router(health.router)
     app.include_router(admin.router)
@@ -54,6 +66,8 @@ def create_app() -> FastAPI:
         app.add_api_route(route, _static(name), methods=["GET"], include_in_schema=False)
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    # Innermost, so that a 413 still gets the CORS and security headers.
+    app.add_middleware(limits.BodyLimitMiddleware, max_body=get_settings().max_body)
     app.add_middleware(
         CORSMiddleware, allow_origins=get_settings().cors_origins,
         allow_methods=["GET", "POST"], allow_headers=["Content-Type"],
@@ -64,7 +78,9 @@ def create_app() -> FastAPI:
 
 def _static(name: str) -> Callable[[], Awaitable[FileResponse]]:
     async def serve() -> FileResponse:
-        return FileResponse(STATIC / name)
+        path = STATIC / name
+        headers = {"Content-Security-Policy": page_csp(path)} if name.endswith(".html") else None
+        return FileResponse(path, headers=headers)
 
     return serve
 
@@ -77,6 +93,9 @@ async def _invalid_request(request: Request, exc: RequestValidationError) -> JSO
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    if exc.status_code == 400 and exc.__cause__ is not None:
+        # FastAPI could not decode the body (e.g. invalid UTF-8): answer as for invalid JSON.
+        return JSONResponse({"detail": api_text("invalid_request")}, status_code=422)
     detail = api_text("not_found") if exc.status_code == 404 else str(exc.detail)
     # Keep the headers (WWW-Authenticate on a 401).
     return JSONResponse({"detail": detail}, status_code=exc.status_code,
@@ -88,6 +107,8 @@ async def _security_headers(
 ) -> Response:
     response = await call_next(request)
     response.headers.update(_SECURITY_HEADERS)
+    if request.url.path not in NO_CSP_PATHS:
+        response.headers.setdefault("Content-Security-Policy", API_CSP)
     return response
 
 

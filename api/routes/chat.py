@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import FeedbackDep, KnowledgeDep, RasaDep, RegisterDep
 from api.rasa_client import RasaUnavailable, to_replies
+from api.sanitize import clean_chat_request
 from api.schemas import MAX_MESSAGE, ChatRequest, ChatResponse, FeedbackRequest, Problem
 from genoptraening.render import contact_phones, phrases
 from genoptraening.signals import mask_cpr
@@ -37,6 +38,7 @@ def problem(status_code: int, key: str, **values: object) -> JSONResponse:
 async def chat(request: ChatRequest, rasa: RasaDep, kb: KnowledgeDep,
                register: RegisterDep) -> ChatResponse | JSONResponse:
     """Forward the citizen's message to Rasa's REST channel and return its replies."""
+    request = clean_chat_request(request)  # no control characters on to Rasa
     message = request.message.strip()
     if not message:
         return problem(422, "message_empty")

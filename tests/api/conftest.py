@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.deps import _feedback, _rasa_client
+from api.limits import MemoryLimiter
 from api.main import app
 from api.rasa_client import RasaUnavailable
 from genoptraening.feedback import FeedbackStore
@@ -44,7 +45,10 @@ def client(rasa: FakeRasa, tmp_path) -> Iterator[TestClient]:
     store = FeedbackStore(tmp_path / "feedback.db")
     app.dependency_overrides[_rasa_client] = lambda: rasa
     app.dependency_overrides[_feedback] = lambda: store
+    # A fresh limiter per test, high enough for the property tests' hundreds of requests.
+    limiter, app.state.limiter = app.state.limiter, MemoryLimiter(limit=100_000)
     with TestClient(app) as test_client:
         test_client.feedback_store = store  # type: ignore[attr-defined]
         yield test_client
     app.dependency_overrides.clear()
+    app.state.limiter = limiter

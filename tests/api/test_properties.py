@@ -1,10 +1,13 @@
 """Property-based: whatever a browser or a robot sends, the API never answers with a 5xx."""
 
 import json
+import re
 from urllib.parse import quote
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from api.routes.chat import api_text
 
 FIXTURE = [HealthCheck.function_scoped_fixture]  # the client fixture is safe to reuse
 JSON_VALUES = st.recursive(
@@ -14,6 +17,12 @@ JSON_VALUES = st.recursive(
                                                                          max_size=3),
     max_leaves=8,
 )
+#: Any character, lone surrogates included, with control characters, emoji and HTML more often.
+TEXT = st.lists(st.characters(exclude_categories=()) | st.sampled_from(
+    ["\x00", "\x1b", "\r", "\x0b", "\x85", "\u2028", "\ufeff", "👨‍👩‍👧", "👋🏽", "<script>",
+     "æøå"]),
+    max_size=60).map("".join)
+UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 BODIES = st.fixed_dictionaries(
     {},
     optional={
@@ -24,20 +33,48 @@ BODIES = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE)
-@given(body=BODIES)
-def test_chat_never_5xx(client, body):
-    response = client.post("/api/chat", content=json.dumps(body),
+
+
+def danish_detail(response) -> bool:
+    """Whether a 4xx says in Danish what is wrong (one of the API's own messages)."""
+    keys = ("message_empty", "invalid_request", "invalid_session", "body_too_large")
+    known = {api_text(key) for key in keys} | {api_text("message_too_long", limit="1.000")}
+    body = response.json()
+    return set(body) == {"detail"} and body["detail"] in known
+
+
+def post_chat(client, content: bytes | str) -> None:
+    """Post a raw body: a normal answer or a Danish 422, never a 5xx."""
+    response = client.post("/api/chat", content=content,
                            headers={"content-type": "application/json"})
     assert response.status_code in (200, 422)
-    assert "detail" in response.json() or "replies" in response.json()
+    assert "replies" in response.json() or danish_detail(response)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=FIXTURE)
+@given(body=BODIES | JSON_VALUES)
+def test_chat_never_5xx(client, body):
+    post_chat(client, json.dumps(body))
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=FIXTURE)
 @given(raw=st.binary(max_size=300))
 def test_chat_never_5xx_on_raw_bytes(client, raw):
-    response = client.post("/api/chat", content=raw, headers={"content-type": "application/json"})
-    assert response.status_code < 500
+    post_chat(client, raw)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE)
+@given(message=TEXT, municipality=st.none() | TEXT)
+def test_any_text_is_cleaned_or_refused_in_danish(client, rasa, message, municipality):
+    response = client.post("/api/chat", json={"message": message, "municipality": municipality})
+    if response.status_code != 200:
+        assert response.status_code == 422 and danish_detail(response)
+        return
+    _, sent, sent_municipality = rasa.sent[-1]
+    assert sent.strip() and sent == sent.strip() and len(sent) <= 1000
+    assert not UNWANTED.search(sent)
+    assert sent_municipality is None or (sent_municipality.strip()
+                                         and not UNWANTED.search(sent_municipality))
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=FIXTURE)

@@ -77,6 +77,8 @@ def api_url(rasa_url: str, api_data_dir: Path) -> Iterator[str]:
         start_api(services, API_PORT, RASA_PORT, ACTIONS_PORT, settings={
             "GENOPTRAENING_DATA_DIR": str(api_data_dir),
             "GENOPTRAENING_CORS_ORIGINS": json.dumps([HOST_PAGE_ORIGIN]),
+            # Every test talks from 127.0.0.1; the limit itself is tested in tests/api.
+            "GENOPTRAENING_RATE_LIMIT": "0",
         })
         services.wait_ready(60)
         yield f"http://{HOST}:{API_PORT}"
