@@ -1,7 +1,8 @@
 """Where Rasa keeps conversations and locks: its own stores, chosen by the environment.
 
 Tracker store: a SQLite file by default (embedded, nothing to install); PostgreSQL when
-``GENOPTRAENING_DATABASE_URL`` is set. Lock store: in memory by default; Redis when
+``GENOPTRAENING_DATABASE_URL`` is set (Rasa's SQL tracker store, with fewer queries a
+message in ``genoptraening.tracker_store``). Lock store: in memory by default; Redis when
 ``GENOPTRAENING_REDIS_URL`` is set (Rasa's Redis lock store, its ticket updates made atomic
 in ``genoptraening.locks``). Several Rasa servers can serve the same conversations only
 with both (Rasa's own scaling: a shared tracker store and a shared lock store).
@@ -14,6 +15,9 @@ environment, so the password stays out of files.
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -21,6 +25,8 @@ from urllib.parse import unquote, urlsplit
 from genoptraening.settings import Settings
 
 DATABASE_ENV = "GENOPTRAENING_DATABASE_URL"
+#: Rasa's SQL tracker store with fewer queries a message (see ``genoptraening.tracker_store``).
+TRACKER_STORE = "genoptraening.tracker_store.LeanSQLTrackerStore"
 #: Rasa's Redis lock store with atomic ticket updates (see ``genoptraening.locks``).
 LOCK_STORE = "genoptraening.locks.AtomicRedisLockStore"
 
@@ -89,7 +95,8 @@ def endpoints_yaml(settings: Settings, actions_url: str | None = None,
     """
     webhook = (actions_url or settings.actions_url).rstrip("/") + "/webhook"
     lines = ["# Written from the settings by genoptraening.stores; edit the settings, not this.",
-             "action_endpoint:", f'  url: "{webhook}"', "", "tracker_store:", "  type: SQL"]
+             "action_endpoint:", f'  url: "{webhook}"', "", "tracker_store:",
+             f"  type: {TRACKER_STORE}"]
     if settings.database_url:
         check_database_url(settings.database_url)
         lines += ["  dialect: postgresql", f"  url: ${{{DATABASE_ENV}}}"]
@@ -130,3 +137,34 @@ def write_endpoints(path: Path, settings: Settings, actions_url: str | None = No
 def shared_stores(settings: Settings) -> bool:
     """Tell whether several Rasa servers can share the conversations (PostgreSQL and Redis)."""
     return bool(settings.database_url and settings.redis_url)
+
+
+@contextmanager
+def temporary_database(server: str = "postgresql://postgres@127.0.0.1:5432") -> Iterator[str]:
+    """Create an empty PostgreSQL database for a test or a benchmark; drop it afterwards.
+
+    Args:
+        server: The PostgreSQL server, as a URL without a database.
+
+    Yields:
+        The new database's URL.
+
+    Raises:
+        sqlalchemy.exc.OperationalError: when the server cannot be reached.
+
+    """
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT",
+                             connect_args={"connect_timeout": 3})
+    name = f"genoptraening_scratch_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        yield f"{server}/{name}"
+    finally:
+        try:
+            with admin.connect() as connection:
+                connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        finally:
+            admin.dispose()

@@ -14,9 +14,8 @@ to ``now``; the retention period is 30 days):
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -92,24 +91,18 @@ def count_events(url: str) -> dict[str, int]:
 
 @contextmanager
 def scratch_database() -> Iterator[str]:
-    """Yield the URL of a new, empty PostgreSQL database; drop it afterwards."""
+    """Yield the URL of a new, empty PostgreSQL database; drop it afterwards (or skip)."""
     import sqlalchemy as sa
 
     from genoptraening.conversations import dispose_engines
+    from genoptraening.stores import temporary_database
 
-    server = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT",
-                              connect_args={"connect_timeout": 3})
-    name = f"genoptraening_test_{uuid.uuid4().hex[:12]}"
-    try:
-        with server.connect() as connection:
-            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except sa.exc.OperationalError:
-        server.dispose()
-        pytest.skip(PG_MISSING)
-    try:
-        yield f"{PG_SERVER}/{name}"
-    finally:
-        dispose_engines()  # the code under test pools its connections
-        with server.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
+    with ExitStack() as stack:
+        try:
+            url = stack.enter_context(temporary_database(PG_SERVER))
+        except sa.exc.OperationalError:
+            pytest.skip(PG_MISSING)
+        try:
+            yield url
+        finally:
+            dispose_engines()  # the code under test pools its connections

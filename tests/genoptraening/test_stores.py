@@ -31,7 +31,8 @@ def settings(**values: object) -> Settings:
 
 def test_defaults_are_embedded_sqlite_and_in_memory_locks() -> None:
     config = yaml.safe_load(endpoints_yaml(settings()))
-    assert config["tracker_store"] == {"type": "SQL", "dialect": "sqlite",
+    assert config["tracker_store"] == {"type": "genoptraening.tracker_store.LeanSQLTrackerStore",
+                                       "dialect": "sqlite",
                                        "db": "/data/tracker.db"}
     assert config["lock_store"] == {"type": "in_memory"}
     assert config["action_endpoint"]["url"] == "http://127.0.0.1:5055/webhook"
@@ -42,7 +43,8 @@ def test_database_url_selects_postgresql_without_writing_the_password() -> None:
     text = endpoints_yaml(settings(database_url=PG))
     assert "hemmelig" not in text
     config = yaml.safe_load(text)
-    assert config["tracker_store"] == {"type": "SQL", "dialect": "postgresql",
+    assert config["tracker_store"] == {"type": "genoptraening.tracker_store.LeanSQLTrackerStore",
+                                       "dialect": "postgresql",
                                        "url": "${GENOPTRAENING_DATABASE_URL}"}
 
 
