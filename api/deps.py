@@ -14,8 +14,12 @@ from genoptraening.knowledge.loader import KnowledgeBase, get_knowledge_base
 from genoptraening.register import Register, get_register
 from genoptraening.settings import Settings, get_settings
 
+# The dependencies are coroutines: FastAPI runs plain functions in a thread pool, a hop per
+# dependency per request that showed in the load profile. Each returns a process-wide object
+# (loaded at start-up by ``warm_up``), so nothing here blocks the event loop.
 
-def _rasa_client() -> RasaClient:
+
+async def _rasa_client() -> RasaClient:
     return _rasa_client_for(tuple(get_settings().rasa_urls), get_settings().chat_timeout)
 
 
@@ -29,12 +33,30 @@ def _feedback_for(path: str) -> FeedbackStore:
     return FeedbackStore(Path(path))
 
 
-def _feedback() -> FeedbackStore:
+async def _feedback() -> FeedbackStore:
     return _feedback_for(str(get_settings().data_dir / "feedback.db"))
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-KnowledgeDep = Annotated[KnowledgeBase, Depends(get_knowledge_base)]
-RegisterDep = Annotated[Register, Depends(get_register)]
+async def _settings() -> Settings:
+    return get_settings()
+
+
+async def _knowledge() -> KnowledgeBase:
+    return get_knowledge_base()
+
+
+async def _register() -> Register:
+    return get_register()
+
+
+def warm_up() -> None:
+    """Load the knowledge base and the register (seconds of work), before the first citizen."""
+    get_knowledge_base().is_ready()
+    get_register()
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+KnowledgeDep = Annotated[KnowledgeBase, Depends(_knowledge)]
+RegisterDep = Annotated[Register, Depends(_register)]
 RasaDep = Annotated[RasaClient, Depends(_rasa_client)]
 FeedbackDep = Annotated[FeedbackStore, Depends(_feedback)]

@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import Depends, FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import limits
-from api.deps import _rasa_client
+from api.deps import _rasa_client, warm_up
 from api.routes import admin, chat, health, municipalities
 from api.routes.chat import api_text
-from api.security import API_CSP, NO_CSP_PATHS, page_csp
+from api.security import SecurityHeadersMiddleware, page_csp
 from genoptraening import retention
 from genoptraening.settings import get_settings
 
 STATIC = Path(__file__).resolve().parent / "static"
 _STATIC_FILES = {"/": "index.html", "/widget.js": "widget.js", "/widget.css": "widget.css"}
-_SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    "X-Frame-Options": "DENY",
-}
 
 
 @asynccontextmanager
@@ -39,12 +35,22 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     shutdown that schedule is cancelled and the connection to Rasa closed.
     """
     admin.check_admin_token(get_settings())
+    _log_to_stderr()
+    await asyncio.to_thread(warm_up)
     purge = retention.start_schedule(get_settings())
     yield
     await retention.stop_schedule(purge)
-    await _rasa_client().close()
+    await (await _rasa_client()).close()
     if app.state.limiter is not None:
         await app.state.limiter.close()
+
+
+def _log_to_stderr() -> None:
+    # uvicorn sets up its own loggers only; without this the service's INFO lines (knowledge
+    # reloads, purges — never message text) would be lost. A configured root logger is kept.
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s %(levelname)-7s %(name)s - %(message)s")
 
 
 def create_app() -> FastAPI:
@@ -72,7 +78,7 @@ def create_app() -> FastAPI:
         CORSMiddleware, allow_origins=get_settings().cors_origins,
         allow_methods=["GET", "POST"], allow_headers=["Content-Type"],
     )
-    app.middleware("http")(_security_headers)
+    app.add_middleware(SecurityHeadersMiddleware)
     return app
 
 
@@ -100,16 +106,6 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResp
     # Keep the headers (WWW-Authenticate on a 401).
     return JSONResponse({"detail": detail}, status_code=exc.status_code,
                         headers=getattr(exc, "headers", None))
-
-
-async def _security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    response.headers.update(_SECURITY_HEADERS)
-    if request.url.path not in NO_CSP_PATHS:
-        response.headers.setdefault("Content-Security-Policy", API_CSP)
-    return response
 
 
 app = create_app()

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from api.deps import _knowledge
 from api.main import app
-from genoptraening.knowledge.loader import KnowledgeBase, get_knowledge_base
+from genoptraening.knowledge.loader import KnowledgeBase
 from genoptraening.settings import PLACEHOLDER_TOKEN, get_settings
 from tests.genoptraening.staff.trackers import write_tracker_db
 
@@ -73,7 +74,7 @@ def test_placeholder_token_works_in_development_only_as_configured(client):
 
 def test_reload_reads_changed_files_now(admin, knowledge_copy):
     kb = KnowledgeBase(knowledge_copy, reload_interval=3600)  # would not look again for an hour
-    app.dependency_overrides[get_knowledge_base] = lambda: kb
+    app.dependency_overrides[_knowledge] = lambda: kb
     first = admin.post("/api/admin/reload", headers=AUTH).json()
     assert [m["slug"] for m in first["municipalities"]] == [
         "hedensted", "hjoerring", "lejre", "rebild", "skanderborg"]

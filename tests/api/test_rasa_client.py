@@ -1,105 +1,166 @@
-"""The client of Rasa's REST channel: a home replica per conversation, refusals skipped, a
-total time bound."""
+"""The client of Rasa's REST channel: the least busy replica, refusals skipped, a total time
+bound. The replicas are small local HTTP servers standing in for Rasa."""
 
 from __future__ import annotations
 
 import asyncio
-import json
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 
-import httpx
 import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 
 from api.rasa_client import RasaClient, RasaUnavailable
 
-A, B, C = "http://a:5005", "http://b:5005", "http://c:5005"
+Behaviour = Callable[[str, dict], Awaitable[web.Response]]
 
 
-def client_with(handler, urls=(A, B), timeout: float = 1.0) -> RasaClient:  # noqa: ANN001
-    client = RasaClient(list(urls), timeout)
-    client._client = httpx.AsyncClient(transport=httpx.MockTransport(handler), timeout=timeout)
-    return client
+async def answer(name: str, body: dict) -> web.Response:
+    return web.json_response([{"text": f"svar fra {name}", "sent": body}])
 
 
-def answer(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json=[{"text": f"svar fra {request.url.host}"}])
+@asynccontextmanager
+async def replicas(behaviour: Behaviour, names: str = "ab") -> AsyncIterator[list[str]]:
+    """Start one stand-in per name; yield their URLs."""
+    servers = []
+    for name in names:
+        async def handle(request: web.Request, name: str = name) -> web.Response:
+            return await behaviour(name, await request.json())
+
+        app = web.Application()
+        app.router.add_post("/webhooks/rest/webhook", handle)
+        server = TestServer(app, host="127.0.0.1")
+        await server.start_server()
+        servers.append(server)
+    try:
+        yield [str(server.make_url("")).rstrip("/") for server in servers]
+    finally:
+        for server in servers:
+            await server.close()
 
 
-def test_a_conversation_stays_on_its_home_replica_and_conversations_spread() -> None:
-    hosts: dict[str, set[str]] = {}
+def closed_port_url() -> str:
+    """A URL where nothing listens (the connection is refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        sender = json.loads(request.content)["sender"]
-        hosts.setdefault(sender, set()).add(request.url.host)
-        return answer(request)
 
-    client = client_with(handler, (A, B, C))
+def test_idle_replicas_are_taken_in_turn() -> None:
+    seen: list[str] = []
+
+    async def behaviour(name: str, body: dict) -> web.Response:
+        seen.append(name)
+        return await answer(name, body)
 
     async def main() -> None:
-        for number in range(60):
-            for _ in range(3):
-                await client.send(f"samtale-{number}", "hej", None)
+        async with replicas(behaviour, "abc") as urls:
+            client = RasaClient(urls, 5)
+            for _ in range(6):
+                await client.send("s1", "hej", None)
+            await client.close()
 
     asyncio.run(main())
-    assert all(len(used) == 1 for used in hosts.values())
-    spread = [sum(1 for used in hosts.values() if host in used) for host in "abc"]
-    assert min(spread) >= 10, spread  # 60 conversations over 3 replicas
+    assert seen == ["a", "b", "c", "a", "b", "c"]
+
+
+def test_a_busy_replica_gets_no_more_until_the_others_are_as_busy() -> None:
+    seen: list[str] = []
+
+    async def main() -> None:
+        release = asyncio.Event()
+
+        async def behaviour(name: str, body: dict) -> web.Response:
+            seen.append(name)
+            if name == "a":
+                await release.wait()  # a slow answer keeps replica a busy
+            return await answer(name, body)
+
+        async with replicas(behaviour) as urls:
+            client = RasaClient(urls, 5)
+            slow = asyncio.create_task(client.send("s1", "hej", None))
+            await asyncio.sleep(0.1)
+            for number in range(3):
+                await client.send(f"s{number + 2}", "hej", None)
+            release.set()
+            await slow
+            assert client.in_flight == [0, 0]
+            await client.close()
+
+    asyncio.run(main())
+    assert seen == ["a", "b", "b", "b"]
 
 
 def test_a_replica_that_refuses_is_skipped() -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        if request.url.host == "a":
-            raise httpx.ConnectError("refused", request=request)
-        return answer(request)
+    async def main() -> list[list[dict]]:
+        async with replicas(answer, "b") as urls:
+            client = RasaClient([closed_port_url(), *urls], 5)
+            replies = [await client.send(f"s{n}", "hej", "Lejre") for n in range(4)]
+            await client.close()
+            return replies
 
-    client = client_with(handler)
-    replies = [asyncio.run(client.send(f"s{n}", "hej", "Lejre")) for n in range(8)]
-    assert all(r == [{"text": "svar fra b"}] for r in replies)
+    assert all(reply[0]["text"] == "svar fra b" for reply in asyncio.run(main()))
 
 
 def test_all_replicas_down_is_unavailable() -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("refused", request=request)
+    async def main() -> None:
+        client = RasaClient([closed_port_url(), closed_port_url()], 5)
+        try:
+            await client.send("s1", "hej", None)
+        finally:
+            await client.close()
 
     with pytest.raises(RasaUnavailable):
-        asyncio.run(client_with(handler).send("s1", "hej", None))
+        asyncio.run(main())
 
 
 def test_an_error_is_not_sent_again_to_another_replica() -> None:
-    hosts: list[str] = []
+    seen: list[str] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        hosts.append(request.url.host)
-        return httpx.Response(500)
+    async def behaviour(name: str, body: dict) -> web.Response:
+        seen.append(name)
+        return web.Response(status=500)
+
+    async def main() -> None:
+        async with replicas(behaviour) as urls:
+            client = RasaClient(urls, 5)
+            try:
+                await client.send("s1", "hej", None)
+            finally:
+                await client.close()
 
     with pytest.raises(RasaUnavailable):
-        asyncio.run(client_with(handler).send("s1", "hej", None))
-    assert len(hosts) == 1  # it may have been processed: never twice
+        asyncio.run(main())
+    assert len(seen) == 1  # it may have been processed: never twice
 
 
 def test_a_slow_replica_is_cut_off_at_the_timeout() -> None:
-    async def handler(request: httpx.Request) -> httpx.Response:
+    async def behaviour(name: str, body: dict) -> web.Response:
         await asyncio.sleep(5)
-        return answer(request)
-
-    client = client_with(handler, timeout=0.2)
+        return await answer(name, body)
 
     async def main() -> float:
-        loop = asyncio.get_running_loop()
-        start = loop.time()
-        with pytest.raises(RasaUnavailable):
-            await client.send("s1", "hej", None)
-        return loop.time() - start
+        async with replicas(behaviour, "a") as urls:
+            client = RasaClient(urls, 0.3)
+            loop = asyncio.get_running_loop()
+            start = loop.time()
+            with pytest.raises(RasaUnavailable):
+                await client.send("s1", "hej", None)
+            await client.close()
+            return loop.time() - start
 
-    assert asyncio.run(main()) < 1.0
+    assert asyncio.run(main()) < 2.0
 
 
-def test_metadata_carries_the_municipality() -> None:
-    bodies: list[bytes] = []
+def test_the_message_and_the_municipality_are_sent() -> None:
+    async def main() -> list[dict]:
+        async with replicas(answer, "a") as urls:
+            client = RasaClient(urls, 5)
+            reply = await client.send("s1", "hej", "Lejre")
+            await client.close()
+            return reply
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        bodies.append(request.content)
-        return answer(request)
-
-    asyncio.run(client_with(handler).send("s1", "hej", "Lejre"))
-    assert json.loads(bodies[0]) == {"sender": "s1", "message": "hej",
-                                     "metadata": {"municipality": "Lejre"}}
+    assert asyncio.run(main())[0]["sent"] == {"sender": "s1", "message": "hej",
+                                              "metadata": {"municipality": "Lejre"}}
