@@ -9,7 +9,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
-.PHONY: help install run train test test-unit test-rasa test-e2e browser-deps lint types validate evaluate bench clean
+.PHONY: help install run train test test-unit test-rasa test-e2e browser-deps lint types validate evaluate bench bench-load clean
 
 help:
 	@echo "make run       start the assistant (installs and trains first when needed)"
@@ -78,6 +78,11 @@ evaluate: train
 # Benchmarks are measurements, not tests: figures go to docs/benchmarks.md.
 bench: $(STAMP)
 	$(BIN)/genoptraening bench
+
+# 20 concurrent conversations through the web API for 60 s; two Rasa servers on PostgreSQL
+# and Redis (a scratch database on the local PostgreSQL unless GENOPTRAENING_DATABASE_URL).
+bench-load: $(STAMP)
+	$(BIN)/genoptraening bench-load $(BENCH_LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache results var

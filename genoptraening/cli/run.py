@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 import time
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -20,6 +21,12 @@ def register(commands: Any) -> None:
                      help="antal Rasa-servere (kræver PostgreSQL og Redis ved mere end én)")
     run.set_defaults(handler=run_assistant)
 
+    endpoints = commands.add_parser(
+        "endpoints", help="skriv Rasas endpoints-fil ud fra indstillingerne")
+    endpoints.add_argument("--out", type=Path, default=None,
+                           help="filen (standard: <data_dir>/endpoints.yml)")
+    endpoints.set_defaults(handler=run_endpoints)
+
     train = commands.add_parser("train", help="træn assistenten, når data eller opsætning ændres")
     train.add_argument("--force", action="store_true", help="træn også uden ændringer")
     train.set_defaults(handler=run_train)
@@ -28,6 +35,12 @@ def register(commands: Any) -> None:
     bench.add_argument("--rounds", type=int, default=20, help="antal samtaler")
     bench.add_argument("--no-training", action="store_true", help="spring træningen over")
     bench.set_defaults(handler=run_bench)
+
+    load = commands.add_parser("bench-load", help="belast web-API'et med samtidige samtaler")
+    load.add_argument("--concurrency", type=int, default=20, help="samtidige samtaler")
+    load.add_argument("--duration", type=float, default=60.0, help="sekunder der måles")
+    load.add_argument("--replicas", type=int, default=2, help="antal Rasa-servere")
+    load.set_defaults(handler=run_bench_load)
 
     nlu = commands.add_parser("nlu", help="træningsdata")
     sub = nlu.add_subparsers(dest="nlu_command", metavar="KOMMANDO")
@@ -84,6 +97,21 @@ def run_assistant(args: argparse.Namespace) -> int:
         return 1
 
 
+def run_endpoints(args: argparse.Namespace) -> int:
+    """Write Rasa's endpoints file from the settings (containers run Rasa with it)."""
+    from genoptraening.settings import get_settings
+    from genoptraening.stores import StoreConfigError, write_endpoints
+
+    settings = get_settings()
+    try:
+        path = write_endpoints(args.out or settings.data_dir / "endpoints.yml", settings)
+    except StoreConfigError as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
 def run_train(args: argparse.Namespace) -> int:
     """Train the assistant (Rasa skips it when nothing changed)."""
     from genoptraening.services import train
@@ -118,6 +146,16 @@ def run_bench(args: argparse.Namespace) -> int:
     section = run(rounds=args.rounds, with_training=not args.no_training)
     write_section(section)
     print(section)
+    print(f"Skrevet i {RESULTS}")
+    return 0
+
+
+def run_bench_load(args: argparse.Namespace) -> int:
+    """Drive concurrent conversations through the web API; write docs/benchmarks.md."""
+    from genoptraening.bench import RESULTS
+    from genoptraening.bench_load import main
+
+    print(main(args.concurrency, args.duration, args.replicas))
     print(f"Skrevet i {RESULTS}")
     return 0
 

@@ -30,14 +30,26 @@ def test_compose_has_the_five_services_and_publishes_only_the_api():
     published = [name for name, service in services.items() if service.get("ports")]
     assert published == ["api"]
     assert services["api"]["environment"]["GENOPTRAENING_RASA_URL"] == "http://rasa:5005"
-    endpoints = services["rasa"]["command"][services["rasa"]["command"].index("--endpoints") + 1]
-    assert (PROJECT_ROOT / endpoints).is_file()
+    command = " ".join(services["rasa"]["command"])
+    assert "genoptraening endpoints --out var/endpoints.yml && exec rasa run" in command
+    assert "--endpoints var/endpoints.yml" in command
 
 
-def test_production_endpoints_use_postgres_and_redis():
-    endpoints = yaml.safe_load((PROJECT_ROOT / "bot" / "endpoints-production.yml").read_text())
+def test_compose_stores_are_postgres_and_redis(tmp_path, monkeypatch):
+    from genoptraening.settings import Settings
+    from genoptraening.stores import write_endpoints
+
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+    env = compose["x-app"]["environment"]
+    assert env["GENOPTRAENING_DATABASE_URL"].startswith("postgresql://rasa:")
+    assert env["GENOPTRAENING_REDIS_URL"] == "redis://redis:6379/1"
+    settings = Settings(database_url="postgresql://rasa:x@postgres:5432/rasa",
+                        redis_url=env["GENOPTRAENING_REDIS_URL"],
+                        actions_url=env["GENOPTRAENING_ACTIONS_URL"])
+    endpoints = yaml.safe_load(write_endpoints(tmp_path / "e.yml", settings).read_text())
     assert endpoints["tracker_store"]["dialect"] == "postgresql"
-    assert endpoints["lock_store"]["type"] == "redis"
+    assert endpoints["lock_store"]["url"] == "redis"
+    assert endpoints["action_endpoint"]["url"] == "http://actions:5055/webhook"
 
 
 def test_compose_runs_in_production_mode_with_a_required_admin_token():
