@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,12 @@ ANSWER_TIMEOUT = 30_000  # ms; the first message of a session also starts it
 def page(browser: Any, api_url: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     page = context.new_page()
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
     yield page
     context.close()
+    assert blocked == []  # the widget works within the page's Content-Security-Policy
 
 
 def open_demo(page: Any, api_url: str, municipality: str = "lejre") -> None:
@@ -29,7 +34,9 @@ def open_demo(page: Any, api_url: str, municipality: str = "lejre") -> None:
     page.wait_for_selector("#gtg-widget .gtg-input")
     picker = page.locator("select")
     picker.wait_for()
-    page.wait_for_function("document.querySelectorAll('select option').length > 90")
+    # Locator waits, not wait_for_function: its string predicates are eval, which the demo
+    # page's Content-Security-Policy forbids (as it should).
+    page.locator("select option").nth(90).wait_for(state="attached")
     picker.select_option(municipality)
     page.wait_for_selector("#gtg-widget .gtg-privacy")
 
@@ -43,8 +50,7 @@ def ask(page: Any, text: str) -> Any:
     before = page.locator(".gtg-msg-bot").count()
     page.fill(".gtg-input", text)
     page.click(".gtg-send")
-    page.wait_for_function(
-        f"document.querySelectorAll('.gtg-msg-bot').length > {before}", timeout=ANSWER_TIMEOUT)
+    page.locator(".gtg-msg-bot").nth(before).wait_for(timeout=ANSWER_TIMEOUT)
     page.wait_for_selector(".gtg-typing", state="hidden", timeout=ANSWER_TIMEOUT)
     return page.locator(".gtg-msg-bot").last
 
@@ -66,8 +72,7 @@ def test_quick_reply_and_reload_keeps_the_conversation(page, api_url):
     ask(page, "hej")
     before = page.locator(".gtg-msg-bot").count()
     page.locator(".gtg-quick-reply", has_text="Hvad koster det?").first.click()
-    page.wait_for_function(
-        f"document.querySelectorAll('.gtg-msg-bot').length > {before}", timeout=ANSWER_TIMEOUT)
+    page.locator(".gtg-msg-bot").nth(before).wait_for(timeout=ANSWER_TIMEOUT)
     assert page.locator(".gtg-msg-user").last.inner_text().strip() == "Hvad koster det?"
     texts = bot_texts(page)
     assert any("gratis" in t for t in texts)
@@ -82,9 +87,8 @@ def test_keyboard_only_conversation(page, api_url):
     page.locator(".gtg-input").focus()
     page.keyboard.type("hvad er telefonnummeret?")
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "[...document.querySelectorAll('.gtg-msg-bot')]"
-        ".some(m => m.innerText.replace(/\\u00a0/g, ' ').includes('72 33 58 50'))",
+    # \s: the widget keeps the number on one line with no-break spaces.
+    page.locator(".gtg-msg-bot", has_text=re.compile(r"72\s33\s58\s50")).first.wait_for(
         timeout=ANSWER_TIMEOUT)
     # Tab reaches the widget's controls, and focus is visible on them.
     focused = []
@@ -107,7 +111,7 @@ def test_feedback_reaches_the_api(page, api_url, api_data_dir: Path):
     open_demo(page, api_url)
     ask(page, "hvordan søger jeg?")
     page.locator(".gtg-feedback-up").last.click()
-    page.wait_for_function("document.body.innerText.includes('Tak for din feedback')")
+    page.get_by_text("Tak for din feedback").first.wait_for()
     assert FeedbackStore(api_data_dir / "feedback.db").counts().get("up", 0) >= 1
 
 
