@@ -79,7 +79,7 @@ evaluate: train
 bench: $(STAMP)
 	$(BIN)/genoptraening bench
 
-# 20 concurrent conversations through the web API for 60 s; two Rasa servers on PostgreSQL
+# 20 concurrent conversations through the web API for 60 s; four Rasa servers on PostgreSQL
 # and Redis (a scratch database on the local PostgreSQL unless GENOPTRAENING_DATABASE_URL).
 bench-load: $(STAMP)
 	$(BIN)/genoptraening bench-load $(BENCH_LOAD_ARGS)

@@ -96,7 +96,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def run(concurrency: int = 20, duration: float = 60.0, warmup: float = 10.0,
-        replicas: int = 2) -> str:
+        replicas: int = 4) -> str:
     """Start the assistant and the web API, drive the load, return the Markdown section.
 
     Several replicas need PostgreSQL and Redis: ``GENOPTRAENING_DATABASE_URL`` and

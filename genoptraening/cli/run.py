@@ -39,7 +39,7 @@ def register(commands: Any) -> None:
     load = commands.add_parser("bench-load", help="belast web-API'et med samtidige samtaler")
     load.add_argument("--concurrency", type=int, default=20, help="samtidige samtaler")
     load.add_argument("--duration", type=float, default=60.0, help="sekunder der måles")
-    load.add_argument("--replicas", type=int, default=2, help="antal Rasa-servere")
+    load.add_argument("--replicas", type=int, default=4, help="antal Rasa-servere")
     load.set_defaults(handler=run_bench_load)
 
     nlu = commands.add_parser("nlu", help="træningsdata")
