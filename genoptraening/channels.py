@@ -4,7 +4,7 @@
 name is still "rest", so citizens (and the web API) keep posting to the same URL,
 ``POST /webhooks/rest/webhook`` with ``{"sender", "message", "metadata"}``, and get the same
 answer. The difference: a CPR number in the message, in the metadata or in the
-``input_channel`` field is replaced by "[CPR]" (:func:`genoptraening.signals.mask_cpr`) before
+``input_channel`` field is replaced by "[CPR]" (:func:`genoptraening.privacy.mask_cpr`) before
 the ``UserMessage`` is built, so the number never reaches NLU, the tracker store, the action
 server or a log. The dialogue still warns the citizen: it takes "[CPR]" for a CPR number.
 
@@ -29,7 +29,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 from sanic.request import Request
 
-from genoptraening.signals import mask_cpr
+from genoptraening.privacy import mask_cpr
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Signals in a citizen's message: emergencies, CPR numbers, English, relatives and facts.
+"""Signals in a citizen's message: emergencies, English, relatives and facts.
 
 The readers work on the message as :func:`genoptraening.register.skeleton` folds it (lower case,
 æ/ø/å and ae/oe/aa → a/o/a), cut into sentences (at . ! ? ; : and line breaks) and clauses (at
@@ -13,7 +13,7 @@ plan"), and *asked about* when a question or a wish stands just before it ("hvad
 genoptræningsplan", "kan jeg få vederlagsfri"); an asked-about phrase tells nothing.
 
 Every reader accepts any input and never raises: anything but a string reads as an empty
-message, and only the first 10,000 characters are read (``mask_cpr`` masks the whole text).
+message, and only the first 10,000 characters are read. CPR numbers: ``genoptraening.privacy``.
 """
 
 from __future__ import annotations
@@ -217,41 +217,6 @@ def is_emergency(text: str) -> bool:
                                   for m in _FALL.finditer(clause)):
                 fall_now = True
     return fall_now and harm_now
-
-
-# --- CPR numbers ----------------------------------------------------------------------------
-
-#: A CPR number: ddmmyy and four digits, as "ddmmyy-xxxx", "ddmmyyxxxx", "ddmmyy xxxx", or with
-#: the date grouped "dd mm yy" / "dd.mm.yy"; day 01-31, month 01-12. The four digits stand
-#: together, so phone numbers ("92 43 43 48", "+45 92 43 43 48") and dates with a four-digit
-#: year ("03.11.2026") are not taken; a neighbouring digit or a leading "+" rules a match out.
-CPR = re.compile(r"(?<![0-9+])(?:0[1-9]|[12][0-9]|3[01])([ .]?)(?:0[1-9]|1[0-2])\1[0-9]{2}"
-                 r"[ \-\u2010\u2011\u2013]?[0-9]{4}(?![0-9])")
-
-
-def find_cpr(text: str) -> bool:
-    """Tell whether the text holds something that looks like a CPR number."""
-    return isinstance(text, str) and CPR.search(text) is not None
-
-
-#: What a CPR number is replaced by. The REST channel masks messages before Rasa stores them
-#: (genoptraening/channels.py), so the dialogue mostly sees this rather than the number.
-CPR_MASK = "[CPR]"
-
-
-def mask_cpr(text: str) -> str:
-    """Replace every CPR number by "[CPR]": "mit cpr er 010203-1234" → "mit cpr er [CPR]"."""
-    return CPR.sub(CPR_MASK, text) if isinstance(text, str) else ""
-
-
-def has_masked_cpr(text: str) -> bool:
-    """Tell whether the text holds a CPR number that was masked ("[CPR]")."""
-    return isinstance(text, str) and CPR_MASK in text
-
-
-def mentions_cpr(text: str) -> bool:
-    """Tell whether the citizen wrote a CPR number: as it was written, or as masked."""
-    return find_cpr(text) or has_masked_cpr(text)
 
 
 # --- English --------------------------------------------------------------------------------

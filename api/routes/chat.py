@@ -12,8 +12,8 @@ from api.deps import FeedbackDep, KnowledgeDep, RasaDep, RegisterDep
 from api.rasa_client import RasaUnavailable, to_replies
 from api.sanitize import clean_chat_request
 from api.schemas import MAX_MESSAGE, ChatRequest, ChatResponse, FeedbackRequest, Problem
+from genoptraening.privacy import mask_cpr
 from genoptraening.render import contact_phones, phrases
-from genoptraening.signals import mask_cpr
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])

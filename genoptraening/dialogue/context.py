@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from genoptraening import signals
+from genoptraening import privacy, signals
 from genoptraening.dialogue.model import Button, Reply, State, Turn
 from genoptraening.knowledge.loader import KnowledgeBase
 from genoptraening.knowledge.schema import TOPICS, Standard
@@ -124,7 +124,7 @@ def preamble(context: Context) -> list[Reply]:
     emergency = context.turn.intent == "emergency"
     if not emergency and signals.is_emergency(text):
         replies.append(emergency_reply(context.kb))
-    if signals.mentions_cpr(text):  # the REST channel has usually masked it already
+    if privacy.mentions_cpr(text):  # the REST channel has usually masked it already
         replies.append(Reply(phrase("cpr_warning")))
     if signals.looks_english(text):
         replies.append(Reply(phrase("english_note")))

@@ -12,7 +12,7 @@ from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
 from genoptraening.nlp import rasa_action_timeout, rasa_speedups
 from genoptraening.nlp.spacy_da import PREFERRED_MODEL, load_danish
-from genoptraening.signals import CPR_MASK
+from genoptraening.privacy import CPR_MASK
 
 # This module is imported by the Rasa process when it loads the model: the place to install
 # the measured speed-up of its action-response validation (see rasa_speedups) and the short

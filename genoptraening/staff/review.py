@@ -24,7 +24,7 @@ from genoptraening.conversations import (  # noqa: F401 - TrackerStoreMissing fo
     EventRow,
     TrackerStoreMissing,
 )
-from genoptraening.signals import mask_cpr
+from genoptraening.privacy import mask_cpr
 
 #: Default share of confidence under which a recognised intent counts as a guess.
 THRESHOLD = 0.5

@@ -97,7 +97,7 @@ def _completer(commands: Iterable[str], register: Register) -> Any:
 def _history(path: Path) -> Any:
     from prompt_toolkit.history import FileHistory
 
-    from genoptraening.signals import mask_cpr
+    from genoptraening.privacy import mask_cpr
 
     class MaskedHistory(FileHistory):
         """A history file that never stores a CPR number."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from genoptraening.signals import mask_cpr
+from genoptraening.privacy import mask_cpr
 from genoptraening.staff.assistant import StaffTurn
 
 if TYPE_CHECKING:

@@ -19,9 +19,9 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
+from genoptraening.privacy import mask_cpr
 from genoptraening.services import rasa_token
 from genoptraening.settings import get_settings
-from genoptraening.signals import mask_cpr
 from tests.conftest import CLI
 
 RUN = uuid.uuid4().hex[:8]
