@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends
 
 from api.rasa_client import RasaClient
-from genoptraening.feedback import FeedbackStore
+from genoptraening.feedback import FILE_NAME, FeedbackStore
 from genoptraening.knowledge.loader import KnowledgeBase, get_knowledge_base
 from genoptraening.register import Register, get_register
 from genoptraening.settings import Settings, get_settings
@@ -34,7 +34,7 @@ def _feedback_for(path: str) -> FeedbackStore:
 
 
 async def _feedback() -> FeedbackStore:
-    return _feedback_for(str(get_settings().data_dir / "feedback.db"))
+    return _feedback_for(str(get_settings().data_dir / FILE_NAME))
 
 
 async def _settings() -> Settings:

@@ -25,6 +25,7 @@ SECURITY_HEADERS = {
 }
 _RAW_HEADERS = [(k.lower().encode("latin-1"), v.encode("latin-1"))
                 for k, v in SECURITY_HEADERS.items()]
+_RAW_NAMES = frozenset(name for name, _ in _RAW_HEADERS)
 _CSP = b"content-security-policy"
 
 _INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
@@ -85,7 +86,7 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [h for h in message.get("headers", [])
-                           if h[0].lower() not in {name for name, _ in _RAW_HEADERS}]
+                           if h[0].lower() not in _RAW_NAMES]
                 headers += _RAW_HEADERS
                 if with_csp and not any(name.lower() == _CSP for name, _ in headers):
                     headers.append((_CSP, API_CSP.encode("latin-1")))

@@ -18,8 +18,7 @@ from pathlib import Path
 import httpx
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.services import HOST, Services, start_assistant, train
-from genoptraening.settings import Settings
+from genoptraening.services import HOST, Services, scratch_settings, start_assistant, train
 
 #: A varied set of citizen messages: topics, municipalities, typos, a story, a relative.
 MESSAGES = [
@@ -79,9 +78,7 @@ def run(rounds: int = 20, with_training: bool = True) -> str:
     training = measure_training() if with_training else None
     model = train()
     with tempfile.TemporaryDirectory() as scratch, Services(log_dir=Path(scratch)) as services:
-        local = Settings(data_dir=Path(scratch), tracker_db=Path(scratch) / "tracker.db",
-                         database_url=None, redis_url=None, replicas=1)
-        start_assistant(services, model, 5205, 5255, settings=local)
+        start_assistant(services, model, 5205, 5255, settings=scratch_settings(Path(scratch)))
         services.wait_ready()
         timings = measure_latency(f"http://{HOST}:5205/webhooks/rest/webhook", rounds)
         memory = {p.name: rss_mb(p.popen.pid) for p in services.processes}

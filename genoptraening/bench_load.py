@@ -25,8 +25,15 @@ from pathlib import Path
 import aiohttp
 
 from genoptraening.bench import MESSAGES, percentile, rss_mb, write_section
-from genoptraening.services import HOST, Services, start_api, start_assistant, train
-from genoptraening.settings import Settings, get_settings
+from genoptraening.services import (
+    HOST,
+    Services,
+    scratch_settings,
+    start_api,
+    start_assistant,
+    train,
+)
+from genoptraening.settings import get_settings
 from genoptraening.stores import temporary_database
 
 #: Where the benchmark's servers listen (beside ``make run`` and the tests).
@@ -111,8 +118,7 @@ def run(concurrency: int = 20, duration: float = 60.0, warmup: float = 10.0,
         if replicas > 1:
             database_url = database_url or stack.enter_context(temporary_database())
             redis_url = redis_url or "redis://127.0.0.1:6379/1"
-        settings = Settings(data_dir=scratch, tracker_db=scratch / "tracker.db",
-                            database_url=database_url, redis_url=redis_url, replicas=replicas)
+        settings = scratch_settings(scratch, database_url, redis_url, replicas)
         services = stack.enter_context(Services(log_dir=scratch / "logs"))
         urls = start_assistant(services, model, RASA_PORT, ACTIONS_PORT, settings=settings,
                                lock_key_prefix=f"bench{uuid.uuid4().hex[:8]}")

@@ -151,9 +151,7 @@ class Services:
     def restart(self, name: str, timeout: float = 300.0) -> Process:
         """Stop one server if it runs, start it again the same way, and wait until it is up."""
         process = self.find(name)
-        if process.popen.poll() is None:
-            _stop(process.popen, 15.0)
-        self.processes.remove(process)
+        self.stop_one(name)  # a server that already stopped is only forgotten
         again = self.start(name, process.args, process.health_url, process.env)
         self.wait_ready(timeout)
         return again
@@ -215,6 +213,19 @@ def _signal_group(popen: subprocess.Popen[bytes], sig: signal.Signals) -> None:
         os.killpg(popen.pid, sig)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def scratch_settings(folder: Path, database_url: str | None = None,
+                     redis_url: str | None = None, replicas: int = 1) -> Settings:
+    """Return the settings of an assistant started beside ``make run`` (tests, benchmarks).
+
+    Its files (endpoints, SQLite tracker store) are in ``folder``; it shares PostgreSQL and
+    Redis only when they are given, whatever the environment says.
+    """
+    from genoptraening.settings import Settings
+
+    return Settings(data_dir=folder, tracker_db=folder / "tracker.db",
+                    database_url=database_url, redis_url=redis_url, replicas=replicas)
 
 
 def start_assistant(services: Services, model: Path, rasa_port: int = 5005,

@@ -53,19 +53,24 @@ async def chat(request: ChatRequest, rasa: RasaDep, kb: KnowledgeDep,
         messages = await rasa.send(session_id, message, municipality)
     except RasaUnavailable as exc:
         log.warning("Rasa did not answer: %s", type(exc.__cause__).__name__)
-        return JSONResponse({"detail": _unavailable(kb, register, municipality)},
-                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+        return _unavailable(kb, register, municipality)
     replies = to_replies(messages, kb.links())
     if not replies:
         # Rasa answered without a reply: the action server failed or was too slow (Rasa gives
         # up after action_timeout). The conversation is intact; the next message works again.
         log.warning("Rasa answered without a reply (action server down or slow)")
-        return JSONResponse({"detail": _unavailable(kb, register, municipality)},
-                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+        return _unavailable(kb, register, municipality)
     return ChatResponse(session_id=session_id, replies=replies)
 
 
-def _unavailable(kb: KnowledgeDep, register: RegisterDep, municipality: str | None) -> str:
+def _unavailable(kb: KnowledgeDep, register: RegisterDep,
+                 municipality: str | None) -> JSONResponse:
+    """503: the Danish apology, with the municipality's phone number and hours if known."""
+    return JSONResponse({"detail": _apology(kb, register, municipality)},
+                        status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+
+
+def _apology(kb: KnowledgeDep, register: RegisterDep, municipality: str | None) -> str:
     text = api_text("unavailable")
     found = register.lookup(municipality) if municipality else None
     if found is None:

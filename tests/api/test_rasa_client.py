@@ -104,16 +104,19 @@ def test_a_replica_that_refuses_is_skipped() -> None:
     assert all(reply[0]["text"] == "svar fra b" for reply in asyncio.run(main()))
 
 
-def test_all_replicas_down_is_unavailable() -> None:
-    async def main() -> None:
-        client = RasaClient([closed_port_url(), closed_port_url()], 5)
-        try:
-            await client.send("s1", "hej", None)
-        finally:
-            await client.close()
+async def send_once(urls: list[str], timeout: float = 5,
+                    municipality: str | None = None) -> list[dict]:
+    """Send one message with a client of its own, closed afterwards."""
+    client = RasaClient(urls, timeout)
+    try:
+        return await client.send("s1", "hej", municipality)
+    finally:
+        await client.close()
 
+
+def test_all_replicas_down_is_unavailable() -> None:
     with pytest.raises(RasaUnavailable):
-        asyncio.run(main())
+        asyncio.run(send_once([closed_port_url(), closed_port_url()]))
 
 
 def test_an_error_is_not_sent_again_to_another_replica() -> None:
@@ -125,11 +128,7 @@ def test_an_error_is_not_sent_again_to_another_replica() -> None:
 
     async def main() -> None:
         async with replicas(behaviour) as urls:
-            client = RasaClient(urls, 5)
-            try:
-                await client.send("s1", "hej", None)
-            finally:
-                await client.close()
+            await send_once(urls)
 
     with pytest.raises(RasaUnavailable):
         asyncio.run(main())
@@ -143,12 +142,10 @@ def test_a_slow_replica_is_cut_off_at_the_timeout() -> None:
 
     async def main() -> float:
         async with replicas(behaviour, "a") as urls:
-            client = RasaClient(urls, 0.3)
             loop = asyncio.get_running_loop()
             start = loop.time()
             with pytest.raises(RasaUnavailable):
-                await client.send("s1", "hej", None)
-            await client.close()
+                await send_once(urls, timeout=0.3)
             return loop.time() - start
 
     assert asyncio.run(main()) < 2.0
@@ -157,10 +154,7 @@ def test_a_slow_replica_is_cut_off_at_the_timeout() -> None:
 def test_the_message_and_the_municipality_are_sent() -> None:
     async def main() -> list[dict]:
         async with replicas(answer, "a") as urls:
-            client = RasaClient(urls, 5)
-            reply = await client.send("s1", "hej", "Lejre")
-            await client.close()
-            return reply
+            return await send_once(urls, municipality="Lejre")
 
     assert asyncio.run(main())[0]["sent"] == {"sender": "s1", "message": "hej",
                                               "metadata": {"municipality": "Lejre"}}

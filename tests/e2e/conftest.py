@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,20 +17,12 @@ import httpx
 import pytest
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.services import (
-    HOST,
-    Services,
-    start_api,
-    start_assistant,
-    train,
-)
-from genoptraening.settings import Settings
+from genoptraening.services import HOST, Services, start_api
+from tests.e2e.stacks import assistant_stack, port
 
-#: Several test runs can share a machine when each sets its own offset.
-_OFFSET = int(os.environ.get("GENOPTRAENING_E2E_PORT_OFFSET", "0"))
-RASA_PORT = 5105 + _OFFSET
-ACTIONS_PORT = 5155 + _OFFSET
-API_PORT = 8105 + _OFFSET
+RASA_PORT = port(5105)
+ACTIONS_PORT = port(5155)
+API_PORT = port(8105)
 #: The origin of the pretend municipal website the widget is embedded in (served by the test
 #: through request interception; on loopback, as Chromium blocks a public page from loading
 #: scripts from a private address).
@@ -49,14 +40,8 @@ def assistant_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def rasa_url(assistant_dir: Path) -> Iterator[str]:
-    model = train()
-    scratch = assistant_dir
-    settings = Settings(data_dir=scratch, tracker_db=scratch / "tracker.db", database_url=None,
-                        redis_url=None, replicas=1)
-    with Services(log_dir=scratch / "logs") as services:
-        start_assistant(services, model, RASA_PORT, ACTIONS_PORT, settings=settings)
-        services.wait_ready()
-        yield f"http://{HOST}:{RASA_PORT}"
+    with assistant_stack(assistant_dir, RASA_PORT, ACTIONS_PORT) as stack:
+        yield stack.rasa_urls[0]
 
 
 @pytest.fixture(scope="session")

@@ -17,11 +17,17 @@ from pathlib import Path
 import httpx
 import pytest
 
-from genoptraening.services import HOST, Services, rasa_token, start_api, start_assistant, train
+from genoptraening.services import (
+    HOST,
+    Services,
+    rasa_token,
+    scratch_settings,
+    start_api,
+    start_assistant,
+    train,
+)
 from genoptraening.settings import Settings
-from tests.genoptraening.stores import PG_MISSING, scratch_database
-
-__all__ = ["scratch_database"]
+from tests.genoptraening.stores import PG_MISSING
 
 _OFFSET = int(os.environ.get("GENOPTRAENING_E2E_PORT_OFFSET", "0"))
 POSTGRES = ("127.0.0.1", 5432)
@@ -84,8 +90,7 @@ def assistant_stack(scratch: Path, rasa_port: int, actions_port: int,
                     extra_env: dict[str, str] | None = None,
                     api_env: dict[str, str] | None = None) -> Iterator[Stack]:
     """Start an assistant (and a web API in front of it when ``api_port`` is given)."""
-    settings = Settings(data_dir=scratch, tracker_db=scratch / "tracker.db",
-                        database_url=database_url, redis_url=redis_url, replicas=replicas)
+    settings = scratch_settings(scratch, database_url, redis_url, replicas)
     log_dir = scratch / "logs"
     with Services(log_dir=log_dir) as services:
         urls = start_assistant(services, train(), rasa_port, actions_port, settings=settings,

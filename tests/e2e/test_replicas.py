@@ -19,8 +19,8 @@ from tests.e2e.stacks import (
     needs_postgres,
     needs_redis,
     port,
-    scratch_database,
 )
+from tests.genoptraening.stores import scratch_database
 
 pytestmark = [needs_postgres, needs_redis]
 

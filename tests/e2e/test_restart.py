@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.conftest import texts
-from tests.e2e.stacks import POSTGRES, Stack, assistant_stack, listening, port, scratch_database
-from tests.genoptraening.stores import PG_MISSING
+from tests.e2e.stacks import Stack, assistant_stack, port
+from tests.genoptraening.stores import scratch_database
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -23,8 +23,6 @@ def stack(request: pytest.FixtureRequest,
         with assistant_stack(scratch, port(5325), port(5375)) as stack:
             yield stack
         return
-    if not listening(POSTGRES):
-        pytest.skip(PG_MISSING)
     with scratch_database() as url, assistant_stack(scratch, port(5325), port(5375),
                                                     database_url=url) as stack:
         yield stack
