@@ -26,7 +26,7 @@ COPY data data
 COPY knowledge knowledge
 
 # The local Danish spaCy pipeline (no download) and the trained model.
-RUN python -c 'from genoptraening.nlp.spacy_da import build_local_pipeline; build_local_pipeline()' \
+RUN python -c 'from genoptraening.rasa_ext.spacy_da import build_local_pipeline; build_local_pipeline()' \
     && rasa train --config bot/config.yml --domain bot/domain --data data --out models \
     && mkdir -p var && chown -R app:app var models
 

@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml scripts/find-python310.sh
 	fi
 	$(BIN)/python -m pip install --quiet --upgrade pip wheel
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -c 'from genoptraening.nlp.spacy_da import build_local_pipeline; build_local_pipeline()'
+	$(BIN)/python -c 'from genoptraening.rasa_ext.spacy_da import build_local_pipeline; build_local_pipeline()'
 	@touch $@
 
 # make run REPLICAS=3: three Rasa servers sharing PostgreSQL and Redis (see README, Operation).
@@ -41,9 +41,10 @@ train: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 types: $(STAMP)
-	$(BIN)/mypy genoptraening $(wildcard actions/*.py api/*.py api/*/*.py)
+	$(BIN)/mypy genoptraening api actions
 
 validate: $(STAMP)
 	$(BIN)/genoptraening kb validate

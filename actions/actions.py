@@ -10,12 +10,13 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.adapter import run_dialogue
 from genoptraening.dialogue.engine import warm_up
+
+from .adapter import dialogue_deps, run_dialogue
 
 # The action server imports this module once, at start: load the knowledge base, the register
 # and the Danish word table now, so that no citizen's first message waits ~1.5 s for them.
-warm_up()
+warm_up(dialogue_deps())
 
 
 class DialogueAction(Action, ABC):

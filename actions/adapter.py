@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from genoptraening.core.knowledge.loader import get_knowledge_base
+from genoptraening.core.register import get_register
 from genoptraening.dialogue import Reply, State, Turn
+from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.engine import respond
 from genoptraening.dialogue.model import STATE_SLOTS
+from genoptraening.settings import get_settings
+
+
+@lru_cache(maxsize=1)
+def dialogue_deps() -> Deps:
+    """Return the dialogue's dependencies (the knowledge base reloads itself)."""
+    return Deps(get_knowledge_base(), get_register(), get_settings().timezone)
 
 
 def turn_from(tracker: Tracker) -> Turn:
@@ -61,6 +72,6 @@ def run_dialogue(
     kind: str, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[EventType]:
     """Run one dialogue handler for the tracker's latest turn; return the slot events."""
-    replies, changes = respond(kind, turn_from(tracker), state_from(tracker))
+    replies, changes = respond(kind, turn_from(tracker), state_from(tracker), dialogue_deps())
     send(dispatcher, replies)
     return [SlotSet(name, value) for name, value in changes.items()]

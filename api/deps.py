@@ -8,11 +8,12 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from api.rasa_client import RasaClient
-from genoptraening.feedback import FILE_NAME, FeedbackStore
-from genoptraening.knowledge.loader import KnowledgeBase, get_knowledge_base
-from genoptraening.register import Register, get_register
+from genoptraening.core.knowledge.loader import KnowledgeBase, get_knowledge_base
+from genoptraening.core.register import Register, get_register
+from genoptraening.ops.feedback import FILE_NAME, FeedbackStore
 from genoptraening.settings import Settings, get_settings
+
+from .rasa_client import RasaClient
 
 # The dependencies are coroutines: FastAPI runs plain functions in a thread pool, a hop per
 # dependency per request that showed in the load profile. Each returns a process-wide object

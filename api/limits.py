@@ -15,8 +15,9 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.routes.chat import api_text
 from genoptraening.settings import Settings
+
+from .errors import api_text
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis

@@ -14,13 +14,14 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import limits
-from api.deps import _rasa_client, warm_up
-from api.routes import admin, chat, health, municipalities
-from api.routes.chat import api_text
-from api.security import SecurityHeadersMiddleware, page_csp
-from genoptraening import retention
+from genoptraening.ops import retention
 from genoptraening.settings import get_settings
+
+from . import limits
+from .deps import _rasa_client, warm_up
+from .errors import api_text
+from .routes import admin, chat, health, municipalities
+from .security import SecurityHeadersMiddleware, page_csp
 
 STATIC = Path(__file__).resolve().parent / "static"
 _STATIC_FILES = {"/": "index.html", "/widget.js": "widget.js", "/widget.css": "widget.css"}

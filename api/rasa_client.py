@@ -11,7 +11,7 @@ from typing import Any
 
 import aiohttp
 
-from api.schemas import Button, ChatReply, Link
+from .schemas import Button, ChatReply, Link
 
 _SOURCE_LINE = "Kilde:"
 _URL = re.compile(r"https?://[^\s»«<>\"')]+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from api.schemas import ChatRequest
+from .schemas import ChatRequest
 
 # Control characters (Unicode category Cc) except tab and newline, and lone surrogates
 # (JSON can carry "\ud800"; it is not text and breaks UTF-8 further on).

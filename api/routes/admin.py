@@ -15,16 +15,17 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.deps import KnowledgeDep, RegisterDep, SettingsDep
-from api.routes.chat import api_text, problem
-from api.schemas import Problem
-from genoptraening.conversations import (
+from genoptraening.ops import review as conversation_review
+from genoptraening.ops.conversations import (
     ConversationStore,
     TrackerStoreMissing,
     TrackerStoreUnreachable,
 )
 from genoptraening.settings import PLACEHOLDER_TOKEN, Settings
-from genoptraening.staff import review as conversation_review
+
+from ..deps import KnowledgeDep, RegisterDep, SettingsDep
+from ..errors import api_text, problem
+from ..schemas import Problem
 
 _bearer = HTTPBearer(auto_error=False, scheme_name="Administratornøgle",
                      description="GENOPTRAENING_ADMIN_TOKEN")

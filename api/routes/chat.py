@@ -8,25 +8,17 @@ import uuid
 from fastapi import APIRouter, Response, status
 from fastapi.responses import JSONResponse
 
-from api.deps import FeedbackDep, KnowledgeDep, RasaDep, RegisterDep
-from api.rasa_client import RasaUnavailable, to_replies
-from api.sanitize import clean_chat_request
-from api.schemas import MAX_MESSAGE, ChatRequest, ChatResponse, FeedbackRequest, Problem
-from genoptraening.privacy import mask_cpr
-from genoptraening.render import contact_phones, phrases
+from genoptraening.core.privacy import mask_cpr
+from genoptraening.core.render import contact_phones
+
+from ..deps import FeedbackDep, KnowledgeDep, RasaDep, RegisterDep
+from ..errors import api_text, problem
+from ..rasa_client import RasaUnavailable, to_replies
+from ..sanitize import clean_chat_request
+from ..schemas import MAX_MESSAGE, ChatRequest, ChatResponse, FeedbackRequest, Problem
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
-
-
-def api_text(key: str, **values: object) -> str:
-    """Return one of the web API's Danish messages (knowledge/phrases/da.yml, ``api``)."""
-    return str(phrases()["api"][key]).format(**values)
-
-
-def problem(status_code: int, key: str, **values: object) -> JSONResponse:
-    """Return an error response with a Danish message."""
-    return JSONResponse({"detail": api_text(key, **values)}, status_code=status_code)
 
 
 @router.post(
@@ -44,7 +36,8 @@ async def chat(request: ChatRequest, rasa: RasaDep, kb: KnowledgeDep,
         return problem(422, "message_empty")
     if len(message) > MAX_MESSAGE:
         return problem(422, "message_too_long", limit=f"{MAX_MESSAGE:,}".replace(",", "."))
-    # A CPR number never leaves the API; Rasa's channel masks too (genoptraening/channels.py).
+    # A CPR number never leaves the API; Rasa's channel masks too
+    # (genoptraening/rasa_ext/channels.py).
     # The message is never logged.
     message = mask_cpr(message)
     municipality = mask_cpr(request.municipality) if request.municipality else None

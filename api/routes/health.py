@@ -8,7 +8,7 @@ import httpx
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from api.deps import KnowledgeDep, SettingsDep
+from ..deps import KnowledgeDep, SettingsDep
 
 router = APIRouter(tags=["health"])
 

@@ -7,10 +7,11 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from api.deps import KnowledgeDep, RegisterDep
-from api.routes.chat import problem
-from api.schemas import MunicipalityOut, Problem
-from genoptraening.knowledge.schema import LAWS, TOPICS
+from genoptraening.core.knowledge.schema import LAWS, TOPICS
+
+from ..deps import KnowledgeDep, RegisterDep
+from ..errors import problem
+from ..schemas import MunicipalityOut, Problem
 
 router = APIRouter(prefix="/api/municipalities", tags=["municipalities"])
 

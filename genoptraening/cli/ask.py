@@ -83,7 +83,7 @@ def run_ask(args: argparse.Namespace) -> int:
     """Send the messages as one conversation; print the replies (or everything as JSON)."""
     import httpx
 
-    from genoptraening.register import get_register
+    from genoptraening.core.register import get_register
     from genoptraening.staff.assistant import assistant
 
     municipality = None
@@ -116,7 +116,7 @@ def run_ask(args: argparse.Namespace) -> int:
 
 
 def _print_turn(turn: StaffTurn) -> None:
-    from genoptraening.privacy import mask_cpr
+    from genoptraening.core.privacy import mask_cpr
 
     print(f"Du: {mask_cpr(turn.message)}")
     for reply in turn.replies:
@@ -130,7 +130,7 @@ def _print_turn(turn: StaffTurn) -> None:
 
 
 def _as_json(turns: list[StaffTurn], municipality: str | None) -> dict[str, Any]:
-    from genoptraening.privacy import mask_cpr
+    from genoptraening.core.privacy import mask_cpr
 
     data = []
     for turn in turns:
@@ -203,7 +203,7 @@ def _print_results(console: Console, results: list[CaseResult]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from genoptraening.privacy import mask_cpr
+    from genoptraening.core.privacy import mask_cpr
 
     table = Table(title="Svartjek", show_lines=False)
     table.add_column("Tilfælde")

@@ -25,8 +25,8 @@ def register(commands: Any) -> None:
 def run_purge(args: argparse.Namespace) -> int:
     """Purge both stores; say in Danish how much was deleted. Exit 1 when a store failed."""
     from genoptraening.cli.review import _num, store_problem
-    from genoptraening.conversations import ConversationStore, TrackerStoreMissing
-    from genoptraening.retention import purge_conversations, purge_feedback
+    from genoptraening.ops.conversations import ConversationStore, TrackerStoreMissing
+    from genoptraening.ops.retention import purge_conversations, purge_feedback
     from genoptraening.settings import get_settings
 
     settings = get_settings()

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from genoptraening.conversations import ConversationStore, TrackerStoreMissing
-    from genoptraening.staff.review import Message, Review
+    from genoptraening.ops.conversations import ConversationStore, TrackerStoreMissing
+    from genoptraening.ops.review import Message, Review
 
 #: Rows shown per list; the rest are counted (all of them go into ``--export``).
 SHOWN = 50
@@ -62,10 +62,10 @@ def run_review(args: argparse.Namespace) -> int:
     """Print the review; write the export when asked. Exit 1 when there is nothing to read."""
     from rich.console import Console
 
-    from genoptraening.conversations import ConversationStore, TrackerStoreMissing
-    from genoptraening.register import get_register
+    from genoptraening.core.register import get_register
+    from genoptraening.ops.conversations import ConversationStore, TrackerStoreMissing
+    from genoptraening.ops.review import load_review, nlu_export
     from genoptraening.settings import get_settings
-    from genoptraening.staff.review import load_review, nlu_export
 
     console = Console(highlight=False)
     slug = None
@@ -100,7 +100,7 @@ def run_review(args: argparse.Namespace) -> int:
 
 def store_problem(store: ConversationStore, exc: TrackerStoreMissing, missing_hint: str) -> str:
     """Say in Danish what is wrong with the tracker store, and what to do about it."""
-    from genoptraening.conversations import TrackerStoreUnreachable
+    from genoptraening.ops.conversations import TrackerStoreUnreachable
 
     if not isinstance(exc, TrackerStoreUnreachable):
         hint = missing_hint
@@ -115,8 +115,8 @@ def show(console: Console, review: Review, days: float) -> None:
     """Print the review's figures and lists in Danish."""
     from rich.table import Table
 
-    from genoptraening.knowledge.schema import TOPICS
-    from genoptraening.staff.review import municipality_name
+    from genoptraening.core.knowledge.schema import TOPICS
+    from genoptraening.ops.review import municipality_name
 
     where = f" — {municipality_name(review.municipality)}" if review.municipality else ""
     console.print(f"[bold]Samtaler de seneste {_num(days)} dage{where}[/bold] "
@@ -157,7 +157,7 @@ def _messages(console: Console, title: str, messages: list[Message], intent_head
     from rich.table import Table
     from rich.text import Text
 
-    from genoptraening.staff.review import municipality_name, repeated
+    from genoptraening.ops.review import municipality_name, repeated
 
     if not messages:
         console.print(f"\n{title}: ingen.")

@@ -65,8 +65,8 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 def run_assistant(args: argparse.Namespace) -> int:
     """Train when needed, start the servers, and stop them all on Ctrl-C or SIGTERM."""
-    from genoptraening.services import HOST, Services, start_api, start_assistant, train
-    from genoptraening.stores import StoreConfigError
+    from genoptraening.ops.services import HOST, Services, start_api, start_assistant, train
+    from genoptraening.ops.stores import StoreConfigError
 
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -99,8 +99,8 @@ def run_assistant(args: argparse.Namespace) -> int:
 
 def run_endpoints(args: argparse.Namespace) -> int:
     """Write Rasa's endpoints file from the settings (containers run Rasa with it)."""
+    from genoptraening.ops.stores import StoreConfigError, write_endpoints
     from genoptraening.settings import get_settings
-    from genoptraening.stores import StoreConfigError, write_endpoints
 
     settings = get_settings()
     try:
@@ -114,7 +114,7 @@ def run_endpoints(args: argparse.Namespace) -> int:
 
 def run_train(args: argparse.Namespace) -> int:
     """Train the assistant (Rasa skips it when nothing changed)."""
-    from genoptraening.services import train
+    from genoptraening.ops.services import train
 
     try:
         print(f"Model: {train(force=args.force)}")
@@ -126,8 +126,8 @@ def run_train(args: argparse.Namespace) -> int:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Evaluate NLU on the held-out test set and write docs/nlu-evaluation.md."""
-    from genoptraening.nlp.evaluation import REPORT, evaluate
-    from genoptraening.services import train
+    from genoptraening.ops.services import train
+    from genoptraening.tools.evaluation import REPORT, evaluate
 
     scores = evaluate(train(), write_report=args.write_report)
     report = f" Rapport: {REPORT}" if args.write_report else ""
@@ -141,7 +141,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 def run_bench(args: argparse.Namespace) -> int:
     """Measure latency, training time and memory; write docs/benchmarks.md."""
-    from genoptraening.bench import RESULTS, run, write_section
+    from genoptraening.tools.bench import RESULTS, run, write_section
 
     section = run(rounds=args.rounds, with_training=not args.no_training)
     write_section(section)
@@ -152,8 +152,8 @@ def run_bench(args: argparse.Namespace) -> int:
 
 def run_bench_load(args: argparse.Namespace) -> int:
     """Drive concurrent conversations through the web API; write docs/benchmarks.md."""
-    from genoptraening.bench import RESULTS
-    from genoptraening.bench_load import main
+    from genoptraening.tools.bench import RESULTS
+    from genoptraening.tools.bench_load import main
 
     print(main(args.concurrency, args.duration, args.replicas))
     print(f"Skrevet i {RESULTS}")
@@ -162,8 +162,8 @@ def run_bench_load(args: argparse.Namespace) -> int:
 
 def run_lookups(args: argparse.Namespace) -> int:
     """Write the municipality lookup table for NLU from the register."""
-    from genoptraening.nlp.lookups import write
-    from genoptraening.register import get_register
+    from genoptraening.core.register import get_register
+    from genoptraening.tools.lookups import write
 
     for path in write(get_register()):
         print(f"Skrev {path}")

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from genoptraening import privacy, signals
+from genoptraening.core import privacy, signals
+from genoptraening.core.knowledge.loader import KnowledgeBase
+from genoptraening.core.knowledge.schema import TOPICS, Standard
+from genoptraening.core.register import Match, Municipality, Register
+from genoptraening.core.render import Answer, answer_topic, general_answer, phrase, phrases
+from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.model import Button, Reply, State, Turn
-from genoptraening.knowledge.loader import KnowledgeBase
-from genoptraening.knowledge.schema import TOPICS, Standard
-from genoptraening.register import Match, Municipality, Register
-from genoptraening.render import Answer, answer_topic, general_answer, phrase, phrases
 
 #: Intent → topic of the standards. ``ask_law`` asks what the laws mean.
 TOPIC_OF_INTENT: dict[str, str] = {
@@ -72,15 +72,14 @@ class Context:
         return answer_topic(self.kb, self.municipality, topic, law)
 
 
-def build_context(
-    kb: KnowledgeBase, register: Register, turn: Turn, state: State, timezone: str
-) -> Context:
+def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     """Resolve the municipality and the relative for a turn.
 
     The municipality comes from the message when it names one (that is how a citizen answers
     "which municipality?" or switches: "og hvad med Rebild?"), else from the conversation,
     else from the channel's metadata (a widget on lejre.dk sends "Lejre").
     """
+    kb, register = deps.kb, deps.register
     state = state.copy()
     municipality, named = None, False
     match = register.find(turn.text)
@@ -99,14 +98,10 @@ def build_context(
     new_relative = relative is not None and state.relative is None
     if relative is not None and new_relative:
         state.relative = relative.noun
-    today, now = _today(timezone)
+    now = deps.now()
+    today = now.date()
     return Context(kb, register, turn, state, municipality, named, today, now, new_relative,
                    match)
-
-
-def _today(timezone: str) -> tuple[dt.date, dt.datetime]:
-    now = dt.datetime.now(ZoneInfo(timezone))
-    return now.date(), now
 
 
 def emergency_reply(kb: KnowledgeBase) -> Reply:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from genoptraening import signals
+from genoptraening.core import signals
+from genoptraening.core.knowledge.schema import LAW_OFFERS
+from genoptraening.core.render import phrase
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
 from genoptraening.dialogue.model import Button, Reply
-from genoptraening.knowledge.schema import LAW_OFFERS
-from genoptraening.render import phrase
 
 
 def _yes_no() -> list[Button]:

@@ -6,15 +6,13 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from genoptraening import signals
+from genoptraening.core import signals
+from genoptraening.core.render import phrase
 from genoptraening.dialogue import turns
 from genoptraening.dialogue.context import TOPIC_OF_INTENT, Context, build_context, preamble
+from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.eligibility import eligibility
 from genoptraening.dialogue.model import Reply, State, Turn
-from genoptraening.knowledge.loader import get_knowledge_base
-from genoptraening.register import get_register
-from genoptraening.render import phrase
-from genoptraening.settings import get_settings
 
 #: What each custom action does.
 HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
@@ -43,13 +41,16 @@ KIND_OF_INTENT: dict[str, str] = {
 }
 
 
-def respond(kind: str, turn: Turn, state: State) -> tuple[list[Reply], dict[str, Any]]:
+def respond(
+    kind: str, turn: Turn, state: State, deps: Deps
+) -> tuple[list[Reply], dict[str, Any]]:
     """Answer one turn.
 
     Args:
         kind: Which handler, one of ``HANDLERS`` (the Rasa action that runs).
         turn: The citizen's message as NLU understood it.
         state: The conversation's state before this turn.
+        deps: The knowledge base, register, time zone and clock.
 
     Returns:
         The replies, warnings first, and the slots to change.
@@ -62,9 +63,7 @@ def respond(kind: str, turn: Turn, state: State) -> tuple[list[Reply], dict[str,
         # reading instead of alarming the citizen.
         replies.append(Reply(phrase("emergency_maybe")))
         turn, kind = _next_best(turn)
-    context = build_context(
-        get_knowledge_base(), get_register(), turn, state, get_settings().timezone
-    )
+    context = build_context(deps, turn, state)
     handler = HANDLERS[kind]
     if kind == "session_start":
         return handler(context), context.state.changes_since(state)
@@ -94,7 +93,7 @@ def _next_best(turn: Turn, floor: float = 0.1) -> tuple[Turn, str]:
     return dataclasses.replace(turn, intent="nlu_fallback"), "clarify"
 
 
-def warm_up() -> None:
+def warm_up(deps: Deps) -> None:
     """Load what the first turn would otherwise wait for (knowledge, register, word table)."""
     respond("answer_topic", Turn(text="hvad koster genoptræning i Lejre", intent="ask_cost"),
-            State())
+            State(), deps)

@@ -9,8 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from genoptraening import dates
-from genoptraening.deadlines import is_working_day
+from genoptraening.core import dates
+from genoptraening.core.deadlines import is_working_day
+from genoptraening.core.knowledge.schema import TOPICS, OpeningSlot
+from genoptraening.core.render import (
+    Answer,
+    contact_phones,
+    deadlines_of,
+    due_dates_text,
+    phrase,
+    phrases,
+)
 from genoptraening.dialogue.context import (
     TOPIC_OF_INTENT,
     Context,
@@ -21,15 +30,6 @@ from genoptraening.dialogue.context import (
     reply_from,
 )
 from genoptraening.dialogue.model import Button, Reply
-from genoptraening.knowledge.schema import TOPICS, OpeningSlot
-from genoptraening.render import (
-    Answer,
-    contact_phones,
-    deadlines_of,
-    due_dates_text,
-    phrase,
-    phrases,
-)
 
 #: Intents that never make sense as a suggestion in "Mente du …?".
 _NOT_SUGGESTED = {
@@ -135,7 +135,7 @@ def _municipality_set(context: Context) -> Reply:
 def is_open(slots: list[OpeningSlot], now: dt.datetime) -> bool:
     """Tell whether a phone line with these opening hours is open at ``now`` (local time).
 
-    Closed on public holidays and the days offices close (see ``genoptraening.deadlines``).
+    Closed on public holidays and the days offices close (see ``genoptraening.core.deadlines``).
     """
     clock = now.strftime("%H:%M")
     if not is_working_day(now.date()) and now.weekday() < 5:

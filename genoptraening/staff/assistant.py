@@ -15,10 +15,10 @@ from typing import Any
 
 import httpx
 
+from genoptraening.core.knowledge.loader import get_knowledge_base
+from genoptraening.core.register import get_register
+from genoptraening.core.render import answer_topic
 from genoptraening.dialogue.context import TOPIC_OF_INTENT
-from genoptraening.knowledge.loader import get_knowledge_base
-from genoptraening.register import get_register
-from genoptraening.render import answer_topic
 
 
 @dataclass
@@ -140,7 +140,7 @@ def assistant(rasa_url: str | None = None) -> Iterator[AssistantClient]:
 
     The assistant started here uses its own ports, so it never collides with `make run`.
     """
-    from genoptraening.services import HOST, Services, rasa_token, start_assistant, train
+    from genoptraening.ops.services import HOST, Services, rasa_token, start_assistant, train
     from genoptraening.settings import get_settings
 
     url = rasa_url or get_settings().rasa_urls[0]

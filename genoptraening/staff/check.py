@@ -25,7 +25,7 @@ import yaml
 from pydantic import BaseModel, Extra, Field, ValidationError, root_validator, validator
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.register import get_register, skeleton
+from genoptraening.core.register import get_register, skeleton
 
 if TYPE_CHECKING:
     from genoptraening.staff.assistant import AssistantClient

@@ -10,7 +10,6 @@ The assistant is reached only when a message needs it, so the knowledge commands
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import difflib
 import io
@@ -23,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Protocol, cast
 
 import httpx
 
-from genoptraening.register import Municipality, get_register, skeleton
+from genoptraening.core.register import Municipality, get_register, skeleton
 from genoptraening.staff.assistant import StaffTurn
 from genoptraening.staff.shell_view import Compared, View
 
@@ -87,8 +86,8 @@ def help_rows() -> list[tuple[str, str]]:
 
 def compare(topic: str) -> list[Compared]:
     """Answer ``topic`` for every municipality with a standard on file, as citizens get it."""
-    from genoptraening.knowledge.loader import get_knowledge_base
-    from genoptraening.render import answer_topic
+    from genoptraening.core.knowledge.loader import get_knowledge_base
+    from genoptraening.core.render import answer_topic
 
     kb = get_knowledge_base()
     rows = []
@@ -103,7 +102,7 @@ def compare(topic: str) -> list[Compared]:
 
 def kb_show(argument: str) -> tuple[int, str]:
     """Run ``genoptraening kb show`` on "NAVN [EMNE]"; return its exit code and output."""
-    from genoptraening.cli.kb import run_show
+    from genoptraening.staff.kb_show import show
 
     words = argument.split()
     name, topic = argument, None
@@ -117,7 +116,7 @@ def kb_show(argument: str) -> tuple[int, str]:
             break
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = run_show(argparse.Namespace(kommune=name, emne=topic))
+        code = show(name, topic)
     return code, out.getvalue()
 
 
@@ -235,8 +234,8 @@ class Shell:
 
     def compare(self, argument: str) -> None:
         """``/sammenlign EMNE``: one topic side by side for every municipality on file."""
-        from genoptraening.cli.kb import resolve_topic
-        from genoptraening.knowledge.schema import TOPICS
+        from genoptraening.core.knowledge.schema import TOPICS
+        from genoptraening.staff.kb_show import resolve_topic
 
         topic = resolve_topic(argument) if argument else None
         if topic is None:

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from genoptraening.knowledge.schema import TOPICS
-from genoptraening.register import Register, skeleton
+from genoptraening.core.knowledge.schema import TOPICS
+from genoptraening.core.register import Register, skeleton
 
 if TYPE_CHECKING:
     from prompt_toolkit.completion import CompleteEvent, Completion
@@ -97,7 +97,7 @@ def _completer(commands: Iterable[str], register: Register) -> Any:
 def _history(path: Path) -> Any:
     from prompt_toolkit.history import FileHistory
 
-    from genoptraening.privacy import mask_cpr
+    from genoptraening.core.privacy import mask_cpr
 
     class MaskedHistory(FileHistory):
         """A history file that never stores a CPR number."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from genoptraening.privacy import mask_cpr
+from genoptraening.core.privacy import mask_cpr
 from genoptraening.staff.assistant import StaffTurn
 
 if TYPE_CHECKING:
@@ -75,8 +75,8 @@ def source_names(turn: StaffTurn) -> list[str]:
 
 def facts_text(turn: StaffTurn) -> str:
     """Describe the knowledge-base facts behind a turn, one line per fact."""
-    from genoptraening.cli.kb import facts_lines
-    from genoptraening.knowledge.schema import TOPICS, Facts
+    from genoptraening.core.knowledge.schema import TOPICS, Facts
+    from genoptraening.staff.kb_show import facts_lines
 
     lines = []
     for group in turn.facts:

@@ -6,12 +6,7 @@ import asyncio
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
-
-from actions.actions import (
+from genoptraening.actions.actions import (
     ActionAnswerTopic,
     ActionClarify,
     ActionEligibility,
@@ -21,7 +16,11 @@ from actions.actions import (
     ActionSetMunicipality,
     ActionSmalltalk,
 )
-from actions.adapter import turn_from
+from genoptraening.actions.adapter import turn_from
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 DOMAIN: DomainDict = {}
 
@@ -134,7 +133,7 @@ def test_the_action_server_registers_exactly_the_domain_actions():
     from genoptraening import PROJECT_ROOT
 
     executor = ActionExecutor()
-    executor.register_package("actions")
+    executor.register_package("genoptraening.actions")
     domain = yaml.safe_load((PROJECT_ROOT / "bot" / "domain" / "actions.yml").read_text())
     assert set(executor.actions) == set(domain["actions"])
 

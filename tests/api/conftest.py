@@ -4,12 +4,12 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from genoptraening.api.deps import _feedback, _rasa_client
+from genoptraening.api.limits import MemoryLimiter
+from genoptraening.api.main import app
+from genoptraening.api.rasa_client import RasaUnavailable
 
-from api.deps import _feedback, _rasa_client
-from api.limits import MemoryLimiter
-from api.main import app
-from api.rasa_client import RasaUnavailable
-from genoptraening.feedback import FeedbackStore
+from genoptraening.ops.feedback import FeedbackStore
 
 
 class FakeRasa:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from genoptraening.api.deps import _knowledge
+from genoptraening.api.main import app
 
-from api.deps import _knowledge
-from api.main import app
-from genoptraening.knowledge.loader import KnowledgeBase
+from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.settings import PLACEHOLDER_TOKEN, get_settings
 from tests.genoptraening.staff.trackers import write_tracker_db
 
@@ -183,7 +183,8 @@ def test_uvicorn_exits_in_production_with_the_placeholder_token(tmp_path):
     env.pop("GENOPTRAENING_ADMIN_TOKEN", None)
     uvicorn = Path(sys.executable).parent / "uvicorn"
     result = subprocess.run(
-        [str(uvicorn), "api.main:app", "--host", "127.0.0.1", "--port", "0", "--ws", "none"],
+        [str(uvicorn), "genoptraening.api.main:app", "--host", "127.0.0.1", "--port", "0",
+         "--ws", "none"],
         capture_output=True, text=True, timeout=120, env=env,
         cwd=Path(__file__).resolve().parents[2])
     assert result.returncode != 0

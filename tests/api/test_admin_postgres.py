@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from genoptraening.settings import get_settings
+from tests.genoptraening.ops.stores import count_events, save_conversations, scratch_database
 from tests.genoptraening.staff.trackers import conversations
-from tests.genoptraening.stores import count_events, save_conversations, scratch_database
 
 TOKEN = "en-lang-hemmelig-test-noegle"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -6,8 +6,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-
-from api.sanitize import clean_text
+from genoptraening.api.sanitize import clean_text
 
 EMPTY = "Skriv en besked, før du sender."
 TOO_LONG = "Beskeden er for lang. Skriv højst 1.000 tegn."

@@ -18,8 +18,8 @@ class SilentRasa:
 
 
 def test_no_reply_from_rasa_gives_an_apology_with_the_phone_number(client: TestClient) -> None:
-    from api.deps import _rasa_client
-    from api.main import app
+    from genoptraening.api.deps import _rasa_client
+    from genoptraening.api.main import app
 
     app.dependency_overrides[_rasa_client] = lambda: SilentRasa()
     response = client.post("/api/chat", json={"message": "hvad koster det?",
@@ -31,8 +31,8 @@ def test_no_reply_from_rasa_gives_an_apology_with_the_phone_number(client: TestC
 
 
 def test_the_next_message_works_once_rasa_answers_again(client: TestClient, rasa) -> None:  # noqa: ANN001
-    from api.deps import _rasa_client
-    from api.main import app
+    from genoptraening.api.deps import _rasa_client
+    from genoptraening.api.main import app
 
     app.dependency_overrides[_rasa_client] = lambda: SilentRasa()
     assert client.post("/api/chat", json={"message": "hej", "session_id": SESSION}

@@ -9,9 +9,15 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from genoptraening.api.limits import (
+    REDIS_PREFIX,
+    BodyLimitMiddleware,
+    MemoryLimiter,
+    RedisLimiter,
+    build_limiter,
+)
+from genoptraening.api.main import app
 
-from api.limits import REDIS_PREFIX, BodyLimitMiddleware, MemoryLimiter, RedisLimiter, build_limiter
-from api.main import app
 from genoptraening.settings import Settings
 
 TOO_LARGE = "Beskeden er for stor. Skriv en kortere besked, og prøv igen."

@@ -4,10 +4,9 @@ import json
 import re
 from urllib.parse import quote
 
+from genoptraening.api.errors import api_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from api.routes.chat import api_text
 
 FIXTURE = [HealthCheck.function_scoped_fixture]  # the client fixture is safe to reuse
 JSON_VALUES = st.recursive(

@@ -11,8 +11,7 @@ from contextlib import asynccontextmanager
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-
-from api.rasa_client import RasaClient, RasaUnavailable
+from genoptraening.api.rasa_client import RasaClient, RasaUnavailable
 
 Behaviour = Callable[[str, dict], Awaitable[web.Response]]
 

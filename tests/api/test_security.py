@@ -8,9 +8,9 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from genoptraening.api.deps import _rasa_client
+from genoptraening.api.main import STATIC, create_app
 
-from api.deps import _rasa_client
-from api.main import STATIC, create_app
 from genoptraening.settings import get_settings
 
 MUNICIPAL_SITE = "https://www.lejre.dk"

@@ -36,8 +36,8 @@ def test_compose_has_the_five_services_and_publishes_only_the_api():
 
 
 def test_compose_stores_are_postgres_and_redis(tmp_path, monkeypatch):
+    from genoptraening.ops.stores import write_endpoints
     from genoptraening.settings import Settings
-    from genoptraening.stores import write_endpoints
 
     compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
     env = compose["x-app"]["environment"]

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.services import HOST, Services, start_api
+from genoptraening.ops.services import HOST, Services, start_api
 from tests.e2e.stacks import assistant_stack, port
 
 RASA_PORT = port(5105)

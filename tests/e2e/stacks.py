@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from genoptraening.services import (
+from genoptraening.ops.services import (
     HOST,
     Services,
     rasa_token,
@@ -27,7 +27,7 @@ from genoptraening.services import (
     train,
 )
 from genoptraening.settings import Settings
-from tests.genoptraening.stores import PG_MISSING
+from tests.genoptraening.ops.stores import PG_MISSING
 
 _OFFSET = int(os.environ.get("GENOPTRAENING_E2E_PORT_OFFSET", "0"))
 POSTGRES = ("127.0.0.1", 5432)

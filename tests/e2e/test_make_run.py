@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.services import rasa_env
+from genoptraening.ops.services import rasa_env
 
 PORTS = {"rasa": 5305, "actions": 5355, "api": 8305}
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from genoptraening.knowledge.loader import KnowledgeBase
+from genoptraening.core.knowledge.loader import KnowledgeBase
 from tests.conftest import KNOWLEDGE
 from tests.e2e.conftest import texts
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from genoptraening.services import rasa_token
+from genoptraening.ops.services import rasa_token
 
 
 def test_conversations_need_the_token(rasa_url: str) -> None:

@@ -20,7 +20,7 @@ from tests.e2e.stacks import (
     needs_redis,
     port,
 )
-from tests.genoptraening.stores import scratch_database
+from tests.genoptraening.ops.stores import scratch_database
 
 pytestmark = [needs_postgres, needs_redis]
 
@@ -135,4 +135,4 @@ def test_the_api_spreads_messages_and_survives_a_replica_going_down(stack: Stack
 def test_the_endpoints_file_holds_no_password(stack: Stack) -> None:
     text = next(stack.settings.data_dir.glob("endpoints-*.yml")).read_text()
     assert "url: ${GENOPTRAENING_DATABASE_URL}" in text
-    assert "type: genoptraening.locks.AtomicRedisLockStore" in text
+    assert "type: genoptraening.rasa_ext.locks.AtomicRedisLockStore" in text

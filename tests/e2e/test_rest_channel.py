@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from genoptraening.knowledge.loader import KnowledgeBase
+from genoptraening.core.knowledge.loader import KnowledgeBase
 from tests.conftest import KNOWLEDGE
 from tests.e2e.conftest import texts
 

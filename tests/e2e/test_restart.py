@@ -12,7 +12,7 @@ import pytest
 
 from tests.e2e.conftest import texts
 from tests.e2e.stacks import Stack, assistant_stack, port
-from tests.genoptraening.stores import scratch_database
+from tests.genoptraening.ops.stores import scratch_database
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

@@ -19,8 +19,8 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from genoptraening.privacy import mask_cpr
-from genoptraening.services import rasa_token
+from genoptraening.core.privacy import mask_cpr
+from genoptraening.ops.services import rasa_token
 from genoptraening.settings import get_settings
 from tests.conftest import CLI
 
@@ -132,7 +132,7 @@ def test_export_of_real_conversations(our_db, parsed, tmp_path):
 
 def test_deleted_conversation_is_forgotten_by_the_running_assistant(
         rasa_url, tracker_db, conversations, monkeypatch):
-    from api.main import app
+    from genoptraening.api.main import app
 
     sender = f"review-forget-{RUN}"
     httpx.post(f"{rasa_url}/webhooks/rest/webhook", json={

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.feedback import FeedbackStore
+from genoptraening.ops.feedback import FeedbackStore
 from tests.e2e.conftest import AXE, HOST_PAGE_ORIGIN
 
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.knowledge.validate import check_sources, parse_file
+from genoptraening.core.knowledge.validate import check_sources, parse_file
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge" / "hedensted.yml"
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"

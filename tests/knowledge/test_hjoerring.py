@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.knowledge.validate import check_sources, parse_file
+from genoptraening.core.knowledge.validate import check_sources, parse_file
 
 KNOWLEDGE_FILE = PROJECT_ROOT / "knowledge" / "hjoerring.yml"
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"

@@ -4,7 +4,7 @@ import re
 
 import yaml
 
-from genoptraening.knowledge.validate import knowledge_files, parse_file
+from genoptraening.core.knowledge.validate import knowledge_files, parse_file
 from tests.conftest import KNOWLEDGE
 
 WORD = re.compile(r"[A-Za-zÆØÅæøåéü]+")

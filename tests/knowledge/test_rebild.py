@@ -13,7 +13,7 @@ import re
 import pytest
 
 from genoptraening import PROJECT_ROOT
-from genoptraening.knowledge.validate import check_sources, parse_file
+from genoptraening.core.knowledge.validate import check_sources, parse_file
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 KNOWLEDGE_FILE = PROJECT_ROOT / "knowledge" / "rebild.yml"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from genoptraening.feedback import FILE_NAME, FeedbackStore
+from genoptraening.ops.feedback import FILE_NAME, FeedbackStore
 from tests.conftest import CLI
-from tests.genoptraening.stores import (
+from tests.genoptraening.ops.stores import (
     DAY,
     count_events,
     retention_conversations,

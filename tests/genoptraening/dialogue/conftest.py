@@ -4,7 +4,10 @@ from collections.abc import Callable
 
 import pytest
 
+from genoptraening.core.knowledge.loader import get_knowledge_base
+from genoptraening.core.register import get_register
 from genoptraening.dialogue import Reply, State, Turn
+from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.engine import respond
 
 
@@ -16,7 +19,8 @@ class Conversation:
         self.replies: list[Reply] = []
 
     def say(self, kind: str, text: str, intent: str = "", **turn) -> str:
-        self.replies, changes = respond(kind, Turn(text=text, intent=intent, **turn), self.state)
+        self.replies, changes = respond(kind, Turn(text=text, intent=intent, **turn), self.state,
+                                          Deps(get_knowledge_base(), get_register()))
         for name, value in changes.items():
             setattr(self.state, name, value)
         return "\n\n".join(r.full_text for r in self.replies)

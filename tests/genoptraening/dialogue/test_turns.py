@@ -1,8 +1,8 @@
 import datetime as dt
 import re
 
+from genoptraening.core.knowledge.schema import OpeningSlot
 from genoptraening.dialogue.turns import is_open, mentioned_law
-from genoptraening.knowledge.schema import OpeningSlot
 
 PHONE = re.compile(r"\b\d{2} \d{2} \d{2} \d{2}\b")
 
@@ -111,7 +111,7 @@ def test_cpr_number_is_never_repeated(conversation):
 
 
 def test_masked_cpr_number_still_gets_the_warning(conversation):
-    # The REST channel masks the number before Rasa sees it (genoptraening/channels.py).
+    # The REST channel masks the number before Rasa sees it (genoptraening/rasa_ext/channels.py).
     c = conversation(municipality="lejre")
     text = c.say("answer_topic", "mit cpr er [CPR] hvad koster det", "ask_cost")
     assert "Det ligner et CPR-nummer" in text and "[CPR]" not in text

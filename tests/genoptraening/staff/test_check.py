@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from genoptraening.knowledge.loader import KnowledgeBase
-from genoptraening.knowledge.schema import TOPICS
+from genoptraening.core.knowledge.loader import KnowledgeBase
+from genoptraening.core.knowledge.schema import TOPICS
 from genoptraening.staff.assistant import StaffTurn
 from genoptraening.staff.check import (
     CASES_DIR,

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from rich.console import Console
 
-from genoptraening.register import get_register
+from genoptraening.core.register import get_register
 from genoptraening.staff.assistant import StaffTurn
 from genoptraening.staff.shell import Command, Shell, main, parse_command
 from genoptraening.staff.shell_input import _history, completions

@@ -1,0 +1,201 @@
+"""Checks of knowledge files: schema, topics, units, phone numbers and source quotes.
+
+``parse_file`` is what loading uses (schema only); ``validate_dir`` adds the checks against the
+seed documents that ``genoptraening kb validate`` runs for content editors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from genoptraening.core.knowledge import seeds
+from genoptraening.core.knowledge.schema import LAWS, TOPICS, Standard
+
+#: The file that holds the national (general) rules.
+NATIONAL_FILE = "national.yml"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a knowledge file."""
+
+    file: str
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.path}" if self.path else self.file
+        return f"{where}: {self.reason}"
+
+
+class KnowledgeFileError(Exception):
+    """A knowledge file could not be read or does not follow the schema."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _loc_to_path(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif item != "__root__":
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts)
+
+
+def _topic_key_problems(name: str, raw: dict[str, Any]) -> list[Problem]:
+    # Checked before pydantic so that an unknown topic is named, not just "unexpected value".
+    problems = []
+    tables: list[tuple[str, Any]] = [("topics", raw.get("topics"))]
+    by_law = raw.get("by_law")
+    if isinstance(by_law, dict):
+        for law, table in by_law.items():
+            if law not in LAWS:
+                problems.append(
+                    Problem(name, f"by_law.{law}", f"ukendt lov {law!r}; kendte: {', '.join(LAWS)}")
+                )
+            tables.append((f"by_law.{law}", table))
+    for prefix, table in tables:
+        if isinstance(table, dict):
+            for key in table:
+                if key not in TOPICS:
+                    problems.append(
+                        Problem(name, f"{prefix}.{key}", f"ukendt emne {key!r}; kendte emner: "
+                                f"{', '.join(TOPICS)}")
+                    )
+    return problems
+
+
+def _danish(error: Mapping[str, Any]) -> str:
+    """Say a pydantic error in Danish for content editors."""
+    kind, field = error["type"], error["loc"][-1]
+    if kind == "value_error.missing":
+        if field == "unit":
+            return "frist uden enhed: angiv hverdage, kalenderdage, dage eller uger"
+        if field == "sources":
+            return "mangler kilde: hvert emne skal have mindst én kilde"
+        return "feltet mangler"
+    if kind == "value_error.extra":
+        return "ukendt felt"
+    if kind == "value_error.const":
+        permitted = ", ".join(str(v) for v in error.get("ctx", {}).get("permitted", ()))
+        return f"ugyldig værdi; tilladt: {permitted}"
+    if kind.startswith("type_error"):
+        return f"forkert type ({error['msg']})"
+    return str(error["msg"])
+
+
+def parse_file(path: Path) -> Standard:
+    """Read and schema-check one knowledge file.
+
+    Raises:
+        KnowledgeFileError: with every problem found, each with file, path and reason.
+
+    """
+    name = path.name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeFileError([Problem(name, "", f"filen kan ikke læses: {exc}")]) from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeFileError([Problem(name, "", f"ikke gyldig YAML: {exc}")]) from exc
+    if not isinstance(raw, dict):
+        raise KnowledgeFileError([Problem(name, "", "filen skal indeholde en YAML-mapping øverst")])
+    problems = _topic_key_problems(name, raw)
+    try:
+        standard = Standard.parse_obj(raw)
+    except ValidationError as exc:
+        for error in exc.errors():
+            if "__key__" in error["loc"]:
+                continue  # already reported by _topic_key_problems
+            problems.append(Problem(name, _loc_to_path(error["loc"]), _danish(error)))
+        raise KnowledgeFileError(problems) from exc
+    if problems:
+        raise KnowledgeFileError(problems)
+    expected_slug = path.stem
+    if not standard.general and standard.slug != expected_slug:
+        raise KnowledgeFileError(
+            [Problem(name, "slug", f"slug {standard.slug!r} passer ikke til filnavnet")]
+        )
+    return standard
+
+
+def check_sources(name: str, standard: Standard, seeds_dir: Path) -> list[Problem]:
+    """Check that every quoted source and section heading occurs in its seed file."""
+    problems = []
+    for law, topic, entry in standard.iter_topics():
+        prefix = f"by_law.{law}.{topic}" if law else f"topics.{topic}"
+        for index, source in enumerate(entry.sources):
+            where = f"{prefix}.sources[{index}]"
+            seed = source.file or standard.seed_file
+            if source.quote is None or source.section is None:
+                continue  # a general rule resting on a law reference
+            if seed is None:
+                problems.append(Problem(name, where, "ingen kildefil angivet for citatet"))
+                continue
+            if seeds.seed_text(seeds_dir, seed) is None:
+                problems.append(Problem(name, where, f"kildefilen {seed!r} findes ikke"))
+                continue
+            if not seeds.contains(seeds_dir, seed, source.quote):
+                problems.append(
+                    Problem(name, where, f"citatet findes ikke i {seed}: {source.quote!r}")
+                )
+            if not seeds.contains(seeds_dir, seed, source.section):
+                problems.append(
+                    Problem(name, where, f"afsnitsoverskriften findes ikke i {seed}: "
+                            f"{source.section!r}")
+                )
+    return problems
+
+
+@dataclass
+class ValidationReport:
+    """What ``validate_dir`` found."""
+
+    problems: list[Problem]
+    files: int
+    quotes_checked: bool
+
+
+def knowledge_files(knowledge_dir: Path) -> list[Path]:
+    """List the knowledge files in a folder, sorted by name."""
+    return sorted(knowledge_dir.glob("*.yml"))
+
+
+def validate_dir(knowledge_dir: Path, seeds_dir: Path) -> ValidationReport:
+    """Validate every knowledge file in ``knowledge_dir``.
+
+    Quotes and section headings are checked against ``seeds_dir`` when it exists.
+    """
+    from genoptraening.core.register import get_register  # local: the register is only needed here
+
+    problems: list[Problem] = []
+    files = knowledge_files(knowledge_dir)
+    if not knowledge_dir.is_dir():
+        problems.append(Problem(str(knowledge_dir), "", "mappen med videnfiler findes ikke"))
+    elif NATIONAL_FILE not in {f.name for f in files}:
+        problems.append(Problem(NATIONAL_FILE, "", "filen med de generelle regler mangler"))
+    quotes_checked = seeds_dir.is_dir()
+    register = get_register()
+    for path in files:
+        try:
+            standard = parse_file(path)
+        except KnowledgeFileError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not standard.general and register.by_slug(standard.slug) is None:
+            problems.append(
+                Problem(path.name, "slug", f"{standard.slug!r} er ikke en kommunes slug")
+            )
+        if quotes_checked:
+            problems.extend(check_sources(path.name, standard, seeds_dir))
+    return ValidationReport(problems=problems, files=len(files), quotes_checked=quotes_checked)

@@ -1,0 +1,235 @@
+"""Answers for citizens: a topic of a municipality's standard, with its sources.
+
+The texts come from the knowledge files; the sentences around them from
+``knowledge/phrases/da.yml``. A municipality's answer never borrows another municipality's
+rule: where its standard is silent, the national rule is given and marked as general.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from genoptraening.core.deadlines import due_date, format_date
+from genoptraening.core.knowledge.loader import KnowledgeBase
+from genoptraening.core.knowledge.schema import (
+    LAW_OFFERS,
+    LAWS,
+    TOPICS,
+    Deadline,
+    Phone,
+    Source,
+    Standard,
+    Topic,
+)
+from genoptraening.core.register import Municipality
+
+
+@lru_cache(maxsize=4)
+def _phrases(path: Path, mtime_ns: int) -> dict[str, Any]:
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def phrases() -> dict[str, Any]:
+    """Return the Danish phrases (re-read when the file changes)."""
+    from genoptraening.settings import get_settings
+
+    path = get_settings().knowledge_dir / "phrases" / "da.yml"
+    return _phrases(path, path.stat().st_mtime_ns)
+
+
+def phrase(key: str, **values: object) -> str:
+    """Return phrase ``key`` with its placeholders filled in."""
+    return str(phrases()[key]).format(**values)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where (part of) an answer comes from."""
+
+    text: str
+    general: bool
+    file: str | None = None
+    section: str | None = None
+    quote: str | None = None
+    law: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the citation as plain data (for JSON)."""
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class Answer:
+    """An answer to a citizen: text, sources and the entries it was built from."""
+
+    text: str
+    topic: str
+    municipality: str | None
+    citations: list[Citation] = field(default_factory=list)
+    entries: list[Topic] = field(default_factory=list)
+    general: bool = False
+
+    @property
+    def source_text(self) -> str:
+        """The source lines, one per distinct source."""
+        return "\n".join(dict.fromkeys(c.text for c in self.citations))
+
+    def full_text(self) -> str:
+        """Return the answer followed by its sources."""
+        return f"{self.text}\n\n{self.source_text}" if self.citations else self.text
+
+
+def _cite(standard: Standard, source: Source) -> Citation:
+    if standard.general or source.section is None:
+        law = source.law or ""
+        return Citation(phrase("source_general", law=law), general=True,
+                        file=source.file, section=source.section, quote=source.quote, law=law)
+    return Citation(
+        phrase("source_standard", title=standard.title, municipality=standard.municipality,
+               section=source.section),
+        general=False, file=source.file or standard.seed_file, section=source.section,
+        quote=source.quote,
+    )
+
+
+def _general_citations(entry: Topic, national: Standard) -> list[Citation]:
+    # A general rule is cited by its law; a supporting quote from a seed is not shown as if it
+    # were the municipality's own rule.
+    laws = [s for s in entry.sources if s.law] or entry.sources[:1]
+    return [_cite(national, s) for s in laws]
+
+
+def _entries(standard: Standard, topic: str, law: str | None) -> list[tuple[str | None, Topic]]:
+    if law is not None:
+        entry = standard.topic(topic, law)
+        return [(None, entry)] if entry else []
+    if topic in standard.topics:
+        return [(None, standard.topics[topic])]
+    return list(standard.topic_by_law(topic).items())
+
+
+def _compose(
+    standard: Standard, rows: list[tuple[str | None, Topic]]
+) -> tuple[str, list[Citation]]:
+    texts, citations = [], []
+    for law, entry in rows:
+        prefix = phrase("law_prefix", offer=LAW_OFFERS[law].capitalize(), law=LAWS[law]) if (
+            law and len(rows) > 1) else ""
+        texts.append(prefix + entry.answer)
+        if standard.general:
+            citations.extend(_general_citations(entry, standard))
+        else:
+            citations.extend(_cite(standard, s) for s in entry.sources)
+    return "\n\n".join(texts), citations
+
+
+def general_answer(kb: KnowledgeBase, topic: str, law: str | None = None) -> Answer | None:
+    """Return the national rule on ``topic`` (for ``law`` when given), marked as general."""
+    national = kb.national
+    if national is None:
+        return None
+    rows = _entries(national, topic, law)
+    if not rows:
+        return None
+    text, citations = _compose(national, rows)
+    return Answer(phrase("general_prefix") + text, topic, None, citations,
+                  [e for _, e in rows], general=True)
+
+
+def answer_topic(
+    kb: KnowledgeBase, municipality: Municipality | None, topic: str, law: str | None = None
+) -> Answer:
+    """Answer ``topic`` for a municipality (and law), from its standard or the general rule.
+
+    Args:
+        kb: The knowledge base.
+        municipality: The citizen's municipality, or None when not known.
+        topic: A topic id (see ``genoptraening.core.knowledge.schema.TOPICS``).
+        law: A law id to narrow the answer to, or None for every law the standard covers.
+
+    Raises:
+        KeyError: for an unknown topic.
+
+    """
+    if topic not in TOPICS:
+        raise KeyError(f"unknown topic {topic!r}")
+    label = TOPICS[topic].lower()
+    standard = kb.standard(municipality.slug) if municipality else None
+    general = general_answer(kb, topic, law)
+    if municipality is None:
+        return general or Answer(phrase("silent_no_general", municipality="kommunen",
+                                        topic_label=label), topic, None)
+    if standard is None:
+        intro = phrase("no_standard", municipality=municipality.official)
+        return _with_intro(intro, general, topic, municipality)
+    if law is not None and law not in standard.laws:
+        intro = phrase("law_not_covered", municipality=standard.municipality,
+                       offer=LAW_OFFERS[law], law=LAWS[law])
+        return _with_intro(intro, general, topic, municipality)
+    rows = _entries(standard, topic, law)
+    if not rows:
+        if general is None:
+            return Answer(phrase("silent_no_general", municipality=standard.municipality,
+                                 topic_label=label), topic, municipality.name)
+        intro = phrase("silent", municipality=standard.municipality, topic_label=label)
+        return _with_intro(intro, general, topic, municipality)
+    text, citations = _compose(standard, rows)
+    return Answer(text, topic, municipality.name, citations, [e for _, e in rows])
+
+
+def _with_intro(
+    intro: str, general: Answer | None, topic: str, municipality: Municipality
+) -> Answer:
+    if general is None:
+        contact = phrase("contact_municipality", municipality=municipality.official)
+        return Answer(f"{intro} {contact}", topic, municipality.name, general=True)
+    return Answer(f"{intro}\n\n{general.text}", topic, municipality.name, general.citations,
+                  general.entries, general=True)
+
+
+def contact_phones(
+    kb: KnowledgeBase, municipality: Municipality
+) -> tuple[list[Phone], Answer | None]:
+    """Return the phone numbers a municipality's standard gives, with the answer they are in.
+
+    The contact topic comes first, then how to apply; a general answer has no phone numbers.
+    """
+    for topic in ("contact", "apply"):
+        rendered = answer_topic(kb, municipality, topic)
+        found = [p for entry in rendered.entries for p in entry.facts.phones]
+        if found and not rendered.general:
+            return list({p.number: p for p in found}.values()), rendered
+    return [], None
+
+
+def deadlines_of(answer: Answer) -> list[Deadline]:
+    """Return the structured deadlines behind an answer."""
+    return [d for entry in answer.entries for d in entry.facts.deadlines]
+
+
+def due_dates_text(deadlines: list[Deadline], event: str, start: dt.date) -> str:
+    """Say when each deadline running from ``event`` falls due, counted from ``start``.
+
+    Returns an empty string when no deadline runs from that event.
+    """
+    texts = phrases()
+    lines = []
+    for deadline in deadlines:
+        if deadline.from_event != event:
+            continue
+        due = due_date(start, deadline.number, deadline.unit)
+        unit = texts["units_singular"][deadline.unit] if deadline.number == 1 else deadline.unit
+        lines.append(
+            texts["kinds"][deadline.kind].format(due=format_date(due)) + " "
+            + phrase("due_date_unit", number=deadline.number, unit=unit)
+        )
+    if not lines:
+        return ""
+    intro = phrase("due_dates_intro", event=texts["events"][event], start=format_date(start))
+    return "\n".join([intro, *dict.fromkeys(lines)])

@@ -1,1 +1,0 @@
-"""Danish language processing for Rasa: the spaCy pipeline and its Rasa component."""

@@ -1,0 +1,105 @@
+"""Rasa's REST channel with CPR numbers masked before anything else sees the message.
+
+``bot/credentials.yml`` names :class:`MaskingRestInput` instead of the built-in ``rest``. Its
+name is still "rest", so citizens (and the web API) keep posting to the same URL,
+``POST /webhooks/rest/webhook`` with ``{"sender", "message", "metadata"}``, and get the same
+answer. The difference: a CPR number in the message, in the metadata or in the
+``input_channel`` field is replaced by "[CPR]" (:func:`genoptraening.core.privacy.mask_cpr`) before
+the ``UserMessage`` is built, so the number never reaches NLU, the tracker store, the action
+server or a log. The dialogue still warns the citizen: it takes "[CPR]" for a CPR number.
+
+The sender id is left as it is: it names the conversation (staff look conversations up and
+delete them by it), and the web API makes it a random hex string.
+
+Rasa's REST channel logs the message text when handling it fails; here a failure is logged
+without the text or the exception's message (the stack, which holds no message text, only at
+DEBUG).
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from asyncio import CancelledError
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint
+from sanic.request import Request
+
+from genoptraening.core.privacy import mask_cpr
+
+log = logging.getLogger(__name__)
+
+#: Metadata nested deeper than this is dropped rather than searched.
+_MAX_DEPTH = 20
+
+
+def mask_text(value: object) -> str | None:
+    """Return the message text with CPR numbers masked; None stays None.
+
+    Anything but a string (a number sent where the text belongs) is read as its string form,
+    so that a CPR number sent as a JSON number is masked too.
+    """
+    if value is None:
+        return None
+    return mask_cpr(value if isinstance(value, str) else str(value))
+
+
+def mask_metadata(value: Any, depth: int = 0) -> Any:
+    """Return a copy of JSON metadata with CPR numbers masked in every string, key and number."""
+    if depth > _MAX_DEPTH:
+        return None
+    if isinstance(value, str):
+        return mask_cpr(value)
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return value
+    if isinstance(value, int):
+        masked = mask_cpr(str(value))
+        return value if masked == str(value) else masked
+    if isinstance(value, dict):
+        return {mask_metadata(k, depth + 1) if isinstance(k, str) else k:
+                mask_metadata(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [mask_metadata(v, depth + 1) for v in value]
+    return value
+
+
+class MaskingRestInput(RestInput):
+    """The REST channel (``/webhooks/rest/webhook``), masking CPR numbers on the way in."""
+
+    @classmethod
+    def name(cls) -> str:
+        """Return the built-in channel's name, so the URL stays ``/webhooks/rest/webhook``."""
+        return "rest"
+
+    def _extract_message(self, req: Request) -> str | None:
+        return mask_text(super()._extract_message(req))
+
+    def _extract_input_channel(self, req: Request) -> str:
+        channel = super()._extract_input_channel(req)
+        return mask_cpr(channel) if isinstance(channel, str) else channel
+
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        """Return the request's metadata with CPR numbers masked."""
+        return mask_metadata(super().get_metadata(request))
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        """Return Rasa's REST routes, with failures logged without the message text."""
+
+        async def handle(message: UserMessage) -> None:
+            try:
+                await on_new_message(message)
+            except CancelledError:  # Rasa's channel swallows it too, and answers what it has
+                log.error("a message took too long to handle and was cancelled")
+            except Exception as exc:
+                # Rasa's channel would log the text; the exception's message might hold it.
+                log.error("handling a message failed: %s", type(exc).__name__)
+                log.debug("where it failed:\n%s",
+                          "".join(traceback.format_tb(exc.__traceback__)))
+
+        return super().blueprint(handle)

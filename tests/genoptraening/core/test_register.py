@@ -1,0 +1,146 @@
+import pytest
+
+from genoptraening.core.register import get_register, load_register, skeleton, slugify
+
+# All 98 municipalities by kommunekode, from Danmarks Adresser (DAGI); Christiansø (411) is not one.
+EXPECTED = {
+    "0101": "København", "0147": "Frederiksberg", "0151": "Ballerup", "0153": "Brøndby",
+    "0155": "Dragør", "0157": "Gentofte", "0159": "Gladsaxe", "0161": "Glostrup",
+    "0163": "Herlev", "0165": "Albertslund", "0167": "Hvidovre", "0169": "Høje-Taastrup",
+    "0173": "Lyngby-Taarbæk", "0175": "Rødovre", "0183": "Ishøj", "0185": "Tårnby",
+    "0187": "Vallensbæk", "0190": "Furesø", "0201": "Allerød", "0210": "Fredensborg",
+    "0217": "Helsingør", "0219": "Hillerød", "0223": "Hørsholm", "0230": "Rudersdal",
+    "0240": "Egedal", "0250": "Frederikssund", "0253": "Greve", "0259": "Køge",
+    "0260": "Halsnæs", "0265": "Roskilde", "0269": "Solrød", "0270": "Gribskov",
+    "0306": "Odsherred", "0316": "Holbæk", "0320": "Faxe", "0326": "Kalundborg",
+    "0329": "Ringsted", "0330": "Slagelse", "0336": "Stevns", "0340": "Sorø",
+    "0350": "Lejre", "0360": "Lolland", "0370": "Næstved", "0376": "Guldborgsund",
+    "0390": "Vordingborg", "0400": "Bornholm", "0410": "Middelfart", "0420": "Assens",
+    "0430": "Faaborg-Midtfyn", "0440": "Kerteminde", "0450": "Nyborg", "0461": "Odense",
+    "0479": "Svendborg", "0480": "Nordfyn", "0482": "Langeland", "0492": "Ærø",
+    "0510": "Haderslev", "0530": "Billund", "0540": "Sønderborg", "0550": "Tønder",
+    "0561": "Esbjerg", "0563": "Fanø", "0573": "Varde", "0575": "Vejen",
+    "0580": "Aabenraa", "0607": "Fredericia", "0615": "Horsens", "0621": "Kolding",
+    "0630": "Vejle", "0657": "Herning", "0661": "Holstebro", "0665": "Lemvig",
+    "0671": "Struer", "0706": "Syddjurs", "0707": "Norddjurs", "0710": "Favrskov",
+    "0727": "Odder", "0730": "Randers", "0740": "Silkeborg", "0741": "Samsø",
+    "0746": "Skanderborg", "0751": "Aarhus", "0756": "Ikast-Brande", "0760": "Ringkøbing-Skjern",
+    "0766": "Hedensted", "0773": "Morsø", "0779": "Skive", "0787": "Thisted",
+    "0791": "Viborg", "0810": "Brønderslev", "0813": "Frederikshavn", "0820": "Vesthimmerland",
+    "0825": "Læsø", "0840": "Rebild", "0846": "Mariagerfjord", "0849": "Jammerbugt",
+    "0851": "Aalborg", "0860": "Hjørring",
+}
+
+
+@pytest.fixture(scope="module")
+def register():
+    return get_register()
+
+
+def test_register_holds_exactly_the_98_municipalities(register):
+    assert len(register) == 98
+    assert {m.code: m.name for m in register.municipalities} == EXPECTED
+
+
+@pytest.mark.parametrize("code,name", sorted(EXPECTED.items()))
+def test_every_name_and_official_name_is_found(register, code, name):
+    municipality = register.by_code(code)
+    assert register.lookup(name) == municipality
+    assert register.lookup(municipality.official) == municipality
+    assert register.lookup(municipality.official.lower()) == municipality
+    assert register.find(f"jeg bor i {municipality.official}").municipality == municipality
+
+
+@pytest.mark.parametrize(
+    "text,slug",
+    [
+        ("hjorring", "hjoerring"),
+        ("Hjoerring", "hjoerring"),
+        ("HJØRRING KOMMUNE", "hjoerring"),
+        ("hjøring", "hjoerring"),
+        ("hjrring", "hjoerring"),
+        ("Hoeje-Taastrup", "hoeje-taastrup"),
+        ("hoje taastrup", "hoeje-taastrup"),
+        ("Lyngby", "lyngby-taarbaek"),
+        ("kobenhavn", "koebenhavn"),
+        ("Kbh", "koebenhavn"),
+        ("Århus", "aarhus"),
+        ("aabenraa", "aabenraa"),
+        ("Åbenrå", "aabenraa"),
+        ("skanderbrg", "skanderborg"),
+        ("skandeborg kommune", "skanderborg"),
+        ("rebil", "rebild"),
+        ("hedenstedt", "hedensted"),
+        ("Lejre kommune", "lejre"),
+        ("laeso", "laesoe"),
+        ("Ringkobing-Skjern", "ringkoebing-skjern"),
+        ("faaborg midtfyn", "faaborg-midtfyn"),
+        ("sonderborg", "soenderborg"),
+        ("Bornholms Regionskommune", "bornholm"),
+        ("Nordfyns Kommune", "nordfyn"),
+        ("vesthimmerlands kommune", "vesthimmerland"),
+    ],
+)
+def test_misspellings_are_found(register, text, slug):
+    assert register.lookup(text).slug == slug
+
+
+@pytest.mark.parametrize(
+    "text,slug",
+    [
+        ("jeg bor i hjoerring og er faldet", "hjoerring"),
+        ("min mor bor i Hedensted kommune", "hedensted"),
+        ("og hvad med Rebild?", "rebild"),
+        ("Vi bor i Hvalsø", "lejre"),  # town → municipality
+        ("min far bor i Støvring", "rebild"),
+        ("jeg bor i Løsning", "hedensted"),
+        ("jeg bor i Vejen", "vejen"),  # ambiguous name, but capitalised after "i"
+        ("Vejen Kommune", "vejen"),
+        ("genoptraening i lejre kommune", "lejre"),
+    ],
+)
+def test_municipality_found_in_free_text(register, text, slug):
+    assert register.find(text).municipality.slug == slug
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris", "Berlin", "London", "Stockholm", "Malmö", "Oslo", "Tórshavn", "Nuuk",
+        "på vejen hjem faldt jeg",  # "vejen" = the road
+        "jeg vil skrive en klage",  # "skrive" is close to Skive
+        "min lejer er faldet",  # "lejer" is close to Lejre
+        "kan jeg ringe til jer",  # Ringe is a town, and a verb
+        "min mors genoptræning",  # "mors" is not Morsø
+        "hvad koster det",
+        "",
+        "12345678",
+    ],
+)
+def test_non_municipalities_are_not_matched(register, text):
+    assert register.find(text) is None
+
+
+def test_has_standard_follows_the_knowledge_files():
+    register = load_register(with_standard=frozenset({"lejre", "rebild"}))
+    assert {m.slug for m in register.with_standard()} == {"lejre", "rebild"}
+    assert register.by_slug("vejle").has_standard is False
+
+
+def test_the_five_standards_on_file(register):
+    assert {m.slug for m in register.with_standard()} == {
+        "lejre", "hjoerring", "skanderborg", "rebild", "hedensted"
+    }
+
+
+def test_slug_and_skeleton():
+    assert slugify("Hjørring") == "hjoerring"
+    assert slugify("Høje-Taastrup") == "hoeje-taastrup"
+    assert slugify("Lyngby-Taarbæk") == "lyngby-taarbaek"
+    assert skeleton("Hjørring") == skeleton("Hjoerring") == skeleton("hjorring")
+    assert skeleton("Åbenrå") == skeleton("Aabenraa")
+
+
+def test_code_lookup_accepts_short_codes(register):
+    assert register.by_code("350").name == "Lejre"
+    assert register.by_code("9999") is None

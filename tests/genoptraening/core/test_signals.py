@@ -1,0 +1,337 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from genoptraening.core.signals import (
+    Relative,
+    Situation,
+    find_relative,
+    is_emergency,
+    looks_english,
+    read_situation,
+)
+
+# --- Emergencies ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "min mand er faldet og bløder fra hovedet",
+    "min mor ligger på gulvet og kan ikke komme op",
+    "jeg er faldet og kan ikke rejse mig, jeg tror hoften er brækket",
+    "min far er faldet ned ad trappen og svarer ikke",
+    "hun er lige faldet og hoften ser forkert ud, hun skriger af smerte",
+    "han er faldet og jeg kan ikke få ham op, han har meget ondt i armen",
+    "hun er faldet og jeg tror hun har brækket armen",
+    "min bedstemor er faldet i badet og kan ikke komme op",
+    "mormor er faldet og kan ikke komme op",
+    "far faldt lige og slog hovedet",
+    "min mor faldt i nat og kan ikke rejse sig",
+    "min mor er faldt og kan ik rejse sig",  # colloquial "ik"
+    "min mor er fadlet og kan ikke komme op",  # typo
+    "min mor faldt for 3 uger siden. Nu ligger hun på gulvet og kan ikke komme op!",
+    "jeg har ondt i brystet",
+    "min kone har voldsomme smerter i brystet lige nu",
+    "jeg har brystsmerter",
+    "jeg har brystsmærter",
+    "min svigermor er bevidstløs",
+    "min far er bevidstlos",
+    "hun vaagner ikke",
+    "min mor reagerer ikke når jeg taler til hende",
+    "min mand er kold og bleg og reagerer ikke",
+    "hjælp min far er besvimet",
+    "han svarer ikke og trækker ikke vejret ordentligt",
+    "jeg kan ikke få luft",
+    "han har svært ved at trække vejret og er blå i ansigtet",
+    "min far kan pludselig ikke tale og den ene side af munden hænger",
+    "min mand har en hængende mundvinkel",
+    "jeg tror min mand har fået en blodprop",
+    "jeg tror han har fået et hjertestop",
+    "det bløder meget og jeg kan ikke stoppe det",
+    "der er blod overalt",
+    "ring 112",
+    "skal jeg ringe 112?",
+    "send en ambulance",
+    "akut hjælp",
+    "nødsituation",
+    "hjælp hjælp",
+    "jeg ved ikke om hun er bevidstløs",  # doubt is not a negation
+    "Hej. Jeg sidder her med min far, han er lige faldet ude på badeværelset og siger at han "
+    "ikke kan mærke sit ben og han kan ikke rejse sig, hvad skal jeg gøre",
+    "Help, someone has fallen and is bleeding",
+    "help my husband fell and is bleeding",
+    "my mother is unconscious",
+])
+def test_emergencies(text):
+    assert is_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "min mor faldt for tre uger siden og har svært ved at gå, kan hun få genoptræning?",
+    "jeg er faldet derhjemme i sidste måned",
+    "jeg er faldet i januar og kan ikke komme op af stolen uden hjælp",
+    "jeg er 79 og er faldet to gange i år, nu tør jeg ikke gå ud, kan jeg få noget træning",
+    "min mor faldt på badeværelset for 14 dage siden, hun brækkede ikke noget men hun kan "
+    "næsten ikke gå nu, kan hun få hjælp til at træne",
+    "jeg faldt på isen i januar og slog hoften, var ikke indlagt, men nu halter jeg stadig",
+    "min mor er faldet og har brækket hoften, hun er blevet opereret og kommer hjem på fredag",
+    "jeg har haft en blodprop i hjertet sidste år og vil gerne træne",
+    "jeg har haft en blodprop i hjertet og vil gerne træne",
+    "min mand har haft en blodprop i hjernen og var indlagt i 3 uger, nu er han hjemme",
+    "min far har fået en blodprop og er kommet hjem fra sygehuset, kan han få genoptræning",
+    "min mand fik en blodprop for to år siden og kan ikke tale ordentligt",
+    "Hjælp! Jeg har haft en blodprop for 2 år siden, hvad kan jeg få af træning?",
+    "jeg er lige kommet hjem fra sygehuset, jeg har haft en blodprop",
+    "Can I get rehabilitation? I had a stroke last year",
+    "er det normalt at have ondt når man træner",
+    "jeg har ondt i knæet efter træningen, er det normalt",
+    "jeg har ondt i brystet når jeg træner, er det normalt?",
+    "hvad gør jeg hvis min mor falder",
+    "jeg er bange for at falde",
+    "min far har parkinson og falder tit",
+    "hun har ikke ondt i brystet",
+    "hun bløder ikke",
+    "min mand er ikke bevidstløs",
+    "kommunen svarer ikke på min ansøgning",
+    "min mor svarer ikke når jeg ringer",
+    "jeg kan ikke tale med kommunen",
+    "min bedstemor kan næsten ikke rejse sig fra stolen",
+    "min mand har feber, hvem skal vi ringe til for at aflyse hans træning i dag",
+    "jeg har KOL og bliver hurtigt forpustet, kan jeg få træning for det",
+    "jeg fandt min mors papirer fra sygehuset",
+    "hej", "", "112 43", "Hovedgaden 112",
+])
+def test_not_emergencies(text):
+    assert not is_emergency(text)
+
+
+# --- English --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "How much does rehabilitation cost in Lejre?",
+    "my mother fell, can she get training",
+    "Can I get rehabilitation? I had a stroke last year",
+    "I live in Nyborg",
+    "I want to talk to a real person",
+    "is transport included",
+    "thank you",
+])
+def test_english(text):
+    assert looks_english(text)
+
+
+@pytest.mark.parametrize("text", [
+    "hej", "ok", "tak", "ok tak", "hi", "yes", "",
+    "kan jeg faa genoptraening i Lejre",
+    "min mor er faldet, kan hun få træning?",
+    "hej, jeg går til fitness og training på mit job, er det ok?",
+    "jeg vil gerne have hjælp til min app",
+    "for min far i Aarhus",
+])
+def test_danish(text):
+    assert not looks_english(text)
+
+
+# --- Relatives ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,noun,pronoun,obj", [
+    ("min mor er faldet", "mor", "hun", "hende"),
+    ("mor er faldet", "mor", "hun", "hende"),
+    ("jeg søger for min far", "far", "han", "ham"),
+    ("kan far få træning", "far", "han", "ham"),
+    ("mors dag", "mor", "hun", "hende"),
+    ("min mors genoptræning", "mor", "hun", "hende"),
+    ("min kære gamle mand", "mand", "han", "ham"),
+    ("min 84-årige mor bor alene", "mor", "hun", "hende"),
+    ("min kone", "kone", "hun", "hende"),
+    ("min hustru", "hustru", "hun", "hende"),
+    ("vores datter", "datter", "hun", "hende"),
+    ("min soen", "søn", "han", "ham"),
+    ("min søns hofte", "søn", "han", "ham"),
+    ("min bror", "bror", "han", "ham"),
+    ("min soster", "søster", "hun", "hende"),
+    ("min svigermoar har parkinson", "svigermor", "hun", "hende"),
+    ("min svigerfar", "svigerfar", "han", "ham"),
+    ("min bedstmor", "bedstemor", "hun", "hende"),
+    ("min bedstefar", "bedstefar", "han", "ham"),
+    ("farmor har ondt", "farmor", "hun", "hende"),
+    ("hjælp til farfar", "farfar", "han", "ham"),
+    ("min mormor", "mormor", "hun", "hende"),
+    ("min morfar", "morfar", "han", "ham"),
+    ("mine forældre", "forældre", "de", "dem"),
+    ("mine foraeldres hus", "forældre", "de", "dem"),
+    ("min kæreste er faldet, hun har ondt", "kæreste", "hun", "hende"),
+    ("min kaereste, han er syg", "kæreste", "han", "ham"),
+    ("min samlever", "samlever", "de", "dem"),
+    ("min søster og hendes mand", "søster", "hun", "hende"),
+    ("mor og far er syge", "mor", "hun", "hende"),
+])
+def test_relatives(text, noun, pronoun, obj):
+    assert find_relative(text) == Relative(noun, pronoun, obj)
+
+
+@pytest.mark.parametrize("text", [
+    "naboen er faldet", "en ven", "min læge", "min veninde", "hendes mand er syg",
+    "naboens søn", "en mand på 80", "manden fra kommunen", "hvad får jeg", "hun får ondt",
+    "kan jeg få træning", "",
+])
+def test_not_relatives(text):
+    assert find_relative(text) is None
+
+
+def test_relative_phrases():
+    mor = find_relative("min mor")
+    assert mor is not None
+    assert (mor.your, mor.your_genitive, mor.possessive, mor.plural) == (
+        "din mor", "din mors", "hendes", False)
+    parents = find_relative("mine forældre")
+    assert parents is not None
+    assert (parents.your, parents.your_genitive, parents.possessive, parents.plural) == (
+        "dine forældre", "dine forældres", "deres", True)
+    assert Relative("far", "han", "ham").possessive == "hans"
+    partner = find_relative("min samlever")
+    assert partner is not None
+    assert (partner.your, partner.your_genitive, partner.plural) == (
+        "din samlever", "din samlevers", False)
+
+
+# --- Facts ----------------------------------------------------------------------------------
+
+
+def facts(text, field):
+    return getattr(read_situation(text), field)
+
+
+@pytest.mark.parametrize("field,text,expected", [
+    ("hospital_stay", "jeg har været indlagt", True),
+    ("hospital_stay", "min mor har vaeret indlakt i 14 dage", True),
+    ("hospital_stay", "han kom hjem fra sygehuset i går", True),
+    ("hospital_stay", "hun blev udskrevet i fredags", True),
+    ("hospital_stay", "ja min mor har været på hospitalet", True),
+    ("hospital_stay", "jeg har ikke været indlagt", False),
+    ("hospital_stay", "nej han var ikke indlagt", False),
+    ("hospital_stay", "det skete uden at være indlagt", False),
+    ("hospital_stay", "hun har ikke været på hospitalet", False),
+    ("hospital_stay", "jeg har aldrig været indlagt", False),
+    ("hospital_stay", "jeg blev behandlet ambulant", False),
+    ("hospital_stay", "jeg var kun på skadestuen", False),
+    ("hospital_stay", "jeg har ondt i knæet", None),
+    ("has_plan", "jeg har fået en genoptræningsplan", True),
+    ("has_plan", "jeg har faaet en genoptraeningsplan fra hospitalet", True),
+    ("has_plan", "hun fik en plan fra sygehuset", True),
+    ("has_plan", "han fik en plan med hjem", True),
+    ("has_plan", "jeg har ingen genoptræningsplan", False),
+    ("has_plan", "jeg fik ikke nogen plan", False),
+    ("has_plan", "de har ikke sendt nogen plan", False),
+    ("has_plan", "hvad er en genoptræningsplan", None),
+    ("has_plan", "kan jeg få en genoptræningsplan", None),
+    ("new_loss", "min mor faldt på badeværelset", True),
+    ("new_loss", "jeg er faldet derhjemme", True),
+    ("new_loss", "hun har haft lungebetændelse", True),
+    ("new_loss", "hun har haft lungebetendelse", True),
+    ("new_loss", "jeg har ligget i sengen i tre uger med influenza", True),
+    ("new_loss", "jeg er blevet opereret i knæet", True),
+    ("new_loss", "jeg er blevet meget svag efter en lang sygdom", True),
+    ("new_loss", "jeg er ikke faldet", False),
+    ("new_loss", "i hvert fald vil jeg gerne vide det", None),
+    ("lasting", "min far har parkinson", True),
+    ("lasting", "min far har parkinsons", True),
+    ("lasting", "jeg har skelrose", True),
+    ("lasting", "jeg har sclerose og har ikke været indlagt", True),
+    ("lasting", "jeg har KOL", True),
+    ("lasting", "min kone har demens", True),
+    ("lasting", "jeg har gigt i hænderne", True),
+    ("lasting", "han har følger efter en blodprop", True),
+    ("lasting", "hun bliver dårligere og dårligere", True),
+    ("lasting", "jeg er blevet stivere med årene", True),
+    ("lasting", "han er svækket over lang tid", True),
+    ("lasting", "han går mere og mere usikkert", True),
+    ("lasting", "jeg har ikke parkinson", False),
+    ("lasting", "jeg bor på Als", None),
+    ("can_train_alone", "jeg kan selv træne", True),
+    ("can_train_alone", "hun kan godt træne selv", True),
+    ("can_train_alone", "jeg går til træning i foreningen", True),
+    ("can_train_alone", "han går til seniorgymnastik", True),
+    ("can_train_alone", "hun kan ikke træne selv", False),
+    ("can_train_alone", "kan han selv traene? nej det kan han ikke klare selv", False),
+    ("can_train_alone", "kan hun selv træne?", None),
+    ("can_train_alone", "hun kan ikke klare sig selv", None),
+    ("can_train_alone", "min mor kan ikke klare det selv", False),
+    ("can_train_alone", "han har brug for hjælp til at træne", False),
+    ("can_train_alone", "han går ikke til gymnastik længere", False),
+    ("can_train_alone", "hun går til genoptræning", None),
+    ("vederlagsfri", "jeg får vederlagsfri fysioterapi", True),
+    ("vederlagsfri", "jeg får vederlagsfrie fys", True),
+    ("vederlagsfri", "jeg har ikke vederlagsfri", False),
+    ("vederlagsfri", "hvad er vederlagsfri fysioterapi", None),
+])
+def test_facts(field, text, expected):
+    assert facts(text, field) is expected
+
+
+@pytest.mark.parametrize("text,age", [
+    ("jeg er 82 år", 82), ("hun er 92 og meget skrøbelig", 92), ("jeg er 17", 17),
+    ("min søn på 16", 16), ("min søn på 45 år", 45), ("som 82-årig", 82),
+    ("min mor fylder 90 i maj", 90), ("en kvinde på 80", 80), ("hun er over 90 år", 90),
+    ("jeg har haft gigt i 10 år og er 75 år", 75), ("for 3 år siden", None),
+    ("jeg har trænet i 10 år", None), ("de sidste 5 år", None), ("klokken er 10", None),
+    ("mit nummer er 92 43 43 48", None), ("jeg er 2 gange faldet", None), ("", None),
+])
+def test_age(text, age):
+    assert read_situation(text).age == age
+
+
+def test_long_rambling_message_from_a_daughter():
+    text = (
+        "Hej jeg skriver for min mor som er 84 aar og bor alene i Lejre. Hun faldt i sommers "
+        "ude i haven og brækkede haandleddet men hun var ikke indlagt, de gipsede det bare paa "
+        "skadestuen. Nu er gipsen af men hun er blevet meget usikker og kan ikke rigtig klare "
+        "det selv, hun har også slidgigt i knæene. Hun har ikke faaet nogen genoptraeningsplan. "
+        "Kan hun faa hjælp?? mvh Lone"
+    )
+    assert not is_emergency(text)
+    assert find_relative(text) == Relative("mor", "hun", "hende")
+    assert read_situation(text) == Situation(
+        hospital_stay=False, has_plan=False, new_loss=True, lasting=True,
+        can_train_alone=False, age=84, vederlagsfri=None)
+
+
+def test_long_message_from_a_husband_after_a_stroke():
+    text = (
+        "min kone har haft en blodprop i hjernen i februar og var indlagt på sygehuset i 3 uger, "
+        "hun fik en genoptræningsplan med hjem, men nu er træningen slut og hun bliver dårligere "
+        "og dårligere. hun er 71. kan hun få vedligeholdende træning? hun går til gymnastik"
+    )
+    assert not is_emergency(text)
+    assert find_relative(text) == Relative("kone", "hun", "hende")
+    assert read_situation(text) == Situation(
+        hospital_stay=True, has_plan=True, new_loss=True, lasting=True,
+        can_train_alone=True, age=71)
+
+
+def test_nothing_said():
+    assert read_situation("hvad koster det?") == Situation()
+
+
+# --- Never raises ---------------------------------------------------------------------------
+
+_ANY_TEXT = st.text() | st.text(alphabet="æøåÆØÅ aeoikn.,!?-0123456789\n", max_size=300)
+
+
+@settings(deadline=None, max_examples=300)
+@given(_ANY_TEXT)
+def test_readers_never_raise(text):
+    assert isinstance(is_emergency(text), bool)
+    assert isinstance(looks_english(text), bool)
+    assert isinstance(read_situation(text), Situation)
+    relative = find_relative(text)
+    assert relative is None or relative.your.startswith("din")
+
+
+@pytest.mark.parametrize("value", [None, 42, b"010203-1234", ["min mor"], "x" * 50_000])
+def test_readers_accept_anything(value):
+    assert is_emergency(value) is False
+    assert looks_english(value) is False
+    assert find_relative(value) is None
+    assert read_situation(value) == Situation()
