@@ -3,13 +3,13 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-RASA := $(BIN)/rasa
+RASA := $(BIN)/python -m genoptraening.rasa_ext.launch
 RASA_DATA := --config bot/config.yml --domain bot/domain --data data
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
-.PHONY: help install run train test test-unit test-rasa test-e2e browser-deps lint types validate evaluate bench bench-load clean
+.PHONY: help install run train test test-unit test-rasa test-e2e browser-deps system-deps lint types validate evaluate bench bench-load clean
 
 help:
 	@echo "make run       start the assistant (installs and trains first when needed)"
@@ -17,7 +17,7 @@ help:
 	@echo "make install   create .venv from a Python 3.10 and install the project"
 	@echo "make train     train the assistant when its data or config changed"
 	@echo "make evaluate  NLU figures on the held-out test set -> docs/nlu-evaluation.md"
-	@echo "make lint      ruff;  make types  mypy"
+	@echo "make lint      ruff and the import contracts;  make types  mypy"
 
 install: $(STAMP)
 
@@ -63,10 +63,14 @@ test-rasa: train
 AXE := tests/e2e/browser_deps/node_modules/axe-core/axe.min.js
 
 # What the browser tests need besides Python: Debian's chromium and axe-core from npm.
-browser-deps: $(AXE)
-	@command -v chromium >/dev/null || { echo "error: the browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1; }
+browser-deps: system-deps $(AXE)
 
-$(AXE): tests/e2e/browser_deps/package.json tests/e2e/browser_deps/package-lock.json
+# Debian's chromium and npm when missing: installed as root with apt-get, else the script
+# prints the one command to run.
+system-deps:
+	@scripts/install-system-deps.sh
+
+$(AXE): tests/e2e/browser_deps/package.json tests/e2e/browser_deps/package-lock.json | system-deps
 	npm ci --prefix tests/e2e/browser_deps --no-audit --no-fund
 	@touch $@
 

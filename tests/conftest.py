@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from genoptraening import PROJECT_ROOT
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge"
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"

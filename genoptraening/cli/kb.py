@@ -38,7 +38,8 @@ def run_validate(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"FEJL {problem}")
     if not report.quotes_checked:
-        print(f"BEMÆRK: kildemappen {seeds_dir} findes ikke, så citaterne er ikke tjekket.")
+        print(f"BEMÆRK: kildemappen {seeds_dir} findes ikke, så citaterne er ikke tjekket "
+              "(angiv den med --seeds-dir eller GENOPTRAENING_SEEDS_DIR).")
     if report.problems:
         print(f"{len(report.problems)} problem(er) i {report.files} fil(er).")
         return 1

@@ -2,9 +2,9 @@
 
 ``da_core_news_sm`` is on none of the package registries these machines reach, and nothing may
 download a model at run time. So the default is built from spaCy's own Danish language data —
-its tokenizer and stop words plus the lookup lemmatizer tables of ``spacy-lookups-data`` ("faldet"
-→ "fald") — and saved once under ``var/`` (``make install`` builds it; loading builds it when
-missing). Both paths are real code; the log says which one runs.
+its tokenizer and stop words plus the lookup lemmatizer tables of ``spacy-lookups-data``
+("faldet" → "fald") — and saved once in the data folder, ``var/`` (``make install`` builds it;
+loading builds it when missing). Both paths are real code; the log says which one runs.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from genoptraening import PROJECT_ROOT
+from genoptraening.settings import get_settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,7 +30,7 @@ def local_pipeline_dir() -> Path:
     """Return where the local lookup pipeline lives (per spaCy version, as the format is)."""
     import spacy
 
-    return PROJECT_ROOT / "var" / f"spacy-da-lookup-{spacy.about.__version__}"
+    return get_settings().data_dir / f"spacy-da-lookup-{spacy.about.__version__}"
 
 
 def build_local_pipeline(target: Path | None = None) -> Path:

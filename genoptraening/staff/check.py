@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import BaseModel, Extra, Field, ValidationError, root_validator, validator
 
-from genoptraening import PROJECT_ROOT
-from genoptraening.core.register import get_register, skeleton
+from genoptraening.core.register import get_register
+from genoptraening.core.text import skeleton, squeeze
+from genoptraening.settings import get_settings
 
 if TYPE_CHECKING:
     from genoptraening.staff.assistant import AssistantClient
 
 #: Where the shipped check files live.
-CASES_DIR = PROJECT_ROOT / "tests" / "answers"
 #: The field names as staff write them, in the order they are explained.
 FIELDS = ("navn", "kommune", "spørgsmål", "skal_indeholde", "må_ikke_indeholde")
 _FIELD_BY_SKELETON = {skeleton(name): name for name in FIELDS}
@@ -136,7 +136,7 @@ class CaseSpec(BaseModel):
         if not required and not forbidden:
             raise ValueError("tjekker ikke noget: skriv mindst én tekst under skal_indeholde "
                              "eller må_ikke_indeholde")
-        both = sorted({_fold(t) for t in required} & {_fold(t) for t in forbidden})
+        both = sorted({squeeze(t) for t in required} & {squeeze(t) for t in forbidden})
         if both:
             raise ValueError(f"»{both[0]}« står både under skal_indeholde og "
                              "må_ikke_indeholde")
@@ -177,15 +177,19 @@ class CaseResult:
 # --- Loading --------------------------------------------------------------------------------
 
 
-def default_files(folder: Path = CASES_DIR) -> list[Path]:
-    """Return the check files of a folder, sorted by name."""
-    return sorted(folder.glob("*.yml"))
+def default_files(folder: Path | None = None) -> list[Path]:
+    """Return the check files of a folder (the settings' ``answers_dir``), sorted by name.
+
+    Empty when no folder is given and the settings have none (an installed package).
+    """
+    folder = folder or get_settings().answers_dir
+    return sorted(folder.glob("*.yml")) if folder is not None else []
 
 
 def display_path(path: Path) -> str:
     """Show a path relative to the project when it lies inside it."""
     try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
+        return str(path.resolve().relative_to(get_settings().home))
     except ValueError:
         return str(path)
 
@@ -324,18 +328,14 @@ def _danish_errors(exc: ValidationError) -> list[str]:
 # --- Checking -------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def evaluate(case: Case, replies: Sequence[str]) -> CaseResult:
     """Check the replies to a case's last question against its expectations."""
-    answer = _fold("\n".join(replies))
+    answer = squeeze("\n".join(replies))
     return CaseResult(
         case=case,
         replies=list(replies),
-        missing=[t for t in case.must_contain if _fold(t) not in answer],
-        forbidden=[t for t in case.must_not_contain if _fold(t) in answer],
+        missing=[t for t in case.must_contain if squeeze(t) not in answer],
+        forbidden=[t for t in case.must_not_contain if squeeze(t) in answer],
     )
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import httpx
 
-from genoptraening import PROJECT_ROOT
 from genoptraening.ops.services import HOST, Services, scratch_settings, start_assistant, train
+from genoptraening.settings import CHECKOUT
 
 #: A varied set of citizen messages: topics, municipalities, typos, a story, a relative.
 MESSAGES = [
@@ -33,7 +33,7 @@ MESSAGES = [
     "jeg søgte den 3. november, hvornår starter træningen",
     "tak for hjælpen",
 ]
-RESULTS = PROJECT_ROOT / "docs" / "benchmarks.md"
+RESULTS = CHECKOUT / "docs" / "benchmarks.md"
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from genoptraening import PROJECT_ROOT
-from genoptraening.ops.services import BIN, rasa_env
+from genoptraening.ops.services import rasa_env
+from genoptraening.settings import CHECKOUT
 
-TEST_FILE = PROJECT_ROOT / "tests" / "nlu" / "test_data.yml"
-REPORT = PROJECT_ROOT / "docs" / "nlu-evaluation.md"
-RESULTS = PROJECT_ROOT / "results" / "nlu"
+TEST_FILE = CHECKOUT / "tests" / "nlu" / "test_data.yml"
+REPORT = CHECKOUT / "docs" / "nlu-evaluation.md"
+RESULTS = CHECKOUT / "results" / "nlu"
 
 
 @dataclass
@@ -64,9 +65,10 @@ def evaluate(model: Path, write_report: bool = True) -> Scores:
     """
     RESULTS.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [str(BIN / "rasa"), "test", "nlu", "--model", str(model), "--nlu", str(TEST_FILE),
+        [sys.executable, "-m", "genoptraening.rasa_ext.launch", "test", "nlu",
+         "--model", str(model), "--nlu", str(TEST_FILE),
          "--out", str(RESULTS)],
-        cwd=PROJECT_ROOT, env=rasa_env(), check=True,
+        cwd=CHECKOUT, env=rasa_env(), check=True,
     )
     scores = _read(RESULTS)
     if write_report:
@@ -80,7 +82,7 @@ def render(scores: Scores, model_name: str) -> str:
         "# NLU evaluation on the held-out test set",
         "",
         "Produced by `make evaluate` (`genoptraening nlu evaluate`): `rasa test nlu` with",
-        f"`{TEST_FILE.relative_to(PROJECT_ROOT)}`, which was written separately from the training",
+        f"`{TEST_FILE.relative_to(CHECKOUT)}`, which was written separately from the training",
         "data and is never trained on. Model: `" + model_name + "`.",
         "",
         f"- examples: {scores.examples}",

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from genoptraening import PROJECT_ROOT
 from genoptraening.core.register import Municipality, Register
+from genoptraening.core.text import drop_danish, to_ascii
+from genoptraening.settings import CHECKOUT
 
-LOOKUP_DIR = PROJECT_ROOT / "data" / "nlu" / "lookups"
-
-_ASCII = (("æ", "ae"), ("ø", "oe"), ("å", "aa"))
-_DROPPED = (("æ", "a"), ("ø", "o"), ("å", "a"))
+LOOKUP_DIR = CHECKOUT / "data" / "nlu" / "lookups"
 
 
 def spellings(name: str) -> list[str]:
     """Return a name as citizens write it: as is, with ae/oe/aa, and with æ/ø/å dropped."""
-    variants = [name]
-    for table in (_ASCII, _DROPPED):
-        text = name
-        for src, dst in table:
-            text = text.replace(src, dst).replace(src.upper(), dst.capitalize())
-        variants.append(text)
+    variants = [name, to_ascii(name), drop_danish(name)]
     variants += [v.replace("-", " ") for v in variants if "-" in v]
     return list(dict.fromkeys(variants))
 

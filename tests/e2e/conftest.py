@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 
-from genoptraening import PROJECT_ROOT
 from genoptraening.ops.services import HOST, Services, start_api
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 from tests.e2e.stacks import assistant_stack, port
 
 RASA_PORT = port(5105)

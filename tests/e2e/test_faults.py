@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from genoptraening import PROJECT_ROOT
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 from tests.e2e.stacks import Stack, assistant_stack, port
 
 LEJRE_PHONE = "92 43 43 48"

@@ -11,7 +11,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from genoptraening.staff.check import CASES_DIR, load_files
+from genoptraening.settings import get_settings
+from genoptraening.staff.check import load_files
 from tests.conftest import CLI
 
 
@@ -78,7 +79,7 @@ def test_ask_json_facts_name_the_knowledge_behind_the_answer(rasa_url):
 
 def test_check_passes_every_shipped_case(rasa_url):
     result = run("check", "--rasa-url", rasa_url)
-    total = len(load_files([CASES_DIR]))
+    total = len(load_files([get_settings().answers_dir]))
     assert result.returncode == 0, result.stdout[-6000:]
     assert f"{total} bestået, 0 fejlet" in result.stdout
     assert "Svartjek" in result.stdout and "FEJLET" not in result.stdout

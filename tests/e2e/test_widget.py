@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from genoptraening import PROJECT_ROOT
 from genoptraening.ops.feedback import FeedbackStore
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 from tests.e2e.conftest import AXE, HOST_PAGE_ORIGIN
 
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from genoptraening import PROJECT_ROOT
 from genoptraening.core.knowledge.validate import check_sources, parse_file
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge" / "hedensted.yml"
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"

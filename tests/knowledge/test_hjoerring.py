@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from genoptraening import PROJECT_ROOT
 from genoptraening.core.knowledge.validate import check_sources, parse_file
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
 KNOWLEDGE_FILE = PROJECT_ROOT / "knowledge" / "hjoerring.yml"
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"

@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from genoptraening import PROJECT_ROOT
 from genoptraening.core.knowledge.validate import check_sources, parse_file
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 KNOWLEDGE_FILE = PROJECT_ROOT / "knowledge" / "rebild.yml"

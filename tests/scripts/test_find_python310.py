@@ -1,7 +1,7 @@
 import os
 import subprocess
 
-from genoptraening import PROJECT_ROOT
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
 SCRIPT = PROJECT_ROOT / "scripts" / "find-python310.sh"
 

@@ -14,9 +14,9 @@ import pytest
 
 from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.core.knowledge.schema import TOPICS
+from genoptraening.settings import get_settings
 from genoptraening.staff.assistant import StaffTurn
 from genoptraening.staff.check import (
-    CASES_DIR,
     Case,
     CaseFileError,
     evaluate,
@@ -204,14 +204,14 @@ def phones(slug: str) -> set[str]:
 
 
 def test_shipped_files_load_one_per_municipality_and_general():
-    assert {p.stem for p in CASES_DIR.glob("*.yml")} == {*SLUGS, "general"}
-    assert len(load_files([CASES_DIR])) >= 100
+    assert {p.stem for p in get_settings().answers_dir.glob("*.yml")} == {*SLUGS, "general"}
+    assert len(load_files([get_settings().answers_dir])) >= 100
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_shipped_municipality_cases_ask_for_source_name_and_no_foreign_numbers(slug):
     standard = KB.standard(slug)
-    cases = load_file(CASES_DIR / f"{slug}.yml")
+    cases = load_file(get_settings().answers_dir / f"{slug}.yml")
     assert len(cases) >= sum(standard.covers(topic) for topic in TOPICS)
     others = set().union(*(phones(s) for s in SLUGS if s != slug))
     for item in cases:
