@@ -10,13 +10,19 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from genoptraening.dialogue.engine import warm_up
+from genoptraening.dialogue import engine
 
 from .adapter import dialogue_deps, run_dialogue
 
-# The action server imports this module once, at start: load the knowledge base, the register
-# and the Danish word table now, so that no citizen's first message waits ~1.5 s for them.
-warm_up(dialogue_deps())
+
+def warm_up() -> None:
+    """Load the knowledge base, the register and the Danish word table now.
+
+    The launcher (``genoptraening.rasa_ext.launch``) calls this before the action server takes
+    requests, so that no citizen's first message waits ~1.5 s for them. Without it they load
+    at the first request (``dialogue_deps`` is built lazily): nothing heavy runs at import.
+    """
+    engine.warm_up(dialogue_deps())
 
 
 class DialogueAction(Action, ABC):

@@ -14,6 +14,11 @@ delete them by it), and the web API makes it a random hex string.
 Rasa's REST channel logs the message text when handling it fails; here a failure is logged
 without the text or the exception's message (the stack, which holds no message text, only at
 DEBUG).
+
+When the conversation's lock cannot be had (Rasa's ``LockError``: the lock store failed, or the
+lock expired while the message waited for the previous one), Rasa's channel answers an empty
+list. Here the message gets the Danish apology (phrase ``api.unavailable``) as a normal bot
+message instead, and the citizen can simply send it again.
 """
 
 from __future__ import annotations
@@ -26,15 +31,22 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.core.lock_store import LockError
 from sanic import Blueprint
 from sanic.request import Request
 
 from genoptraening.core.privacy import mask_cpr
+from genoptraening.core.render import phrases
 
 log = logging.getLogger(__name__)
 
 #: Metadata nested deeper than this is dropped rather than searched.
 _MAX_DEPTH = 20
+
+
+def apology() -> str:
+    """Return the Danish apology for a turn that could not be handled (``api.unavailable``)."""
+    return str(phrases()["api"]["unavailable"])
 
 
 def mask_text(value: object) -> str | None:
@@ -67,6 +79,14 @@ def mask_metadata(value: Any, depth: int = 0) -> Any:
     return value
 
 
+async def _apologise(message: UserMessage) -> None:
+    """Send the apology to the message's sender (a failure is logged without the text)."""
+    try:
+        await message.output_channel.send_text_message(message.sender_id or "", apology())
+    except Exception as exc:  # noqa: BLE001 - Rasa's channel would log the message text
+        log.error("apologising failed: %s", type(exc).__name__)
+
+
 class MaskingRestInput(RestInput):
     """The REST channel (``/webhooks/rest/webhook``), masking CPR numbers on the way in."""
 
@@ -89,11 +109,14 @@ class MaskingRestInput(RestInput):
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
-        """Return Rasa's REST routes, with failures logged without the message text."""
+        """Return Rasa's REST routes: failures logged without the text, lock errors apologised."""
 
         async def handle(message: UserMessage) -> None:
             try:
                 await on_new_message(message)
+            except LockError:
+                log.warning("the conversation's lock could not be had; apologised")
+                await _apologise(message)
             except CancelledError:  # Rasa's channel swallows it too, and answers what it has
                 log.error("a message took too long to handle and was cancelled")
             except Exception as exc:

@@ -11,15 +11,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
 from genoptraening.core.privacy import CPR_MASK
-from genoptraening.rasa_ext.patches import action_timeout as rasa_action_timeout
-from genoptraening.rasa_ext.patches import speedups as rasa_speedups
 from genoptraening.rasa_ext.spacy_da import PREFERRED_MODEL, load_danish
 
-# This module is imported by the Rasa process when it loads the model: the place to install
-# the measured speed-up of its action-response validation (see rasa_speedups) and the short
-# wait for the action server (see rasa_action_timeout).
-rasa_speedups.install()
-rasa_action_timeout.install()
+# Importing this module changes nothing in Rasa: the patches (speed-ups, action timeout) are
+# installed by the launcher, genoptraening.rasa_ext.launch, before Rasa starts.
 
 
 @DefaultV1Recipe.register(

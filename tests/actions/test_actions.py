@@ -120,7 +120,7 @@ def test_session_start_keeps_slots_and_takes_the_widgets_municipality():
 def test_every_action_names_a_domain_action(action):
     import yaml
 
-    from genoptraening import PROJECT_ROOT
+    from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
     domain = yaml.safe_load((PROJECT_ROOT / "bot" / "domain" / "actions.yml").read_text())
     assert action().name() in domain["actions"]
@@ -130,7 +130,7 @@ def test_the_action_server_registers_exactly_the_domain_actions():
     import yaml
     from rasa_sdk.executor import ActionExecutor
 
-    from genoptraening import PROJECT_ROOT
+    from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
     executor = ActionExecutor()
     executor.register_package("genoptraening.actions")
@@ -142,8 +142,8 @@ def test_the_rules_route_each_intent_to_the_handler_the_engine_expects():
     # The engine re-routes a misheard emergency by KIND_OF_INTENT; it must mirror the rules.
     import yaml
 
-    from genoptraening import PROJECT_ROOT
     from genoptraening.dialogue.engine import KIND_OF_INTENT
+    from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
     routes = {}
     for path in (PROJECT_ROOT / "data" / "rules").glob("*.yml"):

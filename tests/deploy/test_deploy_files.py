@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from genoptraening import PROJECT_ROOT
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
 HADOLINT = Path(sys.executable).parent / "hadolint"
 
@@ -20,7 +20,7 @@ def test_dockerfile_passes_hadolint():
 def test_dockerfile_runs_as_non_root_on_python_310_slim():
     text = (PROJECT_ROOT / "Dockerfile").read_text()
     assert text.startswith("# ") and "FROM python:3.10-slim" in text
-    assert "USER 10001" in text and "rasa train" in text
+    assert "USER 10001" in text and "genoptraening.rasa_ext.launch train" in text
 
 
 def test_compose_has_the_five_services_and_publishes_only_the_api():
@@ -31,7 +31,8 @@ def test_compose_has_the_five_services_and_publishes_only_the_api():
     assert published == ["api"]
     assert services["api"]["environment"]["GENOPTRAENING_RASA_URL"] == "http://rasa:5005"
     command = " ".join(services["rasa"]["command"])
-    assert "genoptraening endpoints --out var/endpoints.yml && exec rasa run" in command
+    assert ("genoptraening endpoints --out var/endpoints.yml && exec python -m "
+            "genoptraening.rasa_ext.launch run") in command
     assert "--endpoints var/endpoints.yml" in command
 
 

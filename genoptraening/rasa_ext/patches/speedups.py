@@ -13,8 +13,9 @@ subclasses of ``Event`` (with ``inspect.isabstract`` on each) for every event it
 the tracker store or the action server: about 6 ms a turn here. The table is built from the
 same walk and built again whenever a name is missing, so a class defined later is still found.
 
-Installed when the Rasa server loads this project's NLU components (``rasa_components``), so
-it applies to the Rasa process only and to nothing else.
+Installed by the launcher (:mod:`genoptraening.rasa_ext.launch`) before Rasa starts, so it
+applies to the Rasa processes the project starts and to nothing else. Rasa's originals are kept
+in :data:`ORIGINALS` (the contract tests run them side by side with the replacements).
 """
 
 from __future__ import annotations
@@ -22,13 +23,27 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-_installed = False
+#: Rasa's own functions, by name, recorded at the first install.
+ORIGINALS: dict[str, Any] = {}
+
+
+def installed() -> bool:
+    """Return whether the speed-ups are in place."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import Event
+
+    return bool(ORIGINALS) and (
+        RemoteAction.__dict__["_validate_action_result"]
+        is not ORIGINALS["_validate_action_result"]
+        and Event.__dict__["resolve_by_type"] is not ORIGINALS["resolve_by_type"])
 
 
 def install() -> None:
-    """Replace ``RemoteAction._validate_action_result`` with the cached-validator version."""
-    global _installed
-    if _installed:
+    """Replace ``RemoteAction._validate_action_result`` and ``Event.resolve_by_type``.
+
+    Idempotent: a second call changes nothing.
+    """
+    if installed():
         return
     from jsonschema import ValidationError, validators
     from rasa.core.actions.action import RemoteAction
@@ -53,16 +68,28 @@ def install() -> None:
             raise
         return True
 
+    ORIGINALS.setdefault("_validate_action_result",
+                         RemoteAction.__dict__["_validate_action_result"])
     RemoteAction._validate_action_result = _validate_action_result
     _install_event_table()
-    _installed = True
+
+
+def uninstall() -> None:
+    """Put Rasa's own functions back (tests)."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import Event
+
+    if ORIGINALS:
+        RemoteAction._validate_action_result = ORIGINALS["_validate_action_result"]
+        Event.resolve_by_type = ORIGINALS["resolve_by_type"]
 
 
 def _install_event_table() -> None:
     import rasa.shared.utils.common
     from rasa.shared.core.events import Event
 
-    original = Event.resolve_by_type
+    ORIGINALS.setdefault("resolve_by_type", Event.__dict__["resolve_by_type"])
+    original = ORIGINALS["resolve_by_type"].__func__
     table: dict[str, Any] = {}
 
     def resolve_by_type(type_name: str, default: Any = None) -> Any:

@@ -8,19 +8,25 @@ ASGI at ``POST /webhooks/rest/webhook``.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from typing import Any
 
 import httpx
 import pytest
 import yaml
+from rasa.core.agent import Agent as RasaAgent
 from rasa.core.channels import channel as rasa_channel
 from rasa.core.channels.channel import UserMessage
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.run import create_http_input_channels
 from sanic import Sanic
 
-from genoptraening import PROJECT_ROOT
+from genoptraening.core.render import phrases
 from genoptraening.rasa_ext.channels import MaskingRestInput, mask_metadata, mask_text
+from genoptraening.rasa_ext.locks import AtomicRedisLockStore
+from genoptraening.settings import CHECKOUT as PROJECT_ROOT
 
 
 class Agent:
@@ -173,3 +179,55 @@ def test_helpers():
     for _ in range(30):
         deep = [deep]
     assert "0102031234" not in repr(mask_metadata(deep))
+
+
+class _GoneLockStore(InMemoryLockStore):
+    """The lock disappears while the message waits (it expired): Rasa raises ``LockError``."""
+
+    def get_lock(self, conversation_id: str) -> TicketLock | None:
+        return None
+
+
+class _Processor:
+    """Rasa's message processor, which must not be reached without the lock."""
+
+    def __init__(self) -> None:
+        self.handled: list[UserMessage] = []
+
+    async def handle_message(self, message: UserMessage) -> None:
+        self.handled.append(message)
+
+
+def _agent(lock_store: Any) -> tuple[RasaAgent, _Processor]:
+    agent = RasaAgent(lock_store=lock_store)
+    processor = _Processor()
+    agent.processor = processor  # type: ignore[assignment]
+    return agent, processor
+
+
+@pytest.mark.parametrize("lock_store", [
+    _GoneLockStore(),
+    AtomicRedisLockStore(host="127.0.0.1", port=1, socket_timeout=0.5),  # Redis unreachable
+], ids=["lock-expired", "redis-unreachable"])
+@pytest.mark.parametrize("query", ["", "?stream=true"])
+def test_a_lock_that_cannot_be_had_ends_the_turn_with_the_danish_apology(
+        lock_store, query, caplog):  # noqa: ANN001
+    agent, processor = _agent(lock_store)
+    async def run() -> httpx.Response:
+        app = await _app()
+        app.ctx.agent = agent
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://rasa") as client:
+            return await client.post(f"/webhooks/rest/webhook{query}",
+                                     json={"sender": "s6", "message": "hej 010203-1234"})
+
+    response = asyncio.run(run())
+    assert response.status_code == 200
+    apology = phrases()["api"]["unavailable"]
+    assert apology.startswith("Beklager")
+    body = ([json.loads(line) for line in response.text.splitlines()] if query
+            else response.json())
+    assert body == [{"recipient_id": "s6", "text": apology}]
+    assert processor.handled == []
+    assert "could not be had" in caplog.text
+    assert "010203" not in caplog.text and "[CPR]" not in caplog.text
