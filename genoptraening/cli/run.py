@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import signal
 import sys
 import time
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from genoptraening.ops.processes import Services
 
 
 def register(commands: Any) -> None:
@@ -19,6 +24,8 @@ def register(commands: Any) -> None:
     run.add_argument("--api-port", type=int, default=8000)
     run.add_argument("--replicas", type=int, default=None,
                      help="antal Rasa-servere (kræver PostgreSQL og Redis ved mere end én)")
+    run.add_argument("--no-train", action="store_true",
+                     help="start med den nyeste model uden at tjekke, om der skal trænes")
     run.set_defaults(handler=run_assistant)
 
     endpoints = commands.add_parser(
@@ -56,45 +63,121 @@ def register(commands: Any) -> None:
 
 
 class _Stop(Exception):
-    """Raised by the SIGTERM handler so that everything started is stopped."""
+    """Raised by the first stop signal so that everything started is stopped."""
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise _Stop
+#: How a port conflict names each server, and the option that moves it elsewhere.
+_SERVERS = {"rasa": ("Rasa-serveren", "--rasa-port"),
+            "actions": ("action-serveren", "--actions-port"),
+            "api": ("web-API'et", "--api-port")}
+
+
+class _StopSignals:
+    """SIGTERM, SIGINT (Ctrl-C), SIGHUP: the first stops the assistant, later ones are noted.
+
+    So nothing cuts the stop short (GNU make forwards the SIGTERM it gets to
+    ``genoptraening run``, which thus gets two when its process group is signalled).
+
+    The handlers stay installed until the process exits, so that a signal arriving after the
+    stop does not end it with the signal's exit status instead.
+    """
+
+    def __init__(self) -> None:
+        self.stopping = False
+        self.announced = False
+
+    def install(self) -> None:
+        """Handle the stop signals from now on."""
+        from genoptraening.ops.processes import STOP_SIGNALS
+
+        for sig in STOP_SIGNALS:
+            signal.signal(sig, self._handle)
+
+    def begin(self) -> None:
+        """Mark that the stop has begun: from now on signals are only noted."""
+        self.stopping = True
+        if not self.announced:
+            self.announced = True
+            with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+                print("\nStopper assistenten …", flush=True)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if not self.stopping:
+            self.stopping = True
+            raise _Stop
+        # os.write, not print: print is not reentrant, and this may interrupt a print.
+        with contextlib.suppress(OSError):
+            os.write(sys.stderr.fileno(), "Stopper allerede – vent, til alt er stoppet …\n"
+                     .encode())
 
 
 def run_assistant(args: argparse.Namespace) -> int:
-    """Train when needed, start the servers, and stop them all on Ctrl-C or SIGTERM."""
-    from genoptraening.ops.services import HOST, Services, start_api, start_assistant, train
-    from genoptraening.ops.stores import StoreConfigError
+    """Train when needed, start the servers, and stop them all on Ctrl-C, SIGTERM or SIGHUP.
 
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    However the supervisor ends, no server outlives it: see `genoptraening.ops.processes`.
+    """
+    from genoptraening.ops.services import (
+        PortBusyError,
+        Services,
+        assistant_ports,
+        ensure_ports_free,
+        latest_model,
+        train,
+    )
+    from genoptraening.ops.stores import StoreConfigError
+    from genoptraening.settings import get_settings
+
+    signals = _StopSignals()
+    signals.install()
     try:
-        print("Tjekker om assistenten skal trænes …", flush=True)
-        model = train()
+        replicas = args.replicas or get_settings().replicas
+        # All ports first, so that a server left from an earlier run is not talked to instead.
+        ensure_ports_free({**assistant_ports(args.rasa_port, args.actions_port, replicas),
+                           args.api_port: "api"})
+        if args.no_train:
+            model = latest_model()
+            if model is None:
+                raise RuntimeError("der er ingen trænet model; start uden --no-train")
+        else:
+            print("Tjekker om assistenten skal trænes …", flush=True)
+            model = train()
         with Services() as services:
-            print("Starter action-serveren og Rasa …", flush=True)
-            urls = start_assistant(services, model, args.rasa_port, args.actions_port,
-                                   replicas=args.replicas)
-            start_api(services, args.api_port, args.rasa_port, args.actions_port,
-                      rasa_urls=urls)
-            services.wait_ready()
-            channels = ", ".join(f"{url}/webhooks/rest/webhook" for url in urls)
-            print(f"Assistenten kører: REST-kanalen på {channels}, demo og widget på "
-                  f"http://{HOST}:{args.api_port}/  (stop med Ctrl-C)", flush=True)
-            while True:
-                for process in services.processes:
-                    if process.popen.poll() is not None:
-                        print(f"{process.name} stoppede uventet (kode {process.popen.returncode})"
-                              "; stopper resten.", file=sys.stderr)
-                        return 1
-                time.sleep(1)
-    except (KeyboardInterrupt, _Stop):
-        print("\nStopper assistenten …", flush=True)
+            try:
+                return _serve(services, model, args)
+            finally:
+                signals.begin()  # before Services.__exit__ stops everything
+    except _Stop:
+        signals.begin()
         return 0
+    except PortBusyError as exc:
+        server, option = _SERVERS.get(exc.server.split("-")[0], (exc.server, "--rasa-port"))
+        print(f"Port {exc.port} er optaget ({server}). Stop det, der kører på porten, eller "
+              f"vælg en anden port med {option}.", file=sys.stderr)
+        return 1
     except (RuntimeError, StoreConfigError) as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 1
+
+
+def _serve(services: Services, model: Path, args: argparse.Namespace) -> int:
+    """Start the servers, then watch them until one stops (1) or a stop signal comes."""
+    from genoptraening.ops.services import HOST, start_api, start_assistant
+
+    print("Starter action-serveren og Rasa …", flush=True)
+    urls = start_assistant(services, model, args.rasa_port, args.actions_port,
+                           replicas=args.replicas)
+    start_api(services, args.api_port, args.rasa_port, args.actions_port, rasa_urls=urls)
+    services.wait_ready()
+    channels = ", ".join(f"{url}/webhooks/rest/webhook" for url in urls)
+    print(f"Assistenten kører: REST-kanalen på {channels}, demo og widget på "
+          f"http://{HOST}:{args.api_port}/  (stop med Ctrl-C)", flush=True)
+    while True:
+        for process in services.processes:
+            if process.popen.poll() is not None:
+                print(f"{process.name} stoppede uventet (kode {process.popen.returncode})"
+                      "; stopper resten.", file=sys.stderr)
+                return 1
+        time.sleep(1)
 
 
 def run_endpoints(args: argparse.Namespace) -> int:
