@@ -1,16 +1,24 @@
-"""Limits on what one client may send: body size (413) and messages a minute (429)."""
+"""Limits on what one client may send: body size (413) and messages a minute (429).
+
+The body size is checked here, as the request streams in. The messages a minute are counted by
+the ``limits`` package (2.x: what Rasa's ``packaging<21`` pin allows) with its moving window,
+in memory or, when ``GENOPTRAENING_REDIS_URL`` is set, in Redis shared by the API's replicas.
+Its asyncio API is not used: its Redis storage needs ``coredis``, which is not installed.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import math
 import time
-from collections import OrderedDict, deque
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
 from fastapi import Request
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage, RedisStorage, Storage
+from limits.strategies import MovingWindowRateLimiter
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -19,15 +27,8 @@ from genoptraening.settings import Settings
 
 from .errors import api_text
 
-if TYPE_CHECKING:
-    from redis.asyncio import Redis
-
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], float]
-
-#: Seconds the limits count over.
-WINDOW = 60.0
 #: Redis keys of the counts start with this (the Redis may be shared with Rasa's lock store).
 REDIS_PREFIX = "genoptraening:rate:"
 
@@ -119,118 +120,151 @@ class Limiter(Protocol):
         """Release connections."""
 
 
+class _MovingWindow:
+    """``limit`` messages a minute per client, counted by the ``limits`` package.
+
+    The package's moving window counts a message while it is at most 60 s old (both ends
+    included). A refused client is told to wait until the oldest message it has in the window
+    leaves it — the next free slot — plus one second, so that a client that waits as long as
+    ``Retry-After`` says is sure to get through. (``limits`` 2.x's ``get_window_stats`` would
+    name the time the whole window is empty: up to a minute too long for a client who spread
+    its messages.) Keys hold a hash of the client, never its address.
+    """
+
+    def __init__(self, storage: Storage, limit: int, prefix: str) -> None:
+        self.storage = storage  # the strategy keeps only a weak reference to it
+        self.item = RateLimitItemPerMinute(limit, namespace=prefix)
+        self.strategy = MovingWindowRateLimiter(storage)
+
+    def count(self, client: str) -> float:
+        """Count one message of ``client``; return 0 when allowed, else seconds to wait."""
+        key = hashlib.sha256(client.encode("utf-8", "replace")).hexdigest()[:24]
+        if self.strategy.hit(self.item, key):
+            return 0.0
+        oldest = self._oldest_counted(self.item.key_for(key))
+        return max(oldest + self.item.get_expiry() + 1 - time.time(), 1.0)
+
+    def _oldest_counted(self, key: str) -> float:
+        """Return when the oldest message still counted was sent (both storages: newest first)."""
+        last = self.item.amount - 1
+        if isinstance(self.storage, RedisStorage):
+            value = self.storage.storage.lindex(key, last)
+            return float(value) if value is not None else time.time()
+        entries = getattr(self.storage, "events", {}).get(key) or []
+        return float(entries[min(last, len(entries) - 1)].atime) if entries else time.time()
+
+
+class _Events(dict[str, list[Any]]):
+    """``MemoryStorage.events`` that reads a forgotten client as one without messages.
+
+    The storage's expiry thread looks keys up again after listing them; one forgotten in
+    between must not raise in that thread.
+    """
+
+    def __missing__(self, key: str) -> list[Any]:
+        return []
+
+
+class _BoundedMemoryStorage(MemoryStorage):
+    """``limits``' memory storage, which never forgets a client, made to forget.
+
+    A client whose last counted message has left the window is forgotten, and beyond
+    ``max_keys`` the least recently seen clients are forgotten first.
+    """
+
+    def __init__(self, max_keys: int) -> None:
+        super().__init__()
+        self.events = _Events()
+        self.max_keys = max_keys
+
+    def acquire_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:
+        """Count a message as the storage does; then forget idle clients (see the class)."""
+        self.events[key] = self.events.pop(key, [])  # most recently seen last
+        acquired = bool(super().acquire_entry(key, limit, expiry, amount))
+        now = time.time()
+        while self.events:
+            oldest, entries = next(iter(self.events.items()))
+            if len(self.events) <= self.max_keys and entries and entries[0].expiry > now:
+                break  # entries[0] is the client's latest counted message
+            del self.events[oldest]
+        return acquired
+
+
 class MemoryLimiter:
-    """A sliding window in this process: at most ``limit`` messages in any ``window`` seconds.
+    """Messages a minute per client, counted in this process (``limits``' memory storage).
 
     Memory stays bounded: a client idle for a whole window is forgotten, and beyond
     ``max_clients`` the least recently seen clients are forgotten first.
     """
 
-    def __init__(self, limit: int, window: float = WINDOW, clock: Clock = time.monotonic,
-                 max_clients: int = 50_000) -> None:
+    def __init__(self, limit: int, max_clients: int = 50_000) -> None:
         """Make an empty limiter.
 
         Args:
-            limit: Messages allowed per window and client (at least 1).
-            window: Length of the window, in seconds.
-            clock: Seconds, monotonic; injectable for tests.
+            limit: Messages allowed per minute and client (at least 1).
             max_clients: Most clients remembered at once.
 
         """
         self.limit = limit
-        self.window = window
-        self.clock = clock
-        self.max_clients = max_clients
-        # Client -> times of its allowed messages; ordered by when the client was last seen.
-        self._clients: OrderedDict[str, deque[float]] = OrderedDict()
+        self._storage = _BoundedMemoryStorage(max_clients)
+        self._window = _MovingWindow(self._storage, limit, prefix="rate")
 
     def __len__(self) -> int:
-        return len(self._clients)
+        return len(self._storage.events)
 
     async def check(self, client: str) -> float:
         """Count one message of ``client``; return 0 when allowed, else seconds to wait."""
-        now = self.clock()
-        times = self._clients.pop(client, None) or deque(maxlen=self.limit)
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        wait = 0.0
-        if len(times) >= self.limit:
-            wait = times[0] + self.window - now
-        else:
-            times.append(now)
-        self._clients[client] = times
-        self._forget(now)
-        return wait
-
-    def _forget(self, now: float) -> None:
-        while self._clients:
-            times = next(iter(self._clients.values()))
-            if len(self._clients) <= self.max_clients and times and times[-1] > now - self.window:
-                break
-            self._clients.popitem(last=False)
+        return self._window.count(client)  # no I/O: counted on the event loop itself
 
     async def close(self) -> None:
         """Nothing to release."""
 
 
 class RedisLimiter:
-    """A fixed window per minute counted in Redis, so that several API replicas share it.
+    """Messages a minute per client counted in Redis, so that several API replicas share it.
 
-    When Redis fails, the limiter logs a warning and counts in memory (``fallback``) for
-    ``pause`` seconds before trying Redis again: a citizen never gets a 500 because of it.
-    Keys hold a hash of the client's address, not the address, and expire after the window.
+    ``limits``' Redis storage is synchronous: each count runs in a worker thread, so the event
+    loop never waits for Redis. When Redis fails, the limiter logs a warning and counts in
+    memory (``fallback``) for ``pause`` seconds before trying Redis again: a citizen never
+    gets a 500 because of it. Keys expire a minute after a client's last counted message.
     """
 
-    def __init__(self, redis: Redis, limit: int, fallback: Limiter, window: float = WINDOW,
-                 clock: Clock = time.time, prefix: str = REDIS_PREFIX,
-                 pause: float = 30.0) -> None:
-        """Use ``redis`` for the counts.
+    def __init__(self, storage: RedisStorage, limit: int, fallback: Limiter,
+                 prefix: str = REDIS_PREFIX, pause: float = 30.0) -> None:
+        """Use ``storage`` for the counts.
 
         Args:
-            redis: An asyncio Redis client.
-            limit: Messages allowed per window and client.
+            storage: ``limits``' Redis storage (made with short socket timeouts).
+            limit: Messages allowed per minute and client.
             fallback: Counts while Redis fails.
-            window: Length of the window, in seconds.
-            clock: Seconds since the epoch (shared by the replicas); injectable for tests.
             prefix: Start of every key.
             pause: Seconds to count in memory after a Redis error.
 
         """
-        self.redis = redis
         self.limit = limit
         self.fallback = fallback
-        self.window = window
-        self.clock = clock
         self.prefix = prefix
         self.pause = pause
+        self._storage = storage
+        self._window = _MovingWindow(storage, limit, prefix)
         self._down_until = -math.inf
 
     async def check(self, client: str) -> float:
         """Count one message of ``client``; return 0 when allowed, else seconds to wait."""
-        now = self.clock()
-        if now < self._down_until:
+        if time.time() < self._down_until:
             return await self.fallback.check(client)
-        slot = int(now // self.window)
-        digest = hashlib.sha256(client.encode("utf-8", "replace")).hexdigest()[:24]
-        key = f"{self.prefix}{digest}:{slot}"
         try:
-            async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.incr(key)
-                pipe.expire(key, math.ceil(self.window) + 1)
-                count, _ = await pipe.execute()
+            return await asyncio.to_thread(self._window.count, client)
         except Exception as exc:  # noqa: BLE001 - any Redis trouble means: count in memory
             log.warning("Rate limit: Redis failed (%s); counting in memory for %.0f s",
                         type(exc).__name__, self.pause)
-            self._down_until = now + self.pause
+            self._down_until = time.time() + self.pause
             return await self.fallback.check(client)
-        if int(count) <= self.limit:
-            return 0.0
-        return (slot + 1) * self.window - now
 
     async def close(self) -> None:
         """Close the connections to Redis."""
         try:
-            await self.redis.close()
+            await asyncio.to_thread(self._storage.storage.close)
         except Exception as exc:  # noqa: BLE001 - shutting down anyway
             log.warning("Rate limit: closing Redis failed (%s)", type(exc).__name__)
 
@@ -245,10 +279,8 @@ def build_limiter(settings: Settings) -> Limiter | None:
     memory = MemoryLimiter(settings.rate_limit)
     if not settings.redis_url:
         return memory
-    from redis.asyncio import Redis  # only when configured: keeps imports light
-
-    client = Redis.from_url(settings.redis_url, socket_timeout=0.3, socket_connect_timeout=0.3)
-    return RedisLimiter(client, settings.rate_limit, fallback=memory)
+    storage = RedisStorage(settings.redis_url, socket_timeout=0.3, socket_connect_timeout=0.3)
+    return RedisLimiter(storage, settings.rate_limit, fallback=memory)
 
 
 async def rate_limit(request: Request) -> None:

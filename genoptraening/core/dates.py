@@ -4,7 +4,7 @@
 uger siden"; ``find_event`` tells what happened that day (an application, a grant, a decision
 received ...), so that ``deadlines.due_date`` can count from the right event.
 
-- Text is folded like municipality names (``register.skeleton``: æ/ø/å and ae/oe/aa alike), so
+- Text is folded like municipality names (``text.skeleton``: æ/ø/å and ae/oe/aa alike), so
   "i forgaars", "lordag" and "afgorelsen" are understood. Only the first 2,000 characters count.
 - A date without a year that would lie after ``today`` is last year's: citizens ask about
   applications already sent. A date with a year is taken as it is, even in the future.
@@ -35,10 +35,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from babel.dates import get_day_names, get_month_names
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from genoptraening.core.register import _danish_words, skeleton
+from genoptraening.core.register import _danish_words
+from genoptraening.core.text import skeleton
 
 EVENTS = ("application", "grant", "decision_received", "plan_received", "complaint_received",
           "visitation", "referral")
@@ -67,13 +69,16 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))  # longest first: "tyvende" before "tyve"
 
 
-_MONTH_NAMES = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                "september", "oktober", "november", "december")
+# The names come from CLDR (Babel), as do the names deadlines.format_date writes; the
+# abbreviations are what citizens write ("3 nov", "sept"), which is no formatting convention.
+_MONTH_NAMES = tuple(
+    skeleton(name) for _, name in sorted(get_month_names("wide", locale="da").items()))
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                 "sept": 9, "okt": 10, "nov": 11, "dec": 12})
-_WEEKDAYS = {skeleton(name): number for number, name in enumerate(
-    ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"))}
+#: Weekday names → Python's weekday numbers (Monday 0), as Babel numbers them too.
+_WEEKDAYS = {
+    skeleton(name): number for number, name in sorted(get_day_names("wide", locale="da").items())}
 _NUMBERS = {skeleton(word): number for number, word in enumerate(
     ("nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv",
      "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten", "tyve"))}

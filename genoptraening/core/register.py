@@ -2,8 +2,9 @@
 
 Citizens write "hjoerring", "hjorring", "Hjørring Kommune", "lyngby" or "Hedensted kommune" —
 all should find the municipality, while "Paris" or "på vejen hjem" should not. Matching works
-on a *skeleton* of the text (lower case, æ/ø/å and their ae/oe/aa spellings folded to a/o/a),
-first exactly, then with a small edit distance for words that are not ordinary Danish words.
+on a *skeleton* of the text (:func:`genoptraening.core.text.skeleton`: lower case, æ/ø/å and
+their ae/oe/aa spellings folded to a/o/a), first exactly, then with a small edit distance for
+words that are not ordinary Danish words.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
+from genoptraening.core.text import skeleton, to_ascii
+
 _DATA = Path(__file__).resolve().parent / "data" / "municipalities.yml"
 _WORD = re.compile(r"[0-9a-zæøåäöüé]+", re.IGNORECASE)
-_FOLDS = (("æ", "a"), ("ø", "o"), ("å", "a"), ("ä", "a"), ("ö", "o"), ("ü", "u"), ("é", "e"))
-_PAIRS = (("ae", "a"), ("oe", "o"), ("aa", "a"))
 _MAX_WORDS = 3  # the longest name, "Kongens Lyngby", has two words; leave one spare
 _FUZZY_MIN_LENGTH = 5
 _FUZZY_SCORE = 86.0
@@ -28,23 +29,9 @@ _FUZZY_SCORE = 86.0
 _PLACE_WORDS = {"i", "fra", "til"}
 
 
-def skeleton(text: str) -> str:
-    """Fold text to the form names are compared in: lower case, æ/ø/å and ae/oe/aa → a/o/a.
-
-    Examples: "Hjørring", "Hjoerring" and "hjorring" all give "hjorring".
-    """
-    text = unicodedata.normalize("NFC", text).lower()
-    for src, dst in _FOLDS:
-        text = text.replace(src, dst)
-    for src, dst in _PAIRS:
-        text = text.replace(src, dst)
-    return re.sub(r"[-\s]+", " ", text).strip()
-
-
 def slugify(name: str) -> str:
     """Make a municipality's slug: "Hjørring" → "hjoerring", "Høje-Taastrup" → "hoeje-taastrup"."""
-    text = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", to_ascii(name.lower())).strip("-")
 
 
 @dataclass(frozen=True)

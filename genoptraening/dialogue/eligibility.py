@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from genoptraening.core import signals
-from genoptraening.core.knowledge.schema import LAW_OFFERS
-from genoptraening.core.render import phrase
+from genoptraening.core.render import law_offer, phrase
+from genoptraening.core.situation import read_situation
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
 from genoptraening.dialogue.model import Button, Reply
 
@@ -23,7 +22,7 @@ def _yes_no() -> list[Button]:
 
 
 def _learn_from_text(facts: dict[str, Any], text: str) -> None:
-    situation = signals.read_situation(text)
+    situation = read_situation(text)
     found = {
         "hospital": situation.hospital_stay,
         "plan": situation.has_plan,
@@ -126,10 +125,10 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str]) -> lis
     criteria = _criteria(context, law)
     name = municipality.official if municipality else ""
     if facts.get("age_ok") is False:
-        lines.append(phrase("result_too_young", municipality=name, offer=LAW_OFFERS[law],
+        lines.append(phrase("result_too_young", municipality=name, offer=law_offer(law),
                             min_age=criteria.get("min_age", ""), **who))
     if facts.get("excluded"):
-        lines.append(phrase("result_excluded", municipality=name, offer=LAW_OFFERS[law],
+        lines.append(phrase("result_excluded", municipality=name, offer=law_offer(law),
                             excluded=criteria.get("excludes", "")))
     lines.append(decides)
     replies = [Reply(" ".join(lines)), reply_from(context.answer("target_group", law))]

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from genoptraening.core.knowledge.schema import TOPICS
-from genoptraening.core.register import Register, skeleton
+from genoptraening.core.register import Register
+from genoptraening.core.render import topic_labels
+from genoptraening.core.text import skeleton
 
 if TYPE_CHECKING:
     from prompt_toolkit.completion import CompleteEvent, Completion
@@ -37,7 +38,7 @@ def municipality_names(register: Register, typed: str) -> list[str]:
 def topic_names(typed: str) -> list[tuple[str, str]]:
     """Return the topics (id, Danish label) whose id or label starts with ``typed``."""
     wanted = typed.strip().lower()
-    return [(topic, label) for topic, label in TOPICS.items()
+    return [(topic, label) for topic, label in topic_labels().items()
             if topic.startswith(wanted) or label.lower().startswith(wanted)]
 
 

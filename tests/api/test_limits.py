@@ -6,9 +6,13 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Iterator
+from types import SimpleNamespace
 
+import limits.storage.memory
+import limits.storage.redis
 import pytest
 from fastapi.testclient import TestClient
+from genoptraening.api import limits as api_limits
 from genoptraening.api.limits import (
     REDIS_PREFIX,
     BodyLimitMiddleware,
@@ -17,6 +21,7 @@ from genoptraening.api.limits import (
     build_limiter,
 )
 from genoptraening.api.main import app
+from limits.storage import RedisStorage
 
 from genoptraening.settings import Settings
 
@@ -36,14 +41,18 @@ class Clock:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The clock of the ``limits`` package's storages and of the API's limiters, by hand."""
+    clock = Clock()
+    for module in (limits.storage.memory, limits.storage.redis, api_limits):
+        monkeypatch.setattr(module, "time", SimpleNamespace(time=clock))
+    return clock
 
 
 @pytest.fixture
 def limited(client: TestClient, clock: Clock) -> TestClient:
     """The test client with a limit of 3 messages a minute (conftest restores the limiter)."""
-    app.state.limiter = MemoryLimiter(3, clock=clock)
+    app.state.limiter = MemoryLimiter(3)
     return client
 
 
@@ -141,7 +150,8 @@ def test_429_after_the_limit_with_retry_after_and_danish_text(limited, rasa, clo
     response = limited.post("/api/chat", json={"message": "hej"})
     assert response.status_code == 429
     assert response.json() == {"detail": RATE_LIMITED}
-    assert response.headers["Retry-After"] == "45"
+    # limits still counts a message at exactly 60 s, so the wait runs to 1 s past the window.
+    assert response.headers["Retry-After"] == "46"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert len(rasa.sent) == 3
 
@@ -152,9 +162,23 @@ def test_the_window_slides(limited, clock):
         assert chat(limited) == 200
     clock.now += 9.5  # 59.5 s: the first message still counts
     assert chat(limited) == 429
-    clock.now += 0.5  # 60 s: it no longer does
+    clock.now += 0.5  # 60 s: it still does (limits counts both ends of the window)
+    assert chat(limited) == 429
+    clock.now += 0.001  # just past 60 s: it no longer does
     assert chat(limited) == 200
     assert chat(limited) == 429
+
+
+def test_retry_after_names_the_next_free_slot_not_the_empty_window(limited, clock):
+    for step in (0, 20, 20):  # messages at 0 s, 20 s and 40 s
+        clock.now += step
+        assert chat(limited) == 200
+    clock.now += 5  # 45 s: the message of 0 s frees its slot at 60 s
+    response = limited.post("/api/chat", json={"message": "hej"})
+    assert response.status_code == 429
+    assert response.headers["Retry-After"] == "16"
+    clock.now += 15.5
+    assert chat(limited) == 200
 
 
 def test_each_client_has_its_own_count(limited):
@@ -188,7 +212,7 @@ def test_the_default_is_30_a_minute_in_memory(client):
 
 
 def test_memory_stays_bounded(clock):
-    limiter = MemoryLimiter(2, clock=clock, max_clients=100)
+    limiter = MemoryLimiter(2, max_clients=100)
 
     async def run() -> None:
         for n in range(1000):
@@ -217,38 +241,45 @@ def redis_url() -> str:
 
 
 def test_redis_counts_per_client_and_window(redis_url, clock):
-    from redis.asyncio import Redis
+    import redis
 
     prefix = f"test:{uuid.uuid4().hex}:"
+    direct = redis.Redis.from_url(redis_url)
+
+    def replica() -> RedisLimiter:
+        return RedisLimiter(RedisStorage(redis_url), 3, fallback=MemoryLimiter(1), prefix=prefix)
 
     async def run() -> None:
-        redis = Redis.from_url(redis_url)
-        limiter = RedisLimiter(redis, 3, fallback=MemoryLimiter(1), clock=clock, prefix=prefix)
-        clock.now = 6000.0 + 20  # 20 s into a window
+        limiter, twin = replica(), replica()
+        clock.now = 6000.0
         try:
-            assert [await limiter.check("192.0.2.1") for _ in range(4)] == [0, 0, 0, 40]
+            assert [await limiter.check("192.0.2.1") for _ in range(4)] == [0, 0, 0, 61]
             assert await limiter.check("192.0.2.2") == 0
             # A second replica shares the count.
-            twin = RedisLimiter(redis, 3, fallback=MemoryLimiter(1), clock=clock, prefix=prefix)
             assert await twin.check("192.0.2.1") > 0
-            keys = [key.decode() async for key in redis.scan_iter(f"{prefix}*")]
+            keys = [key.decode() for key in direct.scan_iter(f"{prefix}*")]
             assert len(keys) == 2 and not any("192.0.2" in key for key in keys)
-            assert 0 < await redis.ttl(keys[0]) <= 61
-            clock.now += 40  # the next window
+            assert 0 < direct.ttl(keys[0]) <= 60
+            clock.now += 30  # half a minute later: the window still holds all three
+            assert await twin.check("192.0.2.1") == 31
+            clock.now += 10  # a message 10 s after the others: the next slot is still at 60 s
+            assert await limiter.check("192.0.2.3") == 0
+            clock.now += 30.5  # the three messages are more than a minute old
+            assert await twin.check("192.0.2.1") == 0
             assert await limiter.check("192.0.2.1") == 0
         finally:
-            async for key in redis.scan_iter(f"{prefix}*"):
-                await redis.delete(key)
+            for key in direct.scan_iter(f"{prefix}*"):
+                direct.delete(key)
             await limiter.close()
+            await twin.close()
+            direct.close()
 
     asyncio.run(run())
 
 
 def test_when_redis_fails_it_counts_in_memory_and_warns(caplog, clock):
-    from redis.asyncio import Redis
-
-    broken = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.3)
-    limiter = RedisLimiter(broken, 2, fallback=MemoryLimiter(2, clock=clock), clock=clock)
+    broken = RedisStorage("redis://127.0.0.1:1/0", socket_connect_timeout=0.3)
+    limiter = RedisLimiter(broken, 2, fallback=MemoryLimiter(2))
 
     async def run() -> list[float]:
         waits = [await limiter.check("192.0.2.1") for _ in range(3)]

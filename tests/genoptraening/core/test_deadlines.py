@@ -68,3 +68,29 @@ def test_negative_number_is_refused():
 def test_format_date_in_danish():
     assert format_date(D(2026, 12, 22)) == "tirsdag den 22. december 2026"
     assert format_date(D(2027, 3, 31)) == "onsdag den 31. marts 2027"
+
+
+def test_the_optional_days_taken_from_holidays_are_exactly_the_three_closed_days():
+    import holidays
+
+    for year in range(2024, 2031):
+        public = set(holidays.country_holidays("DK", years=year))
+        first = D(year, 1, 1)
+        days = (first + dt.timedelta(days=n) for n in range((D(year + 1, 1, 1) - first).days))
+        closed = {day for day in days
+                  if day.weekday() < 5 and day not in public and not is_working_day(day)}
+        expected = {day for day in (D(year, 12, 24), D(year, 12, 31), D(year, 6, 5))
+                    if day.weekday() < 5 and day not in public}
+        assert closed == expected, year
+
+
+def test_first_of_may_is_a_working_day():
+    # Arbejdernes kampdag is in holidays' optional category too, but offices are open.
+    assert is_working_day(D(2026, 5, 1))  # a Friday
+    assert add_working_days(D(2026, 4, 30), 1) == D(2026, 5, 1)
+
+
+def test_format_date_every_month_and_weekday():
+    assert format_date(D(2027, 5, 1)) == "lørdag den 1. maj 2027"
+    assert format_date(D(2028, 2, 6)) == "søndag den 6. februar 2028"
+    assert format_date(D(2026, 1, 5)) == "mandag den 5. januar 2026"

@@ -1,6 +1,7 @@
 import pytest
 
-from genoptraening.core.register import get_register, load_register, skeleton, slugify
+from genoptraening.core.register import get_register, load_register, slugify
+from genoptraening.core.text import skeleton
 
 # All 98 municipalities by kommunekode, from Danmarks Adresser (DAGI); Christiansø (411) is not one.
 EXPECTED = {

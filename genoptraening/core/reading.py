@@ -1,0 +1,115 @@
+"""How the message readers see a citizen's message: folded, cut into clauses, typos corrected.
+
+The readers (:mod:`genoptraening.core.signals` for emergencies, English and relatives,
+:mod:`genoptraening.core.situation` for the facts of a story) work on the message as
+:func:`genoptraening.core.text.skeleton` folds it (lower case, æ/ø/å and ae/oe/aa → a/o/a), cut
+into sentences (at . ! ? ; : and line breaks) and clauses (at commas and "men"). A word of five
+letters or more that is not an ordinary Danish word is read as the nearest word of five letters
+or more in the readers' patterns or kinship nouns, within one typo (two from nine letters, a
+swap counting as one): "indlakt" → indlagt, "skelrose" → sklerose, "svigermoar" → svigermor,
+while "fandt" stays fandt.
+
+A phrase is *negated* when "ikke", "aldrig", "ingen", "uden" or "hverken" stands before it with
+only small words between ("har ikke været indlagt", "uden at være indlagt", "fik ikke nogen
+plan"), and *asked about* when a question or a wish stands just before it ("hvad er en
+genoptræningsplan", "kan jeg få vederlagsfri"); an asked-about phrase tells nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# The lemma table that keeps municipality matching from taking "skrive" for Skive serves the
+# same purpose here: an ordinary Danish word is never "corrected".
+from genoptraening.core.register import _danish_words
+from genoptraening.core.text import skeleton
+
+MAX_CHARS = 10_000
+_SENTENCE_END = re.compile(r"[.!?;:\n]+")
+_WORD = re.compile(r"[a-z0-9]+")
+NEGATORS = frozenset("ikke ik ikk aldrig ingen intet uden hverken not never".split())
+#: Words that may stand between a negation and what it negates.
+_FILLERS = frozenset(skeleton(w) for w in (
+    "har haft været være er var blev blevet fået fik nogen noget nogle en et at nok endnu heller "
+    "slet overhovedet jeg du hun han vi de man sendt modtaget givet selv godt længere mere nu "
+    "jo da rigtig ordentligt lige").split())
+ASKED = re.compile(skeleton(
+    r"\b(?:hvad|hvordan|hvornår|hvorfor|hvem|hvilk\w*|hvis|om|få|ret til|søg\w*|ansøg\w*)\b"))
+#: Conditions are only "asked about" in a hypothesis ("hvis man har parkinson").
+IF = re.compile(r"\b(?:hvis|om|hvad er)\b")
+#: The words typos are corrected to; rx() adds every word of its patterns.
+VOCAB: set[str] = set()
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    # Each reader adds the words of its patterns when its module is imported. Import them all
+    # before the vocabulary is frozen, so that typo correction never depends on which reader
+    # happened to be imported first.
+    from genoptraening.core import signals, situation  # noqa: F401
+
+    return tuple(sorted(VOCAB))
+
+
+@lru_cache(maxsize=8192)
+def canon(word: str) -> str:
+    """Return the vocabulary word a typo stands for, or the word itself."""
+    if len(word) < 5 or not word.isalpha() or word in VOCAB or word in _danish_words():
+        return word
+    hit = process.extractOne(word, _vocabulary(), scorer=OSA.distance,
+                             score_cutoff=1 if len(word) < 9 else 2)
+    return hit[0] if hit else word
+
+
+@lru_cache(maxsize=256)
+def _parse(text: str) -> tuple[tuple[str, ...], ...]:
+    """Cut text into sentences of clauses, each clause its folded, corrected words."""
+    sentences = []
+    for sentence in _SENTENCE_END.split(text):
+        clauses: list[str] = []
+        for part in sentence.split(","):
+            words = " ".join(canon(w) for w in _WORD.findall(skeleton(part)))
+            clauses += [c.strip() for c in re.split(r"\bmen\b", words) if c.strip()]
+        if clauses:
+            sentences.append(tuple(clauses))
+    return tuple(sentences)
+
+
+def sentences(text: object) -> tuple[tuple[str, ...], ...]:
+    """Return the message's sentences of clauses; anything but a string reads as empty."""
+    return _parse(text[:MAX_CHARS]) if isinstance(text, str) else ()
+
+
+def rx(*alternatives: str) -> re.Pattern[str]:
+    """Compile whole-word alternatives written in plain Danish, folded like the text."""
+    # skeleton() lower-cases, so the one upper-case regex construct used here is restored.
+    folded = (re.sub(r"\(\?p([<=])", r"(?P\1", skeleton(a)) for a in alternatives)
+    source = "|".join(rf"\b(?:{a})\b" for a in folded)
+    VOCAB.update(re.findall(r"(?<![\\?])\b[a-z]{5,}", source))
+    return re.compile(source.replace("ikke", "(?:ikke|ikk|ik)"))  # "kan ik rejse sig"
+
+
+def words_before(clause: str, start: int, count: int) -> list[str]:
+    """Return up to ``count`` words before ``start``."""
+    # Only a window is split, so that a clause with many matches stays linear.
+    return clause[max(0, start - 40 * count):start].split()[-count:]
+
+
+def state_of(clause: str, start: int, end: int = -1, asked: re.Pattern[str] = ASKED) -> str:
+    """Tell whether the phrase at clause[start:end] is said ("yes"), negated or asked about.
+
+    With ``end`` given, a negation right after the phrase counts too ("hun bløder ikke").
+    """
+    before = words_before(clause, start, 5)
+    for word in reversed(before):
+        if word in NEGATORS:
+            return "no"
+        if word not in _FILLERS:
+            break
+    if end >= 0 and NEGATORS.intersection(clause[end:end + 8].split()[:1]):
+        return "no"
+    return "asked" if asked.search(" ".join(before)) else "yes"

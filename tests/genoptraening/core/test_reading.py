@@ -1,0 +1,27 @@
+import subprocess
+import sys
+
+import pytest
+
+from genoptraening.core.reading import sentences
+
+
+@pytest.mark.parametrize("first", ["genoptraening.core.signals", "genoptraening.core.situation",
+                                   "genoptraening.core.reading"])
+def test_typo_correction_does_not_depend_on_which_reader_was_imported_first(first):
+    # A fresh interpreter: only one module imported before the first message is read.
+    code = (f"import {first}\n"
+            "from genoptraening.core.reading import sentences\n"
+            "print(sentences('min mor har skelrose og svigermoar er indlakt'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert "sklerose" in out and "svigermor" in out and "indlagt" in out
+
+
+def test_clauses_are_cut_at_commas_and_men():
+    assert sentences("Hun faldt, men hun er ikke indlagt. Hvad nu?") == (
+        ("hun faldt", "hun er ikke indlagt"), ("hvad nu",))
+
+
+def test_anything_but_a_string_reads_as_empty():
+    assert sentences(None) == () and sentences(42) == ()
