@@ -11,7 +11,7 @@ from pathlib import Path
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from genoptraening.ops import retention
@@ -20,7 +20,7 @@ from genoptraening.settings import get_settings
 from . import limits
 from .deps import _rasa_client, warm_up
 from .errors import api_text
-from .routes import admin, chat, health, municipalities
+from .routes import admin, chat, health, municipalities, phrases
 from .security import SecurityHeadersMiddleware, page_csp
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -67,6 +67,7 @@ def create_app() -> FastAPI:
     app.state.limiter = limits.build_limiter(get_settings())
     app.include_router(chat.router, dependencies=[Depends(limits.rate_limit)])
     app.include_router(municipalities.router)
+    app.include_router(phrases.router)
     app.include_router(health.router)
     app.include_router(admin.router)
     for route, name in _STATIC_FILES.items():
@@ -83,13 +84,25 @@ def create_app() -> FastAPI:
     return app
 
 
-def _static(name: str) -> Callable[[], Awaitable[FileResponse]]:
-    async def serve() -> FileResponse:
+def _static(name: str) -> Callable[[], Awaitable[Response]]:
+    if name == "widget.js":
+        return _widget_js
+
+    async def serve() -> Response:
         path = STATIC / name
         headers = {"Content-Security-Policy": page_csp(path)} if name.endswith(".html") else None
         return FileResponse(path, headers=headers)
 
     return serve
+
+
+#: The widget's sources, served as one script so that a municipal page embeds one tag.
+WIDGET_SOURCES = ("widget-lib.js", "widget.js")
+
+
+async def _widget_js() -> Response:
+    body = "\n".join((STATIC / name).read_text(encoding="utf-8") for name in WIDGET_SOURCES)
+    return Response(body, media_type="text/javascript; charset=utf-8")
 
 
 async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from genoptraening.core.knowledge.schema import LAWS, TOPICS
+from genoptraening.core.render import law_label, topic_label
 
 from ..deps import KnowledgeDep, RegisterDep
 from ..errors import problem
@@ -46,9 +46,9 @@ async def municipality(slug: str, register: RegisterDep,
         "seed_file": standard.seed_file,
         "approved_by": standard.approved_by,
         "approved_on": standard.approved_on.isoformat() if standard.approved_on else None,
-        "laws": {law: LAWS[law] for law in standard.laws},
+        "laws": {law: law_label(law) for law in standard.laws},
         "topics": [
-            {"topic": name, "label": TOPICS[name], "law": law, "answer": entry.answer,
+            {"topic": name, "label": topic_label(name), "law": law, "answer": entry.answer,
              "facts": entry.facts.dict(exclude_defaults=True),
              "sources": [s.dict(exclude_none=True) for s in entry.sources]}
             for law, name, entry in standard.iter_topics()

@@ -30,86 +30,22 @@
   var TIMEOUT_MS = 45000;
   var ANNOUNCE_AT = [100, 50, 20, 10, 0];
 
-  var T = {
-    launcher: 'Spørg om genoptræning',
-    close: 'Luk',
-    restart: 'Ny samtale',
-    log: 'Samtale med Genoptræningsguiden',
-    privacy: 'Skriv ikke dit CPR-nummer eller oplysninger om dit helbred her.',
-    intro: 'Spørg om genoptræning og vedligeholdende træning. Under hvert svar kan du se, hvor svaret kommer fra.',
-    suggestions: ['Hvordan søger jeg om genoptræning?', 'Hvad koster det?',
-      'Hvor lang tid går der, før jeg kan starte?'],
-    label: 'Skriv dit spørgsmål',
-    placeholder: 'Skriv dit spørgsmål',
-    send: 'Send',
-    source: 'Kilde',
-    feedbackQ: 'Var svaret nyttigt?',
-    up: 'Svaret var nyttigt',
-    down: 'Svaret var ikke nyttigt',
-    thanks: 'Tak for din feedback',
-    feedbackFailed: 'Din feedback kunne ikke sendes. Prøv igen.',
-    typing: 'Skriver …',
-    typingSr: 'Assistenten skriver',
-    empty: 'Skriv et spørgsmål, før du trykker på Send.',
-    network: 'Forbindelsen fejlede. Prøv igen om lidt.',
-    generic: 'Der skete en fejl. Prøv igen om lidt.',
-    left: function (n) { return n === 0 ? 'Du har brugt alle ' + MAX_LEN + ' tegn.' : n + ' tegn tilbage'; }
-  };
+  // ---- Small helpers (widget-lib.js, served in front of this file) ----------
+  var lib = window.GenoptraeningsguidenLib;
+  var el = lib.el, query = lib.query, attrs = lib.attrs, add = lib.add, icon = lib.icon,
+    appendLinked = lib.appendLinked;
 
-  // ---- Small helpers -------------------------------------------------------
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text != null) n.textContent = text;  // always text, never HTML
-    return n;
+  // ---- Texts: the `widget` phrases of knowledge/phrases/da.yml, from the API ----
+  var T = null, textsLoading = null;
+  var FAILED = 'Genoptræningsguiden kan ikke vises lige nu. Prøv igen senere.';  // no texts
+  function loadTexts() {
+    textsLoading = textsLoading || fetch(new URL('api/phrases/widget', BASE).href, { credentials: 'omit' })
+      .then(function (res) { if (!res.ok) throw new Error('phrases ' + res.status); return res.json(); })
+      .then(function (texts) { T = texts; }, function (err) { textsLoading = null; throw err; });  // next mount retries
+    return textsLoading;
   }
-  function query(sel) { try { return document.querySelector(sel); } catch (e) { return null; } }
-  function attrs(n, a) { for (var k in a) n.setAttribute(k, a[k]); return n; }
-  function add(parent) { for (var i = 1; i < arguments.length; i++) parent.appendChild(arguments[i]); return parent; }
-
-  var SVG_NS = 'http://www.w3.org/2000/svg';
-  var ICONS = {
-    thumb: 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06' +
-      'L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22' +
-      'l3.02-7.05c.09-.23.14-.47.14-.73v-2z',
-    chat: 'M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2zM6 9h12v2H6V9z' +
-      'm8 5H6v-2h8v2zm4-6H6V6h12v2z',
-    shield: 'M12 1 3 5v6c0 5.55 3.84 10.74 9 12 5.16-1.26 9-6.45 9-12V5l-9-4zm-1 6h2v6h-2V7z' +
-      'm0 8h2v2h-2v-2z'
-  };
-  function icon(name, cls) {
-    var svg = document.createElementNS(SVG_NS, 'svg');
-    attrs(svg, { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', 'class': 'gtg-icon ' + (cls || '') });
-    var p = document.createElementNS(SVG_NS, 'path');
-    p.setAttribute('d', ICONS[name]);
-    p.setAttribute('fill', 'currentColor');
-    svg.appendChild(p);
-    return svg;
-  }
-
-  function safeHref(url) {
-    try { var u = new URL(url); return /^(https?|mailto|tel):$/.test(u.protocol) ? u.href : null; }
-    catch (e) { return null; }
-  }
-
-  // Appends `text` to `parent`; only exact URLs from the reply's `links` become anchors.
-  // Phone numbers ("87 94 84 16") get no-break spaces so a number never splits over lines.
-  function appendLinked(parent, text, links) {
-    var usable = (links || []).filter(function (l) { return l && typeof l.url === 'string' && l.url && safeHref(l.url); });
-    var rest = String(text || '').replace(/\b(\d{2}) (\d{2}) (\d{2}) (\d{2})\b/g, '$1\u00a0$2\u00a0$3\u00a0$4');
-    while (rest) {
-      var best = null;
-      usable.forEach(function (l) {
-        var i = rest.indexOf(l.url);
-        if (i >= 0 && (!best || i < best.i || (i === best.i && l.url.length > best.url.length))) best = { i: i, url: l.url };
-      });
-      if (!best) { parent.appendChild(document.createTextNode(rest)); break; }
-      if (best.i) parent.appendChild(document.createTextNode(rest.slice(0, best.i)));
-      var a = attrs(el('a', 'gtg-link', best.url), { href: safeHref(best.url), rel: 'noopener', target: '_blank' });
-      parent.appendChild(a);
-      rest = rest.slice(best.i + best.url.length);
-    }
-  }
+  function fill(text, values) { return String(text).replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; }); }
+  function charsLeft(n) { return n === 0 ? fill(T.left_none, { limit: MAX_LEN }) : fill(T.left, { left: n }); }
 
   // ---- Storage (same tab only, so sessionStorage) --------------------------
   function sameMunicipality(a, b) { return (a || '').trim().toLowerCase() === (b || '').trim().toLowerCase(); }
@@ -156,10 +92,25 @@
 
   // ---- The widget ------------------------------------------------------------
   var current = null;
+  var mounting = 0;  // counts mount/unmount calls: only the latest mount is built
 
   function mount(opts) {
     opts = opts || {};
     unmount();
+    var ticket = mounting;
+    loadTexts().then(function () { if (ticket === mounting) build(opts); },
+      function () { if (ticket === mounting) showFailure(opts); });
+  }
+
+  // Without its texts the API is unreachable, and so is the chat: an inline widget says so in
+  // one line, a floating one does not show a button that could not work.
+  function showFailure(opts) {
+    var host = typeof opts.container === 'string' ? query(opts.container) : opts.container || null;
+    if (!host) return;
+    current = { dead: false, root: host.appendChild(attrs(el('p', 'gtg-failed', FAILED), { id: 'gtg-widget', lang: 'da', role: 'status' })) };
+  }
+
+  function build(opts) {
     var municipality = (opts.municipality || '').trim() || null;
     var host = typeof opts.container === 'string' ? query(opts.container) : opts.container || null;
     var inline = !!host;
@@ -174,7 +125,8 @@
     panel.setAttribute('role', inline ? 'region' : 'dialog');
 
     // <wbr> lets the long word break at 320 px without changing its text.
-    var title = add(attrs(el('h2', 'gtg-title', 'Genoptrænings'), { id: 'gtg-title' }), el('wbr'), document.createTextNode('guiden'));
+    var title = attrs(el('h2', 'gtg-title'), { id: 'gtg-title' });
+    [].concat(T.title).forEach(function (part, i) { if (i) title.appendChild(el('wbr')); title.appendChild(document.createTextNode(part)); });
     var titles = add(el('div', 'gtg-titles'), title);
     if (municipality) titles.appendChild(el('p', 'gtg-subtitle', municipality));
     var header = add(el('div', 'gtg-header'), titles);
@@ -192,7 +144,7 @@
     // Visible "Skriver …" with dots; screen readers hear "Assistenten skriver" via the log.
     var dots = add(attrs(el('span', 'gtg-dots'), { 'aria-hidden': 'true' }), el('span', 'gtg-dot'), el('span', 'gtg-dot'), el('span', 'gtg-dot'));
     var typing = add(attrs(el('div', 'gtg-typing'), { hidden: '' }), dots,
-      attrs(el('span', 'gtg-typing-text', T.typing), { 'aria-hidden': 'true' }), el('span', 'gtg-sr', T.typingSr));
+      attrs(el('span', 'gtg-typing-text', T.typing), { 'aria-hidden': 'true' }), el('span', 'gtg-sr', T.typing_sr));
     add(area, privacy, intro, suggestions, list, typing);
 
     var input = attrs(el('textarea', 'gtg-input'), {
@@ -245,7 +197,7 @@
 
     function renderFeedback(m) {
       var box = el('div', 'gtg-feedback');
-      box.appendChild(el('span', 'gtg-feedback-q', T.feedbackQ));
+      box.appendChild(el('span', 'gtg-feedback-q', T.feedback_question));
       var status = attrs(el('span', 'gtg-feedback-status'), { role: 'status' });
       var busy = false;
       function button(rating, label) {
@@ -262,7 +214,7 @@
             up.setAttribute('aria-pressed', String(rating === 'up'));
             down.setAttribute('aria-pressed', String(rating === 'down'));
             status.textContent = T.thanks;
-          }).catch(function () { status.textContent = T.feedbackFailed; }).then(function () {
+          }).catch(function () { status.textContent = T.feedback_failed; }).then(function () {
             busy = false;
             box.removeAttribute('aria-busy');
           });
@@ -353,13 +305,13 @@
     function updateCounter() {
       var left = MAX_LEN - input.value.length;
       counter.hidden = left > ANNOUNCE_AT[0];
-      counter.textContent = T.left(left);
+      counter.textContent = charsLeft(left);
       // Announce only when a threshold is crossed, not on every keystroke.
       var step = null;
       ANNOUNCE_AT.forEach(function (t) { if (left <= t) step = t; });
       if (step !== inst.announced) {
         inst.announced = step;
-        counterSr.textContent = step === null ? '' : T.left(left);
+        counterSr.textContent = step === null ? '' : charsLeft(left);
       }
     }
 
@@ -408,6 +360,7 @@
   }
 
   function unmount() {
+    mounting++;  // a mount still waiting for its texts is not built
     if (!current) return;
     current.dead = true;  // late responses for this instance are ignored
     if (current.root && current.root.parentNode) current.root.parentNode.removeChild(current.root);

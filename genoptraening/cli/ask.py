@@ -147,9 +147,9 @@ def run_check(args: argparse.Namespace) -> int:
     """Run every case against the assistant; print a table and a summary line."""
     import httpx
 
+    from genoptraening.settings import get_settings
     from genoptraening.staff.assistant import assistant
     from genoptraening.staff.check import (
-        CASES_DIR,
         CaseFileError,
         default_files,
         display_path,
@@ -159,7 +159,12 @@ def run_check(args: argparse.Namespace) -> int:
 
     files = list(args.filer) or default_files()
     if not files:
-        print(f"Fandt ingen tjekfiler i {display_path(CASES_DIR)}.", file=sys.stderr)
+        answers_dir = get_settings().answers_dir
+        if answers_dir is None:
+            print("Der følger ingen svartjek med den installerede pakke. Angiv tjekfiler, eller "
+                  "sæt GENOPTRAENING_ANSWERS_DIR til en mappe med tjekfiler.", file=sys.stderr)
+        else:
+            print(f"Fandt ingen tjekfiler i {display_path(answers_dir)}.", file=sys.stderr)
         return 2
     try:
         cases = load_files(files)

@@ -115,7 +115,7 @@ def show(console: Console, review: Review, days: float) -> None:
     """Print the review's figures and lists in Danish."""
     from rich.table import Table
 
-    from genoptraening.core.knowledge.schema import TOPICS
+    from genoptraening.core.render import topic_label
     from genoptraening.ops.review import municipality_name
 
     where = f" — {municipality_name(review.municipality)}" if review.municipality else ""
@@ -146,7 +146,7 @@ def show(console: Console, review: Review, days: float) -> None:
         table.add_column("Beskeder", justify="right")
         for slug, ranked in topics.items():
             for i, (topic, count) in enumerate(ranked):
-                table.add_row(municipality_name(slug) if i == 0 else "", TOPICS[topic],
+                table.add_row(municipality_name(slug) if i == 0 else "", topic_label(topic),
                               str(count), end_section=i == len(ranked) - 1)
         console.print()
         console.print(table)

@@ -18,8 +18,6 @@ import yaml
 from genoptraening.core.deadlines import due_date, format_date
 from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.core.knowledge.schema import (
-    LAW_OFFERS,
-    LAWS,
     TOPICS,
     Deadline,
     Phone,
@@ -46,6 +44,27 @@ def phrases() -> dict[str, Any]:
 def phrase(key: str, **values: object) -> str:
     """Return phrase ``key`` with its placeholders filled in."""
     return str(phrases()[key]).format(**values)
+
+
+def topic_labels() -> dict[str, str]:
+    """Return every topic id with its Danish label, in the order of ``TOPICS``."""
+    labels = phrases()["topics"]
+    return {topic: str(labels[topic]) for topic in TOPICS}
+
+
+def topic_label(topic: str) -> str:
+    """Return the Danish label of a topic ("Pris og egenbetaling"); KeyError if unknown."""
+    return str(phrases()["topics"][topic])
+
+
+def law_label(law: str) -> str:
+    """Return the name of a law as a citizen reads it ("Sundhedsloven § 140")."""
+    return str(phrases()["laws"][law])
+
+
+def law_offer(law: str) -> str:
+    """Return what a law gives, in plain Danish ("vedligeholdende træning")."""
+    return str(phrases()["law_offers"][law])
 
 
 @dataclass(frozen=True)
@@ -119,7 +138,7 @@ def _compose(
 ) -> tuple[str, list[Citation]]:
     texts, citations = [], []
     for law, entry in rows:
-        prefix = phrase("law_prefix", offer=LAW_OFFERS[law].capitalize(), law=LAWS[law]) if (
+        prefix = phrase("law_prefix", offer=law_offer(law).capitalize(), law=law_label(law)) if (
             law and len(rows) > 1) else ""
         texts.append(prefix + entry.answer)
         if standard.general:
@@ -159,7 +178,7 @@ def answer_topic(
     """
     if topic not in TOPICS:
         raise KeyError(f"unknown topic {topic!r}")
-    label = TOPICS[topic].lower()
+    label = topic_label(topic).lower()
     standard = kb.standard(municipality.slug) if municipality else None
     general = general_answer(kb, topic, law)
     if municipality is None:
@@ -170,7 +189,7 @@ def answer_topic(
         return _with_intro(intro, general, topic, municipality)
     if law is not None and law not in standard.laws:
         intro = phrase("law_not_covered", municipality=standard.municipality,
-                       offer=LAW_OFFERS[law], law=LAWS[law])
+                       offer=law_offer(law), law=law_label(law))
         return _with_intro(intro, general, topic, municipality)
     rows = _entries(standard, topic, law)
     if not rows:

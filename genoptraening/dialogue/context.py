@@ -108,7 +108,7 @@ def emergency_reply(kb: KnowledgeBase) -> Reply:
     """Return the 112 message (the national file's emergency topic)."""
     answer = general_answer(kb, "emergency")
     if answer is None:  # the national file failed to load: 112 must still be said
-        return Reply("Ring 112 nu, hvis nogen er kommet til skade.")
+        return Reply(phrase("emergency_fallback"))
     return Reply(answer.entries[0].answer, source=answer.source_text)
 
 

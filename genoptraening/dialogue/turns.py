@@ -11,7 +11,7 @@ import re
 
 from genoptraening.core import dates
 from genoptraening.core.deadlines import is_working_day
-from genoptraening.core.knowledge.schema import TOPICS, OpeningSlot
+from genoptraening.core.knowledge.schema import OpeningSlot
 from genoptraening.core.render import (
     Answer,
     contact_phones,
@@ -19,6 +19,7 @@ from genoptraening.core.render import (
     due_dates_text,
     phrase,
     phrases,
+    topic_label,
 )
 from genoptraening.dialogue.context import (
     TOPIC_OF_INTENT,
@@ -185,7 +186,7 @@ def clarify(context: Context) -> list[Reply]:
         if intent in _NOT_SUGGESTED:
             continue
         topic = TOPIC_OF_INTENT.get(intent)
-        title = labels.get(intent) or (TOPICS[topic] if topic else None)
+        title = labels.get(intent) or (topic_label(topic) if topic else None)
         if title:
             buttons.append(Button(title, f"/{intent}"))
         if len(buttons) == 2:

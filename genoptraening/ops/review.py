@@ -133,7 +133,7 @@ class Review:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the figures as plain data (the web API's JSON)."""
-        from genoptraening.core.knowledge.schema import TOPICS
+        from genoptraening.core.render import topic_label
 
         topics = self.topics()
         volume = Counter(m.municipality for m in self.messages)
@@ -151,7 +151,7 @@ class Review:
             "topics": [
                 {"municipality": slug, "name": municipality_name(slug),
                  "messages": volume[slug],
-                 "topics": [{"topic": t, "label": TOPICS[t], "count": n} for t, n in ranked]}
+                 "topics": [{"topic": t, "label": topic_label(t), "count": n} for t, n in ranked]}
                 for slug, ranked in topics.items()
             ],
         }
@@ -305,11 +305,6 @@ def load_review(db: Path | ConversationStore, days: float = DAYS,
     since = until - days * 86400
     return build_review(read_rows(db, since), since, until, municipality, threshold,
                         include_staff)
-
-
-def delete_conversation(db: Path | ConversationStore, sender_id: str) -> int:
-    """Delete every event of one conversation; return how many were deleted."""
-    return _store(db).delete(sender_id)
 
 
 def nlu_export(messages: Iterable[Message], today: dt.date | None = None) -> tuple[str, int]:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from genoptraening.core.knowledge.schema import LAWS, TOPICS, Facts, Standard, Topic
+from genoptraening.core.knowledge.schema import TOPICS, Facts, Standard, Topic
+from genoptraening.core.render import law_label, topic_label, topic_labels
 
 
 def resolve_topic(text: str) -> str | None:
     """Find a topic by id or Danish label (case-insensitive, a prefix is enough)."""
     wanted = text.strip().lower()
-    for topic, label in TOPICS.items():
+    for topic, label in topic_labels().items():
         if wanted in (topic, label.lower()):
             return topic
-    for topic, label in TOPICS.items():
+    for topic, label in topic_labels().items():
         if topic.startswith(wanted) or label.lower().startswith(wanted):
             return topic
     return None
@@ -45,7 +46,7 @@ def show(kommune: str, emne: str | None = None) -> int:
             print(_entry_text(standard, law, name, entry))
             shown += 1
     if shown == 0 and topic is not None:
-        print(f"\nStandarden siger ikke noget om »{TOPICS[topic]}«. "
+        print(f"\nStandarden siger ikke noget om »{topic_label(topic)}«. "
               "Assistenten giver den generelle regel og siger, at den er generel.")
     return 0
 
@@ -55,14 +56,14 @@ def _header(standard: Standard) -> str:
     if standard.approved_by or standard.approved_on:
         parts = [standard.approved_by or "", str(standard.approved_on or "")]
         approved = f"\nGodkendt: {' '.join(p for p in parts if p)}"
-    laws = ", ".join(LAWS[law] for law in standard.laws)
+    laws = ", ".join(law_label(law) for law in standard.laws)
     return (f"{standard.municipality}: {standard.title}\nKildefil: {standard.seed_file}"
             f"\nLove: {laws}{approved}")
 
 
 def _entry_text(standard: Standard, law: str | None, name: str, entry: Topic) -> str:
-    scope = LAWS[law] if law else "alle love i standarden"
-    lines = [f"\n== {TOPICS[name]} ({name}) — {scope}", entry.answer]
+    scope = law_label(law) if law else "alle love i standarden"
+    lines = [f"\n== {topic_label(name)} ({name}) — {scope}", entry.answer]
     lines.extend(facts_lines(entry.facts))
     for source in entry.sources:
         if source.law:

@@ -22,7 +22,8 @@ from typing import IO, TYPE_CHECKING, Protocol, cast
 
 import httpx
 
-from genoptraening.core.register import Municipality, get_register, skeleton
+from genoptraening.core.register import Municipality, get_register
+from genoptraening.core.text import skeleton
 from genoptraening.staff.assistant import StaffTurn
 from genoptraening.staff.shell_view import Compared, View
 
@@ -235,6 +236,7 @@ class Shell:
     def compare(self, argument: str) -> None:
         """``/sammenlign EMNE``: one topic side by side for every municipality on file."""
         from genoptraening.core.knowledge.schema import TOPICS
+        from genoptraening.core.render import topic_label
         from genoptraening.staff.kb_show import resolve_topic
 
         topic = resolve_topic(argument) if argument else None
@@ -242,7 +244,7 @@ class Shell:
             said = f"Ukendt emne »{argument}«. " if argument else "Skriv et emne. "
             self.view.warn(f"{said}Emner: {', '.join(TOPICS)}.")
             return
-        self.view.compare(f"{TOPICS[topic]} ({topic})", compare(topic))
+        self.view.compare(f"{topic_label(topic)} ({topic})", compare(topic))
 
     def show_kb(self, argument: str) -> None:
         """``/kb NAVN [EMNE]``: what ``genoptraening kb show`` prints."""
@@ -257,8 +259,8 @@ class Shell:
 
         FIL may be a path or the name of a file in tests/answers ("lejre"); without it, all.
         """
+        from genoptraening.settings import get_settings
         from genoptraening.staff.check import (
-            CASES_DIR,
             CaseFileError,
             default_files,
             load_files,
@@ -268,7 +270,8 @@ class Shell:
         files = default_files()
         if argument:
             path = Path(argument).expanduser()
-            shipped = CASES_DIR / f"{argument.removesuffix('.yml')}.yml"
+            answers = get_settings().answers_dir
+            shipped = answers / f"{argument.removesuffix('.yml')}.yml" if answers else path
             files = [shipped if not path.exists() and shipped.exists() else path]
         try:
             cases = load_files(files)

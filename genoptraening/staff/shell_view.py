@@ -75,13 +75,14 @@ def source_names(turn: StaffTurn) -> list[str]:
 
 def facts_text(turn: StaffTurn) -> str:
     """Describe the knowledge-base facts behind a turn, one line per fact."""
-    from genoptraening.core.knowledge.schema import TOPICS, Facts
+    from genoptraening.core.knowledge.schema import Facts
+    from genoptraening.core.render import topic_labels
     from genoptraening.staff.kb_show import facts_lines
 
-    lines = []
+    lines, labels = [], topic_labels()
     for group in turn.facts:
         topic = str(group.get("topic", ""))
-        label = TOPICS.get(topic, topic) + (" (generel regel)" if group.get("general") else "")
+        label = labels.get(topic, topic) + (" (generel regel)" if group.get("general") else "")
         try:
             found = [line.strip() for line in facts_lines(Facts.parse_obj(group.get("facts")))]
         except ValueError:  # not the schema's shape: show it as it is rather than fail

@@ -95,3 +95,15 @@ def test_a_413_and_a_429_can_be_read_by_the_municipal_page(cors_client):
                 for _ in range(4)]
     assert statuses[-1].status_code == 429
     assert statuses[-1].headers["Access-Control-Allow-Origin"] == MUNICIPAL_SITE
+
+
+def test_widget_js_is_served_as_one_script_with_its_helpers_first(client):
+    from genoptraening.api.main import STATIC, WIDGET_SOURCES
+
+    response = client.get("/widget.js")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/javascript")
+    body = response.text
+    parts = [(STATIC / name).read_text(encoding="utf-8") for name in WIDGET_SOURCES]
+    assert body == "\n".join(parts)
+    assert body.index("window.GenoptraeningsguidenLib =") < body.index("var lib = window.")

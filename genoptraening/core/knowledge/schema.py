@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -23,49 +23,7 @@ from pydantic import (
     validator,
 )
 
-LawId = Literal["sel_86_1", "sel_86_2", "sul_140"]
-
-#: The laws the assistant knows, with the names a citizen reads.
-LAWS: dict[str, str] = {
-    "sul_140": "Sundhedsloven § 140",
-    "sel_86_1": "Serviceloven § 86, stk. 1",
-    "sel_86_2": "Serviceloven § 86, stk. 2",
-}
-
-#: Plain Danish names of what each law gives, for answers that span several laws.
-LAW_OFFERS: dict[str, str] = {
-    "sul_140": "genoptræning efter sygehusindlæggelse",
-    "sel_86_1": "genoptræning",
-    "sel_86_2": "vedligeholdende træning",
-}
-
-#: Every topic a knowledge file may hold, with its Danish label (used in answers and tools).
-TOPICS: dict[str, str] = {
-    "purpose": "Formål",
-    "target_group": "Hvem kan få træning",
-    "content": "Indhold og test",
-    "location": "Hvor træningen foregår",
-    "scope": "Hyppighed, varighed og forlængelse",
-    "cost": "Pris og egenbetaling",
-    "transport": "Transport",
-    "apply": "Sådan søger du",
-    "contact": "Kontakt og åbningstider",
-    "on_behalf": "Pårørende og ansøgning på andres vegne",
-    "deadlines": "Frister",
-    "free_choice": "Frit valg af leverandør",
-    "cancellation": "Aflysning og udeblivelse",
-    "staff": "Personale og hvad du kan forvente",
-    "cooperation": "Dit ansvar og samarbejdet",
-    "follow_up": "Opfølgning og kvalitet",
-    "home_workplace": "Hjemmet som arbejdsplads",
-    "complaint_decision": "Klage over afgørelsen",
-    "complaint_treatment": "Klage over behandlingen",
-    "complaint_staff": "Klage over sagsbehandling og personale",
-    "citizen_adviser": "Borgerrådgiveren",
-    "legal_basis": "Lovgrundlag",
-    "approval": "Godkendelse af standarden",
-    "emergency": "Akut hjælp",
-}
+LawId = Literal["sul_140", "sel_86_1", "sel_86_2"]
 
 TopicId = Literal[
     "purpose",
@@ -93,6 +51,14 @@ TopicId = Literal[
     "approval",
     "emergency",
 ]
+
+#: The laws the assistant knows, in the order a citizen reads them. Their names and what each
+#: gives are phrases (``laws`` and ``law_offers`` in knowledge/phrases/da.yml).
+LAWS: tuple[str, ...] = get_args(LawId)
+
+#: Every topic a knowledge file may hold, in the order staff tools list them. Their Danish
+#: labels are phrases (``topics`` in knowledge/phrases/da.yml).
+TOPICS: tuple[str, ...] = get_args(TopicId)
 
 #: Units a deadline may be stated in. "dage" is kept as the standard says it; the deadline
 #: arithmetic counts it as calendar days (see ``genoptraening.core.deadlines``).

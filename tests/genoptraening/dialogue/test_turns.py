@@ -201,3 +201,11 @@ def test_inform_municipality_without_one_when_none_was_asked_is_clarified(conver
                  ranking=(("inform_municipality", 0.32), ("ask_home_workplace", 0.3)))
     assert "Det kender jeg ikke" not in text
     assert "Mente du" in text and "Hjemmet som arbejdsplads" in c.buttons
+
+
+def test_112_is_said_even_without_the_national_file(tmp_path):
+    from genoptraening.core.knowledge.loader import KnowledgeBase
+    from genoptraening.dialogue.context import emergency_reply
+
+    reply = emergency_reply(KnowledgeBase(tmp_path))  # an empty folder: no national rules
+    assert reply.text == "Ring 112 nu, hvis nogen er kommet til skade."

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from genoptraening.ops.conversations import ConversationStore
 from genoptraening.ops.review import (
     EventRow,
     Message,
     TrackerStoreMissing,
-    delete_conversation,
     load_review,
     messages_from_rows,
     nlu_export,
@@ -176,8 +176,9 @@ def test_cpr_numbers_are_masked_however_written(text):
 
 
 def test_delete_one_conversation(db):
-    assert delete_conversation(db, "c-none") > 0
-    assert delete_conversation(db, "c-none") == 0
+    # As the admin API deletes one (DELETE /api/admin/conversations/{sender_id}).
+    assert ConversationStore.sqlite(db).delete("c-none") > 0
+    assert ConversationStore.sqlite(db).delete("c-none") == 0
     assert load_review(db, now=NOW).conversations == 2
     assert sqlite3.connect(db).execute(
         "SELECT count(*) FROM events WHERE sender_id = 'c-none'").fetchone() == (0,)
