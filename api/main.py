@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
@@ -84,7 +86,7 @@ def create_app() -> FastAPI:
     return app
 
 
-def _static(name: str) -> Callable[[], Awaitable[Response]]:
+def _static(name: str) -> Callable[..., Awaitable[Response]]:
     if name == "widget.js":
         return _widget_js
 
@@ -100,9 +102,22 @@ def _static(name: str) -> Callable[[], Awaitable[Response]]:
 WIDGET_SOURCES = ("widget-lib.js", "widget.js")
 
 
-async def _widget_js() -> Response:
+@lru_cache(maxsize=2)
+def _widget_body(stamps: tuple[int, ...]) -> tuple[bytes, str]:
+    """Return the joined sources and their ETag; read again only when a source changed."""
     body = "\n".join((STATIC / name).read_text(encoding="utf-8") for name in WIDGET_SOURCES)
-    return Response(body, media_type="text/javascript; charset=utf-8")
+    data = body.encode("utf-8")
+    return data, f'"{hashlib.sha256(data).hexdigest()[:32]}"'
+
+
+async def _widget_js(request: Request) -> Response:
+    # Read once per change, not per page view; the ETag lets browsers keep their copy, as
+    # the file response of a single widget.js did.
+    stamps = tuple((STATIC / name).stat().st_mtime_ns for name in WIDGET_SOURCES)
+    data, etag = _widget_body(stamps)
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    return Response(data, media_type="text/javascript; charset=utf-8", headers={"ETag": etag})
 
 
 async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -107,3 +107,5 @@ def test_widget_js_is_served_as_one_script_with_its_helpers_first(client):
     parts = [(STATIC / name).read_text(encoding="utf-8") for name in WIDGET_SOURCES]
     assert body == "\n".join(parts)
     assert body.index("window.GenoptraeningsguidenLib =") < body.index("var lib = window.")
+    again = client.get("/widget.js", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304 and not again.content
