@@ -162,9 +162,10 @@ def test_the_window_slides(limited, clock):
         assert chat(limited) == 200
     clock.now += 9.5  # 59.5 s: the first message still counts
     assert chat(limited) == 429
-    clock.now += 0.5  # 60 s: it still does (limits counts both ends of the window)
-    assert chat(limited) == 429
-    clock.now += 0.001  # just past 60 s: it no longer does
+    # Exactly 60 s is left out: limits 2.x counts a message of 60 s ago when a message comes
+    # in, but its expiry thread (every 10 ms) drops it at 60 s — which of the two runs first
+    # is up to the threads, and the test failed once on it.
+    clock.now += 0.6  # 60.1 s: it no longer does
     assert chat(limited) == 200
     assert chat(limited) == 429
 
