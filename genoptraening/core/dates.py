@@ -39,7 +39,7 @@ from babel.dates import get_day_names, get_month_names
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from genoptraening.core.register import _danish_words
+from genoptraening.core.lexicon import danish_words
 from genoptraening.core.text import skeleton
 
 EVENTS = ("application", "grant", "decision_received", "plan_received", "complaint_received",
@@ -184,7 +184,7 @@ def _month(word: str) -> int | None:
     """Return the month ``word`` names, allowing abbreviations and small misspellings."""
     if word in _MONTHS:
         return _MONTHS[word]
-    if len(word) < 4 or word in _danish_words():
+    if len(word) < 4 or word in danish_words():
         return None
     limit = 1 if len(word) <= 6 else 2
     close = process.extract(word, _MONTH_NAMES, scorer=Levenshtein.distance,
@@ -333,7 +333,7 @@ def _correct(folded: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         word = match.group()
-        if len(word) < 5 or word in _CUE_WORD_SET or word in _danish_words():
+        if len(word) < 5 or word in _CUE_WORD_SET or word in danish_words():
             return word
         limit = 1 if len(word) <= 7 else 2
         best = process.extractOne(word, _CUE_WORDS, scorer=Levenshtein.distance,

@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 
 # The lemma table that keeps municipality matching from taking "skrive" for Skive serves the
 # same purpose here: an ordinary Danish word is never "corrected".
-from genoptraening.core.register import _danish_words
+from genoptraening.core.lexicon import danish_words
 from genoptraening.core.text import skeleton
 
 MAX_CHARS = 10_000
@@ -58,7 +58,7 @@ def _vocabulary() -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def canon(word: str) -> str:
     """Return the vocabulary word a typo stands for, or the word itself."""
-    if len(word) < 5 or not word.isalpha() or word in VOCAB or word in _danish_words():
+    if len(word) < 5 or not word.isalpha() or word in VOCAB or word in danish_words():
         return word
     hit = process.extractOne(word, _vocabulary(), scorer=OSA.distance,
                              score_cutoff=1 if len(word) < 9 else 2)

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
+from genoptraening.core.lexicon import danish_words
 from genoptraening.core.text import skeleton, to_ascii
 
 _DATA = Path(__file__).resolve().parent / "data" / "municipalities.yml"
@@ -56,23 +57,6 @@ class Match:
     matched: str
     score: float
     via_town: bool = False
-
-
-@lru_cache(maxsize=1)
-def _danish_words() -> frozenset[str]:
-    """Ordinary Danish words (spaCy's Danish lemma table), which are never fuzzy-matched.
-
-    Without this, "skrive" (to write) would be taken for Skive and "lejer" for Lejre.
-    """
-    try:
-        import spacy_lookups_data
-        import srsly
-
-        path = Path(spacy_lookups_data.__file__).parent / "data" / "da_lemma_lookup.json.gz"
-        table = srsly.read_gzip_json(path)
-    except (ImportError, OSError, ValueError):
-        return frozenset()
-    return frozenset(skeleton(word) for word in table)
 
 
 class Register:
@@ -160,7 +144,7 @@ class Register:
                 if len(key) < _FUZZY_MIN_LENGTH or key.isdigit():
                     continue
                 if danish is None:
-                    danish = _danish_words()
+                    danish = danish_words()
                 if size == 1 and key in danish:
                     continue
                 hit = process.extractOne(key, self._fuzzy_choices, scorer=fuzz.ratio,
