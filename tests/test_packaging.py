@@ -64,7 +64,8 @@ def test_the_folders_map_to_their_installed_names():
 def test_the_content_folders_travel_whole_where_settings_look_for_them():
     assert {p for p in PACKAGES if p.startswith("genoptraening._content.")} == set(CONTENT.values())
     for folder, name in CONTENT.items():
-        assert PACKAGE_DATA[name] == ["**/*.yml"]
+        assert PACKAGE_DATA[name] == (
+            ["**/*.yml", "**/*.md"] if name.endswith("knowledge") else ["**/*.yml"])
         assert not (CHECKOUT / folder / "__init__.py").exists()  # data, never imported
         assert BUNDLED / folder == CHECKOUT / "genoptraening" / Path(*name.split(".")[1:])
     assert SETUPTOOLS["include-package-data"] is False

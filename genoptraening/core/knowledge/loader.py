@@ -1,7 +1,8 @@
 """The knowledge base: all knowledge files, loaded once, reloaded when a file changes.
 
-A running assistant must never go down over a broken file: a file that fails to parse is
-reported (logged and kept in ``problems``) and its last good version stays in use.
+The knowledge files (``<slug>.yml``) and the standards as text (``standards/<slug>.md``) are
+read the same way. A running assistant must never go down over a broken file: a file that fails
+to parse is reported (logged and kept in ``problems``) and its last good version stays in use.
 """
 
 from __future__ import annotations
@@ -13,12 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from genoptraening.core.knowledge.schema import Standard
+from genoptraening.core.knowledge.standards import (
+    STANDARDS_DIR,
+    StandardText,
+    StandardTextError,
+    load_standard_text,
+    standard_files,
+)
 from genoptraening.core.knowledge.validate import (
     NATIONAL_FILE,
     KnowledgeFileError,
     Problem,
     knowledge_files,
     parse_file,
+    text_problem,
 )
 
 log = logging.getLogger(__name__)
@@ -29,6 +38,13 @@ class _Loaded:
     mtime_ns: int
     size: int
     standard: Standard | None  # None when the file never loaded
+
+
+@dataclass(frozen=True)
+class _LoadedText:
+    mtime_ns: int
+    size: int
+    text: StandardText | None  # None when the file never loaded
 
 
 class KnowledgeBase:
@@ -42,6 +58,7 @@ class KnowledgeBase:
         self.directory = directory
         self.reload_interval = reload_interval
         self._files: dict[str, _Loaded] = {}
+        self._texts: dict[str, _LoadedText] = {}  # by slug (the file's stem)
         self._problems: dict[str, list[Problem]] = {}
         self._checked = 0.0
         self._lock = threading.Lock()
@@ -68,6 +85,39 @@ class KnowledgeBase:
                 if old and (old.mtime_ns, old.size) == (stat.st_mtime_ns, stat.st_size):
                     continue
                 self._load(name, path, stat.st_mtime_ns, stat.st_size, old)
+            self._refresh_texts()
+
+    def _refresh_texts(self) -> None:
+        present = {p.stem: p for p in standard_files(self.directory)}
+        for slug in set(self._texts) - set(present):
+            log.warning("standard text %s/%s.md was removed", STANDARDS_DIR, slug)
+            del self._texts[slug]
+            self._problems.pop(f"{STANDARDS_DIR}/{slug}.md", None)
+        for slug, path in present.items():
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            old = self._texts.get(slug)
+            if old and (old.mtime_ns, old.size) == (stat.st_mtime_ns, stat.st_size):
+                continue
+            key = f"{STANDARDS_DIR}/{path.name}"
+            try:
+                text = load_standard_text(path)
+            except StandardTextError as exc:
+                self._problems[key] = [text_problem(exc)]
+                kept = old.text if old else None
+                log.error(
+                    "standard text %s is broken (%s); %s", key, exc,
+                    "the last good version stays in use" if kept else "it is not loaded",
+                )
+                # Remember the stamp so a broken file is not parsed again every second.
+                self._texts[slug] = _LoadedText(stat.st_mtime_ns, stat.st_size, kept)
+                continue
+            self._problems.pop(key, None)
+            self._texts[slug] = _LoadedText(stat.st_mtime_ns, stat.st_size, text)
+            if old is not None:
+                log.info("standard text %s reloaded", key)
 
     def _load(self, name: str, path: Path, mtime_ns: int, size: int, old: _Loaded | None) -> None:
         try:
@@ -106,6 +156,12 @@ class KnowledgeBase:
     def standard(self, slug: str) -> Standard | None:
         """Return the standard of the municipality with this slug, if it is on file."""
         return self.standards().get(slug)
+
+    def text(self, slug: str) -> StandardText | None:
+        """Return the published standard of this municipality as text, if it is on file."""
+        self.refresh()
+        loaded = self._texts.get(slug)
+        return loaded.text if loaded else None
 
     @property
     def national(self) -> Standard | None:

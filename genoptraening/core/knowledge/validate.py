@@ -1,7 +1,9 @@
 """Checks of knowledge files: schema, topics, units, phone numbers and source quotes.
 
 ``parse_file`` is what loading uses (schema only); ``validate_dir`` adds the checks against the
-seed documents that ``genoptraening kb validate`` runs for content editors.
+seed documents that ``genoptraening kb validate`` runs for content editors, and checks the
+standards' text files (``standards/<slug>.md``): that each holds its seed's text and that every
+section a knowledge file cites is one of its headings, with the quote in it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,14 @@ from pydantic import ValidationError
 
 from genoptraening.core.knowledge import seeds
 from genoptraening.core.knowledge.schema import LAWS, TOPICS, Standard
+from genoptraening.core.knowledge.standards import (
+    STANDARDS_DIR,
+    StandardText,
+    StandardTextError,
+    load_standard_text,
+    seed_mismatch,
+    standard_files,
+)
 
 #: The file that holds the national (general) rules.
 NATIONAL_FILE = "national.yml"
@@ -157,13 +167,98 @@ def check_sources(name: str, standard: Standard, seeds_dir: Path) -> list[Proble
     return problems
 
 
+def text_problem(exc: StandardTextError) -> Problem:
+    """Turn a standard text's parse error into a problem report."""
+    return Problem(f"{STANDARDS_DIR}/{exc.file}", exc.where, exc.reason)
+
+
+def check_sections(name: str, standard: Standard, text: StandardText) -> list[Problem]:
+    """Check that every cited section is a heading of the standard's text and holds its quote."""
+    problems = []
+    where_text = f"{STANDARDS_DIR}/{text.slug}.md"
+    headings = set(text.headings())
+    for law, topic, entry in standard.iter_topics():
+        prefix = f"by_law.{law}.{topic}" if law else f"topics.{topic}"
+        for index, source in enumerate(entry.sources):
+            if source.quote is None or source.section is None:
+                continue
+            if (source.file or standard.seed_file) != text.seed_file:
+                continue  # quotes another document
+            where = f"{prefix}.sources[{index}]"
+            if source.section not in headings:
+                problems.append(
+                    Problem(name, where, f"afsnittet {source.section!r} er ikke en overskrift i "
+                            f"{where_text}")
+                )
+            elif not text.contains(source.section, source.quote):
+                problems.append(
+                    Problem(name, where, f"citatet står ikke i afsnittet {source.section!r} i "
+                            f"{where_text}: {source.quote!r}")
+                )
+    return problems
+
+
+def check_texts(
+    knowledge_dir: Path, seeds_dir: Path | None, standards: dict[str, Standard]
+) -> tuple[list[Problem], int]:
+    """Check the standards' text files against their seeds and the knowledge files.
+
+    Args:
+        knowledge_dir: The knowledge folder (the texts are in its ``standards/``).
+        seeds_dir: The seed documents, or None when they are not at hand.
+        standards: The municipal knowledge files that parsed, by slug.
+
+    Returns:
+        The problems found and the number of text files looked at.
+
+    """
+    problems: list[Problem] = []
+    paths = standard_files(knowledge_dir)
+    for path in paths:
+        where = f"{STANDARDS_DIR}/{path.name}"
+        try:
+            text = load_standard_text(path)
+        except StandardTextError as exc:
+            problems.append(text_problem(exc))
+            continue
+        if seeds_dir is not None:
+            seed = seeds_dir / text.seed_file
+            if not seed.is_file():
+                problems.append(Problem(where, "seed_file", f"kildefilen {text.seed_file!r} "
+                                        "findes ikke"))
+            elif mismatch := seed_mismatch(text, seed.read_text(encoding="utf-8")):
+                problems.append(Problem(where, "", f"{mismatch} (kilde: {text.seed_file})"))
+        standard = standards.get(text.slug)
+        if standard is None:
+            if not (knowledge_dir / f"{text.slug}.yml").is_file():
+                problems.append(Problem(where, "slug", f"der findes ingen videnfil "
+                                        f"{text.slug}.yml til teksten"))
+            continue  # a broken knowledge file is reported on its own
+        if standard.seed_file != text.seed_file:
+            problems.append(Problem(where, "seed_file", f"{text.seed_file!r} er ikke "
+                                    f"{text.slug}.yml's seed_file {standard.seed_file!r}"))
+            continue
+        problems.extend(check_sections(f"{text.slug}.yml", standard, text))
+    if (knowledge_dir / STANDARDS_DIR).is_dir():
+        present = {path.stem for path in paths}
+        problems.extend(
+            Problem(f"{slug}.yml", "", f"teksten {STANDARDS_DIR}/{slug}.md mangler")
+            for slug in sorted(standards) if slug not in present
+        )
+    return problems, len(paths)
+
+
 @dataclass
 class ValidationReport:
-    """What ``validate_dir`` found."""
+    """What ``validate_dir`` found.
+
+    ``files`` counts the knowledge files (YAML), ``texts`` the standards' text files.
+    """
 
     problems: list[Problem]
     files: int
     quotes_checked: bool
+    texts: int = 0
 
 
 def knowledge_files(knowledge_dir: Path) -> list[Path]:
@@ -186,16 +281,25 @@ def validate_dir(knowledge_dir: Path, seeds_dir: Path) -> ValidationReport:
         problems.append(Problem(NATIONAL_FILE, "", "filen med de generelle regler mangler"))
     quotes_checked = seeds_dir.is_dir()
     register = get_register()
+    municipal: dict[str, Standard] = {}
     for path in files:
         try:
             standard = parse_file(path)
         except KnowledgeFileError as exc:
             problems.extend(exc.problems)
             continue
-        if not standard.general and register.by_slug(standard.slug) is None:
-            problems.append(
-                Problem(path.name, "slug", f"{standard.slug!r} er ikke en kommunes slug")
-            )
+        if not standard.general:
+            municipal[standard.slug] = standard
+            if register.by_slug(standard.slug) is None:
+                problems.append(
+                    Problem(path.name, "slug", f"{standard.slug!r} er ikke en kommunes slug")
+                )
         if quotes_checked:
             problems.extend(check_sources(path.name, standard, seeds_dir))
-    return ValidationReport(problems=problems, files=len(files), quotes_checked=quotes_checked)
+    text_problems, texts = check_texts(
+        knowledge_dir, seeds_dir if quotes_checked else None, municipal
+    )
+    problems.extend(text_problems)
+    return ValidationReport(
+        problems=problems, files=len(files), quotes_checked=quotes_checked, texts=texts
+    )

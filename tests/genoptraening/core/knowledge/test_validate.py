@@ -138,3 +138,78 @@ def test_normalise_joins_line_end_hyphens_and_keeps_real_ones():
         sioterapeuter, Lejre Kom-
         mune""")
     assert normalise(raw) == "vedligeholdende træning for ergo- og fysioterapeuter, Lejre Kommune"
+
+
+# --- the standards as text (knowledge/standards/<slug>.md) ----------------------------------
+
+
+def reasons(knowledge_dir, seeds_dir=SEEDS):
+    return [str(p) for p in validate_dir(knowledge_dir, seeds_dir).problems]
+
+
+def test_the_texts_are_checked_and_counted_apart_from_the_knowledge_files():
+    report = validate_dir(KNOWLEDGE, SEEDS)
+    assert (report.files, report.texts) == (6, 5)
+
+
+def test_a_cited_section_that_is_not_a_heading_is_reported(knowledge_copy):
+    # "3. Genoptræning" stands in the seed (inside a longer heading), but is no heading.
+    edit(knowledge_copy / "lejre.yml",
+         lambda d: d["topics"]["content"]["sources"][0].__setitem__("section", "3. Genoptræning"))
+    assert "lejre.yml: topics.content.sources[0]: afsnittet '3. Genoptræning' er ikke en " \
+        "overskrift i standards/lejre.md" in reasons(knowledge_copy)
+
+
+def test_a_quote_outside_its_section_is_reported(knowledge_copy):
+    section = "9. Transport til genoptræning eller træning"
+    edit(knowledge_copy / "lejre.yml",
+         lambda d: d["topics"]["cost"]["sources"][0].__setitem__("section", section))
+    assert f"lejre.yml: topics.cost.sources[0]: citatet står ikke i afsnittet {section!r} i " \
+        "standards/lejre.md: 'er gratis for dig, når du er visiteret til det'" \
+        in reasons(knowledge_copy)
+
+
+def test_a_text_that_differs_from_its_seed_is_reported(knowledge_copy):
+    path = knowledge_copy / "standards" / "lejre.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("41 kr.", "45 kr."), encoding="utf-8")
+    found = [r for r in reasons(knowledge_copy) if r.startswith("standards/lejre.md: ")]
+    assert len(found) == 1
+    assert "teksten afviger fra kilden i afsnittet '9. Transport til genoptræning eller " \
+        "træning'" in found[0]
+    assert "45 kr." in found[0] and "(kilde: 000_fcbf1760aa121c15.txt)" in found[0]
+    # Without the seeds the text is not compared, but the sections still are.
+    assert not [r for r in reasons(knowledge_copy, knowledge_copy / "no-seeds")
+                if r.startswith("standards/lejre.md")]
+
+
+def test_a_broken_text_is_reported_by_the_command(knowledge_copy):
+    path = knowledge_copy / "standards" / "rebild.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("## Kriterier", "### Kriterier", 1),
+                    encoding="utf-8")
+    result = run_validate(knowledge_copy)
+    assert result.returncode == 1
+    assert "FEJL standards/rebild.md: linje 12: kun overskrifter på formen '## Overskrift'" \
+        in result.stdout, result.stdout
+
+
+def test_a_text_and_a_knowledge_file_must_come_in_pairs(knowledge_copy):
+    texts = knowledge_copy / "standards"
+    (texts / "hedensted.md").unlink()
+    (texts / "roskilde.md").write_text(
+        (texts / "lejre.md").read_text(encoding="utf-8").replace("slug: lejre", "slug: roskilde"),
+        encoding="utf-8",
+    )
+    found = reasons(knowledge_copy)
+    assert "hedensted.yml: teksten standards/hedensted.md mangler" in found
+    assert "standards/roskilde.md: slug: der findes ingen videnfil roskilde.yml til teksten" \
+        in found
+
+
+def test_a_text_must_name_the_seed_of_its_knowledge_file(knowledge_copy):
+    path = knowledge_copy / "standards" / "lejre.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "seed_file: 000_fcbf1760aa121c15.txt", "seed_file: 001_f4a1c6cfc55bc51b.txt"),
+        encoding="utf-8")
+    found = reasons(knowledge_copy)
+    assert "standards/lejre.md: seed_file: '001_f4a1c6cfc55bc51b.txt' er ikke lejre.yml's " \
+        "seed_file '000_fcbf1760aa121c15.txt'" in found
