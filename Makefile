@@ -16,7 +16,7 @@ help:
 	@echo "make test      run every test (installs and trains first when needed)"
 	@echo "make install   create .venv from a Python 3.10 and install the project"
 	@echo "make train     train the assistant when its data or config changed"
-	@echo "make evaluate  NLU figures on the held-out test set -> docs/nlu-evaluation.md"
+	@echo "make evaluate  NLU and retrieval figures on the held-out sets -> docs/nlu-evaluation.md"
 	@echo "make lint      ruff and the import contracts;  make types  mypy"
 
 install: $(STAMP)
@@ -59,6 +59,7 @@ test-unit: $(STAMP)
 test-rasa: train
 	$(RASA) test core --model models --stories tests/stories --fail-on-prediction-errors --out results/core
 	$(BIN)/genoptraening nlu evaluate --min-accuracy 0.85
+	$(BIN)/genoptraening retrieval evaluate --min-recall3 0.75
 
 AXE := tests/e2e/browser_deps/node_modules/axe-core/axe.min.js
 
@@ -79,6 +80,7 @@ test-e2e: train browser-deps
 
 evaluate: train
 	$(BIN)/genoptraening nlu evaluate --write-report
+	$(BIN)/genoptraening retrieval evaluate --answers --write-report
 
 # Benchmarks are measurements, not tests: figures go to docs/benchmarks.md.
 bench: $(STAMP)

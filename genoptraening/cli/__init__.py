@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from genoptraening.cli import ask, kb, purge, review, run, shell
+from genoptraening.cli import ask, kb, purge, retrieval, review, run, shell
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.register(commands)
     review.register(commands)
     purge.register(commands)
+    retrieval.register(commands)
     shell.register(commands)
     return parser
 

@@ -8,6 +8,7 @@ to parse is reported (logged and kept in ``problems``) and its last good version
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -77,14 +78,9 @@ class KnowledgeBase:
                 del self._files[name]
                 self._problems.pop(name, None)
             for name, path in present.items():
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
                 old = self._files.get(name)
-                if old and (old.mtime_ns, old.size) == (stat.st_mtime_ns, stat.st_size):
-                    continue
-                self._load(name, path, stat.st_mtime_ns, stat.st_size, old)
+                if (stat := _changed(path, old)) is not None:
+                    self._load(name, path, stat.st_mtime_ns, stat.st_size, old)
             self._refresh_texts()
 
     def _refresh_texts(self) -> None:
@@ -94,12 +90,8 @@ class KnowledgeBase:
             del self._texts[slug]
             self._problems.pop(f"{STANDARDS_DIR}/{slug}.md", None)
         for slug, path in present.items():
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
             old = self._texts.get(slug)
-            if old and (old.mtime_ns, old.size) == (stat.st_mtime_ns, stat.st_size):
+            if (stat := _changed(path, old)) is None:
                 continue
             key = f"{STANDARDS_DIR}/{path.name}"
             try:
@@ -182,6 +174,17 @@ class KnowledgeBase:
     def is_ready(self) -> bool:
         """Tell whether the national rules and at least one standard are loaded."""
         return self.national is not None and bool(self.standards())
+
+
+def _changed(path: Path, old: _Loaded | _LoadedText | None) -> os.stat_result | None:
+    """Return a file's stat when it is new or changed since ``old`` was loaded, else None."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None  # gone between listing and reading: the next look sees it
+    if old and (old.mtime_ns, old.size) == (stat.st_mtime_ns, stat.st_size):
+        return None
+    return stat
 
 
 _instance: KnowledgeBase | None = None

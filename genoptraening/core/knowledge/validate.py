@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from genoptraening.core.analysis import SYNONYMS_FILE, synonym_problems
 from genoptraening.core.knowledge import seeds
 from genoptraening.core.knowledge.schema import LAWS, TOPICS, Standard
 from genoptraening.core.knowledge.standards import (
@@ -300,6 +301,8 @@ def validate_dir(knowledge_dir: Path, seeds_dir: Path) -> ValidationReport:
         knowledge_dir, seeds_dir if quotes_checked else None, municipal
     )
     problems.extend(text_problems)
+    problems.extend(Problem(SYNONYMS_FILE, where, reason)
+                    for where, reason in synonym_problems(knowledge_dir / SYNONYMS_FILE))
     return ValidationReport(
         problems=problems, files=len(files), quotes_checked=quotes_checked, texts=texts
     )

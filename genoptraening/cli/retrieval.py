@@ -1,0 +1,171 @@
+"""``genoptraening retrieval``: measure and calibrate the search in the standards' own text."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(commands: Any) -> None:
+    """Add the ``retrieval`` command group."""
+    retrieval = commands.add_parser("retrieval", help="søgning i standardernes egen tekst")
+    sub = retrieval.add_subparsers(dest="retrieval_command", metavar="KOMMANDO")
+    sub.required = True
+    evaluate = sub.add_parser("evaluate", help="mål træfsikkerheden på de mærkede spørgsmål")
+    evaluate.add_argument("--write-report", action="store_true",
+                          help="skriv tallene i docs/nlu-evaluation.md")
+    evaluate.add_argument("--min-recall3", type=float, default=0.0,
+                          help="afslut med kode 1, når recall@3 på det tilbageholdte sæt er lavere")
+    evaluate.add_argument("--answers", action="store_true",
+                          help="mål også svarene: andel med den rette detalje før og efter "
+                               "(indlæser den nyeste model i models/)")
+    evaluate.set_defaults(handler=run_evaluate)
+    calibrate = sub.add_parser("calibrate", help="find tærsklen og vægten på kalibreringssættet")
+    calibrate.add_argument("--answers", action="store_true",
+                           help="find svarenes tærskler med den trænede NLU (nyeste model)")
+    calibrate.set_defaults(handler=run_calibrate)
+
+
+def _search_factory() -> Any:
+    from genoptraening.core.analysis import SYNONYMS_FILE
+    from genoptraening.core.knowledge.loader import get_knowledge_base
+    from genoptraening.core.passages import PassageSearch
+    from genoptraening.settings import get_settings
+
+    kb = get_knowledge_base()
+    synonyms: Path = get_settings().knowledge_dir / SYNONYMS_FILE
+    return lambda treatments, **kw: PassageSearch(kb, synonyms, treatments, **kw)
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Print (and optionally write) recall on the held-out set and the treatments' effect."""
+    from genoptraening.core import passages
+    from genoptraening.core.analysis import ALL
+    from genoptraening.tools import retrieval as tool
+
+    make = _search_factory()
+    heldout, calibration = tool.load_items(tool.HELDOUT), tool.load_items(tool.CALIBRATION)
+    result = tool.evaluate(heldout, make(ALL))
+    found = tool.outcomes(calibration, make(ALL))
+    _, figures = tool.calibrate(found)
+    threshold = passages.THRESHOLD
+    shown = [o for o in found if o.score >= threshold]
+    figures.update(
+        threshold=threshold, ngram_weight=passages.NGRAM_WEIGHT,
+        precision=sum(o.right for o in shown) / max(len(shown), 1),
+        answered=sum(o.right and o.score >= threshold for o in found if o.answerable)
+        / max(sum(o.answerable for o in found), 1),
+        unanswerable_refused=sum(o.score < threshold for o in found if not o.answerable)
+        / max(sum(not o.answerable for o in found), 1))
+    section = tool.render(result, tool.ablation(heldout, make), tool.ablation(calibration, make),
+                          figures)
+    if args.answers:
+        section += _answers(heldout, make(ALL))
+    print(section)
+    if args.write_report:
+        tool.write_report(section)
+        print(f"Skrevet: {tool.REPORT}")
+    recall3 = result.overall.rate(result.overall.at3)
+    if recall3 < args.min_recall3:
+        print(f"recall@3 {recall3:.3f} er under {args.min_recall3:.3f}")
+        return 1
+    return 0
+
+
+def run_calibrate(args: argparse.Namespace) -> int:
+    """Print the threshold of least cost for each 4-gram weight on the calibration set."""
+    from genoptraening.core.analysis import ALL
+    from genoptraening.tools import retrieval as tool
+
+    make = _search_factory()
+    items = tool.load_items(tool.CALIBRATION)
+    if args.answers:
+        return _calibrate_answers(items, make)
+    for weight, mix in itertools.product((0.0, 0.2, 0.35, 0.5), (0.0, 0.3, 0.5, 0.7)):
+        search = make(ALL, ngram_weight=weight, section_weight=mix)
+        scores = tool.evaluate(items, search).overall
+        threshold, figures = tool.calibrate(tool.outcomes(items, search))
+        print(f"4-gram-vægt {weight:.2f}, afsnitsvægt {mix:.2f}: "
+              f"recall@1 {scores.rate(scores.at1):.3f}, recall@3 "
+              f"{scores.rate(scores.at3):.3f}; tærskel {threshold:.2f}, pris {figures['cost']:.0f},"
+              f" præcision {figures['precision']:.3f}, besvaret {figures['answered']:.3f}, "
+              f"afvist uden svar {figures['unanswerable_refused']:.3f}")
+    return 0
+
+
+def _calibrate_answers(items: Any, make: Any) -> int:
+    """Sweep the answers' two thresholds with the trained NLU; print each pair's figures."""
+    from genoptraening.core.analysis import ALL
+    from genoptraening.core.knowledge.loader import get_knowledge_base
+    from genoptraening.core.register import get_register
+    from genoptraening.dialogue.deps import Deps
+    from genoptraening.tools import retrieval as tool
+
+    parsed = _parse_with_latest_model([item.question for item in items])
+    if parsed is None:
+        print("Ingen model i models/: kør `make train` først.")
+        return 1
+    kb, register = get_knowledge_base(), get_register()
+    before = tool.policy_figures(items, parsed, Deps(kb, register))
+    print(f"uden passager: detalje {before.detail}/{before.answerable}, værdi {before.value}")
+    from genoptraening.dialogue import passages
+
+    default_prior = passages.PRIOR
+    for prior, threshold, information in itertools.product(
+            (0.0, 0.2, 0.4), (0.24, 0.28, 0.32, 0.36), (0.0, 2.0, 3.0, 4.0)):
+        passages.PRIOR = prior  # a module constant; this loop is its only other reader
+        search = make(ALL, threshold=threshold, min_information=information)
+        f = tool.policy_figures(items, parsed, Deps(kb, register, passages=search))
+        print(f"forrang {prior:.1f}, tærskel {threshold:.2f}, information {information:.1f}: "
+              f"detalje {f.detail}/{f.answerable}, "
+              f"forkert afsnit {f.wrong_passage}, passage uden svar {f.refused_wrongly}/"
+              f"{f.unanswerable}, værdi {f.value}")
+    passages.PRIOR = default_prior
+    return 0
+
+
+def _parse_with_latest_model(questions: list[str]) -> dict[str, dict[str, Any]] | None:
+    """Parse questions with the newest model's NLU, in a process of its own (Rasa)."""
+    from genoptraening.ops.services import latest_model, rasa_env
+
+    model = latest_model()
+    if model is None:
+        return None
+    lines = [question.replace("\n", " ") for question in questions]
+    done = subprocess.run(
+        [sys.executable, "-m", "genoptraening.rasa_ext.nlu", str(model)],
+        input="\n".join(lines) + "\n", capture_output=True, text=True, env=rasa_env(),
+        check=True)
+    results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return dict(zip(questions, results, strict=True))
+
+
+def _answers(items: Any, search: Any) -> str:
+    """Measure the share of held-out questions answered with their detail, before and after."""
+    from genoptraening.core.knowledge.loader import get_knowledge_base
+    from genoptraening.core.register import get_register
+    from genoptraening.dialogue.deps import Deps
+    from genoptraening.ops.services import latest_model
+    from genoptraening.tools import retrieval as tool
+
+    model = latest_model()
+    parsed = _parse_with_latest_model([item.question for item in items])
+    if model is None or parsed is None:
+        return "Ingen model i models/: kør `make train` først.\n"
+    kb, register = get_knowledge_base(), get_register()
+    shares = tool.answered_share(items, parsed.__getitem__, {
+        "før (kun kuraterede emner)": Deps(kb, register),
+        "efter (med standardens egen tekst)": Deps(kb, register, passages=search)})
+    rows = [f"| {mode} | {share:.3f} |" for mode, share in shares.items()]
+    return "\n".join([
+        "### Held-out questions answered with the right detail", "",
+        "Each held-out question goes through the trained NLU (model "
+        f"`{model.name}`) and the dialogue, with the municipality known; the detail counts as "
+        "given when the replies hold at least 70 % of the labelled quote's words (lemmas, "
+        "quoted or paraphrased).", "",
+        "| | share |", "| --- | --- |", *rows, ""])
