@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from genoptraening.core.knowledge.loader import get_knowledge_base
+from genoptraening.core.passages import get_passage_search
 from genoptraening.core.register import get_register
 from genoptraening.dialogue import Reply, State, Turn
 from genoptraening.dialogue.deps import Deps
@@ -22,7 +23,8 @@ from genoptraening.settings import get_settings
 @lru_cache(maxsize=1)
 def dialogue_deps() -> Deps:
     """Return the dialogue's dependencies (the knowledge base reloads itself)."""
-    return Deps(get_knowledge_base(), get_register(), get_settings().timezone)
+    return Deps(get_knowledge_base(), get_register(), get_settings().timezone,
+                passages=get_passage_search())
 
 
 def turn_from(tracker: Tracker) -> Turn:
@@ -58,14 +60,18 @@ def state_from(tracker: Tracker) -> State:
 
 
 def send(dispatcher: CollectingDispatcher, replies: list[Reply]) -> None:
-    """Send each reply: its text with the sources under it, and its buttons.
+    """Send each reply: its text with the sources under it, its buttons, and its structure.
 
     Rasa's REST channel splits a text at blank lines into separate messages; single line
-    breaks keep one reply, its source and its buttons together in one message.
+    breaks keep one reply, its source and its buttons together in one message. The same
+    reply as structured data (``Reply.payload``) follows as the channel's ``custom`` entry:
+    the web API, the widget and the staff tools read that; clients that read only ``text``
+    still get the text with its source.
     """
     for reply in replies:
         text = re.sub(r"\n\s*\n", "\n", reply.full_text)
-        dispatcher.utter_message(text=text, buttons=[b.as_dict() for b in reply.buttons])
+        dispatcher.utter_message(text=text, buttons=[b.as_dict() for b in reply.buttons],
+                                 json_message=reply.payload())
 
 
 def run_dialogue(

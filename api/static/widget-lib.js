@@ -60,7 +60,88 @@
     }
   }
 
+  // Words a full stop follows without ending the sentence ("fx.", "stk. 1", "kl. 8").
+  var ABBREVIATIONS = /^(fx|f\.eks|bl\.a|jf|stk|nr|kl|kr|ca|evt|dvs|mv|m\.m|osv|pkt|tlf|inkl|ekskl|mht|vedr|hhv|ang|iflg)$/i;
+  var SENTENCE_END = /[.!?](?=\s+["»„(]?[A-ZÆØÅ0-9])|\n/g;
+
+  // Splits off the first sentence, so the answer can be shown first: [lead, rest], or
+  // [text, ''] when the text is one sentence. A section number ("»4. Hvad koster …«") and the
+  // abbreviations above end no sentence.
+  function leadSentence(text) {
+    text = String(text || '').trim();
+    var match;
+    SENTENCE_END.lastIndex = 0;
+    while ((match = SENTENCE_END.exec(text))) {
+      var before = text.slice(0, match.index);
+      var word = (/(\S+)$/.exec(before) || ['', ''])[1];
+      if (match[0] === '.' && (ABBREVIATIONS.test(word.replace(/^[»„"(]/, '')) || /^[»„"]\d+(\.\d+)*$/.test(word))) continue;
+      var end = match.index + (match[0] === '\n' ? 0 : 1);
+      var rest = text.slice(end).trim();
+      return rest ? [text.slice(0, end).trim(), rest] : [text, ''];
+    }
+    return [text, ''];
+  }
+
+  // Removes a quoted passage from a text that quotes it in full (it is shown apart), with the
+  // quotation marks around it.
+  function withoutQuote(text, quote) {
+    text = String(text || '');
+    quote = String(quote || '').trim();
+    var at = quote ? text.indexOf(quote) : -1;
+    if (at < 0) return text;
+    var start = at, end = at + quote.length;
+    if (/[»„"“]/.test(text.charAt(start - 1)) && /[«“"”]/.test(text.charAt(end))) { start--; end++; }
+    return (text.slice(0, start).replace(/[ \t]+$/, '') + text.slice(end).replace(/^[ \t]+/, ' '))
+      .replace(/ +\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  }
+
+  // A tel: link only for a plain international or Danish number ("+4546464945").
+  function telHref(tel) { return typeof tel === 'string' && /^\+?[0-9]{3,15}$/.test(tel) ? 'tel:' + tel : null; }
+
+  // A quoted passage of the standard, set apart, with its caption ("Fra …, afsnit »…«") first.
+  function passage(p, links, caption) {
+    var quote = el('blockquote', 'gtg-quote');
+    appendLinked(quote.appendChild(el('p')), p.text, links);
+    return add(el('figure', 'gtg-passage'), el('figcaption', 'gtg-passage-caption', caption), quote);
+  }
+
+  // Phone numbers to call: who answers and the number as one tel: link, the hours under it.
+  function phoneList(phones, title) {
+    var list = el('ul', 'gtg-phone-list');
+    phones.forEach(function (ph) {
+      var href = telHref(ph.tel);
+      var call = href ? attrs(el('a', 'gtg-phone'), { href: href }) : el('span', 'gtg-phone');
+      if (ph.label) call.appendChild(el('span', 'gtg-phone-label', ph.label));
+      // No-break spaces: a number never splits over two lines.
+      call.appendChild(el('span', 'gtg-phone-number', ph.number.replace(/ /g, '\u00a0')));
+      var item = add(el('li'), call);
+      if (ph.hours) item.appendChild(el('span', 'gtg-phone-hours', ph.hours));
+      list.appendChild(item);
+    });
+    return add(el('div', 'gtg-phones'), el('p', 'gtg-phones-title', title), list);
+  }
+
+  // A reply of the API as the widget keeps it (sessionStorage): only the fields it shows,
+  // each of the expected type, so an odd reply or an old stored conversation cannot break it.
+  function str(v) { return typeof v === 'string' && v ? v : null; }
+  function botMessage(rep) {
+    rep = rep && typeof rep === 'object' ? rep : {};
+    var p = rep.passage && typeof rep.passage === 'object' && str(rep.passage.text) ? rep.passage : null;
+    return {
+      who: 'bot', id: str(rep.id), text: str(rep.text) || '', source: str(rep.source),
+      buttons: Array.isArray(rep.buttons) ? rep.buttons : [],
+      links: Array.isArray(rep.links) ? rep.links : [],
+      passage: p && { text: p.text, section: str(p.section), municipality: str(p.municipality) },
+      phones: (Array.isArray(rep.phones) ? rep.phones : []).filter(function (ph) { return ph && str(ph.number); })
+        .map(function (ph) { return { label: str(ph.label), number: ph.number, tel: str(ph.tel), hours: str(ph.hours) }; }),
+      answered: rep.answered_by && str(rep.answered_by.kind) || str(rep.answered),
+      rating: str(rep.rating)
+    };
+  }
+
   window.GenoptraeningsguidenLib = {
-    el: el, query: query, attrs: attrs, add: add, icon: icon, appendLinked: appendLinked
+    el: el, query: query, attrs: attrs, add: add, icon: icon, appendLinked: appendLinked,
+    leadSentence: leadSentence, withoutQuote: withoutQuote, telHref: telHref,
+    passage: passage, phoneList: phoneList, botMessage: botMessage
   };
 }());

@@ -34,6 +34,7 @@
   var lib = window.GenoptraeningsguidenLib;
   var el = lib.el, query = lib.query, attrs = lib.attrs, add = lib.add, icon = lib.icon,
     appendLinked = lib.appendLinked;
+  var ANSWERS = { topic: 1, passage: 1, 'topic+passage': 1 };  // answered_by.kind of an answer
 
   // ---- Texts: the `widget` phrases of knowledge/phrases/da.yml, from the API ----
   var T = null, textsLoading = null;
@@ -52,7 +53,12 @@
   function loadState(municipality) {
     try {
       var s = JSON.parse(window.sessionStorage.getItem(STORE_KEY));
-      if (s && s.v === 1 && Array.isArray(s.messages) && sameMunicipality(s.municipality, municipality)) return s;
+      if (s && s.v === 1 && Array.isArray(s.messages) && sameMunicipality(s.municipality, municipality)) {
+        s.messages = s.messages.filter(function (m) { return m && typeof m === 'object'; }).map(function (m) {
+          return m.who === 'user' ? { who: 'user', text: String(m.text || '') } : lib.botMessage(m);
+        });
+        return s;
+      }
     } catch (e) { /* storage blocked or corrupt: start fresh */ }
     return { v: 1, municipality: municipality, sessionId: null, messages: [], open: false };
   }
@@ -172,9 +178,21 @@
     // ---- Rendering messages ----
     function renderUser(text) { return add(el('div', 'gtg-msg gtg-msg-user'), el('p', 'gtg-bubble', text)); }
 
+    // An answer reads well on a phone: its first sentence as a lead, then the rest, a quoted
+    // passage of the standard apart with its section, the phone numbers as links to call.
     function renderBot(m, withButtons) {
       var wrap = attrs(el('div', 'gtg-msg gtg-msg-bot'), { 'data-reply-id': m.id || '' });
-      appendLinked(wrap.appendChild(el('p', 'gtg-bubble')), m.text, m.links);
+      var answer = !!ANSWERS[m.answered];
+      var text = m.passage ? lib.withoutQuote(m.text, m.passage.text) : m.text;
+      // "Det står i …, i afsnittet »…«:" only leads in to the quote: its caption says that.
+      if (m.passage && /:$/.test(text) && !lib.leadSentence(text)[1]) text = '';
+      var parts = answer ? lib.leadSentence(text) : [text, ''];
+      var bubble = el('div', 'gtg-bubble');
+      if (parts[0]) appendLinked(bubble.appendChild(el('p', parts[1] ? 'gtg-lead' : 'gtg-text')), parts[0], m.links);
+      if (parts[1]) appendLinked(bubble.appendChild(el('p', 'gtg-text')), parts[1], m.links);
+      if (m.passage) bubble.appendChild(lib.passage(m.passage, m.links, passageCaption(m.passage)));
+      if (m.phones.length) bubble.appendChild(lib.phoneList(m.phones, T.phones));
+      if (bubble.firstChild) wrap.appendChild(bubble);  // a reply of buttons only has none
       if (m.source) {
         // Folded by default: one click away for the citizen or caseworker who wants to check.
         var details = add(el('details', 'gtg-source'), el('summary', null, T.source));
@@ -191,8 +209,13 @@
         wrap.appendChild(qr);
       }
       // Only answers (they carry a source) are rated, not greetings or questions back.
-      if (m.id && m.source) wrap.appendChild(renderFeedback(m));
+      if (m.id && (m.source || answer)) wrap.appendChild(renderFeedback(m));
       return wrap;
+    }
+
+    function passageCaption(p) {
+      if (!p.section) return T.passage;
+      return fill(p.municipality ? T.passage_municipality : T.passage_section, { municipality: p.municipality, section: p.section });
     }
 
     function renderFeedback(m) {
@@ -280,7 +303,7 @@
           [].forEach.call(list.querySelectorAll('.gtg-quick-replies'), function (q) { q.parentNode.removeChild(q); });
           var first = null;
           (Array.isArray(r.body.replies) ? r.body.replies : []).forEach(function (rep) {
-            var m = { who: 'bot', id: rep.id, text: rep.text || '', buttons: rep.buttons || [], source: rep.source || null, links: rep.links || [] };
+            var m = lib.botMessage(rep);
             state.messages.push(m);
             var node = list.appendChild(renderBot(m, true));
             first = first || node;

@@ -99,10 +99,11 @@ def run_calibrate(args: argparse.Namespace) -> int:
 
 
 def _calibrate_answers(items: Any, make: Any) -> int:
-    """Sweep the answers' two thresholds with the trained NLU; print each pair's figures."""
+    """Sweep the dialogue's choice with the trained NLU; print each setting's figures."""
     from genoptraening.core.analysis import ALL
     from genoptraening.core.knowledge.loader import get_knowledge_base
     from genoptraening.core.register import get_register
+    from genoptraening.dialogue import passages
     from genoptraening.dialogue.deps import Deps
     from genoptraening.tools import retrieval as tool
 
@@ -113,19 +114,16 @@ def _calibrate_answers(items: Any, make: Any) -> int:
     kb, register = get_knowledge_base(), get_register()
     before = tool.policy_figures(items, parsed, Deps(kb, register))
     print(f"uden passager: detalje {before.detail}/{before.answerable}, værdi {before.value}")
-    from genoptraening.dialogue import passages
-
-    default_prior = passages.PRIOR
-    for prior, threshold, information in itertools.product(
-            (0.0, 0.2, 0.4), (0.24, 0.28, 0.32, 0.36), (0.0, 2.0, 3.0, 4.0)):
-        passages.PRIOR = prior  # a module constant; this loop is its only other reader
-        search = make(ALL, threshold=threshold, min_information=information)
-        f = tool.policy_figures(items, parsed, Deps(kb, register, passages=search))
-        print(f"forrang {prior:.1f}, tærskel {threshold:.2f}, information {information:.1f}: "
-              f"detalje {f.detail}/{f.answerable}, "
-              f"forkert afsnit {f.wrong_passage}, passage uden svar {f.refused_wrongly}/"
-              f"{f.unanswerable}, værdi {f.value}")
-    passages.PRIOR = default_prior
+    defaults = passages.PRIOR, passages.AGREEING, passages.HELD
+    for prior, agreeing, held in itertools.product((0.0, 0.4), (1.0, 0.3, 0.2, 0.1),
+                                                   (0.6, 0.8, 1.01)):
+        # Module constants of the dialogue's choice; this loop is their only other writer.
+        passages.PRIOR, passages.AGREEING, passages.HELD = prior, agreeing, held
+        f = tool.policy_figures(items, parsed, Deps(kb, register, passages=make(ALL)))
+        print(f"forrang {prior:.1f}, enige {agreeing:.2f}, holder {held:.2f}: detalje "
+              f"{f.detail}/{f.answerable}, forkert afsnit {f.wrong_passage}, passage uden svar "
+              f"{f.refused_wrongly}/{f.unanswerable}, værdi {f.value}")
+    passages.PRIOR, passages.AGREEING, passages.HELD = defaults
     return 0
 
 
@@ -146,26 +144,44 @@ def _parse_with_latest_model(questions: list[str]) -> dict[str, dict[str, Any]] 
 
 
 def _answers(items: Any, search: Any) -> str:
-    """Measure the share of held-out questions answered with their detail, before and after."""
+    """Measure the answers' detail, before and after, on the held-out and calibration sets."""
     from genoptraening.core.knowledge.loader import get_knowledge_base
     from genoptraening.core.register import get_register
+    from genoptraening.dialogue import passages
     from genoptraening.dialogue.deps import Deps
     from genoptraening.ops.services import latest_model
     from genoptraening.tools import retrieval as tool
 
     model = latest_model()
-    parsed = _parse_with_latest_model([item.question for item in items])
+    calibration = tool.load_items(tool.CALIBRATION)
+    parsed = _parse_with_latest_model([item.question for item in [*items, *calibration]])
     if model is None or parsed is None:
         return "Ingen model i models/: kør `make train` først.\n"
     kb, register = get_knowledge_base(), get_register()
-    shares = tool.answered_share(items, parsed.__getitem__, {
-        "før (kun kuraterede emner)": Deps(kb, register),
-        "efter (med standardens egen tekst)": Deps(kb, register, passages=search)})
-    rows = [f"| {mode} | {share:.3f} |" for mode, share in shares.items()]
+    modes = {"før (kun kuraterede emner)": Deps(kb, register),
+             "efter (med standardens egen tekst)": Deps(kb, register, passages=search)}
+    rows = []
+    for mode, deps in modes.items():
+        held = tool.policy_figures(items, parsed, deps)
+        cal = tool.policy_figures(calibration, parsed, deps)
+        rows.append(f"| {mode} | {held.detail / held.answerable:.3f} | {held.wrong_passage} | "
+                    f"{cal.detail / cal.answerable:.3f} | {cal.wrong_passage} | "
+                    f"{cal.refused_wrongly} of {cal.unanswerable} |")
     return "\n".join([
-        "### Held-out questions answered with the right detail", "",
-        "Each held-out question goes through the trained NLU (model "
+        "### Questions answered with the right detail", "",
+        "Each question goes through the trained NLU (model "
         f"`{model.name}`) and the dialogue, with the municipality known; the detail counts as "
         "given when the replies hold at least 70 % of the labelled quote's words (lemmas, "
-        "quoted or paraphrased).", "",
-        "| | share |", "| --- | --- |", *rows, ""])
+        "quoted or paraphrased — a strict measure for curated answers, which paraphrase in "
+        "plain Danish). The dialogue's choice (docstring of `genoptraening/dialogue/"
+        f"passages.py`): threshold {search.threshold:.2f}, a question must carry information "
+        f"{search.min_information:.1f}, a passage in the NLU topic's sections preferred by "
+        f"{passages.PRIOR:.1f} × the intent's confidence and needing only {passages.AGREEING:.2f} "
+        "when a clear topic cites its section, a curated answer holding "
+        f"{passages.HELD:.0%} of the asked words' weight given alone, a passage outside the "
+        f"sections of a clear topic (confidence ≥ {passages.CLEAR_TOPIC:.1f}) not shown; chosen "
+        "on the calibration set (`genoptraening retrieval calibrate --answers`).", "",
+        "| | held-out: detail given | held-out: passages from another section | "
+        "calibration: detail given | calibration: passages from another section | "
+        "calibration: passages where the standard is silent |",
+        "| --- | --- | --- | --- | --- | --- |", *rows, ""])

@@ -77,6 +77,8 @@ class Citation:
     section: str | None = None
     quote: str | None = None
     law: str | None = None
+    municipality: str | None = None
+    standard: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the citation as plain data (for JSON)."""
@@ -113,7 +115,7 @@ def _cite(standard: Standard, source: Source) -> Citation:
         phrase("source_standard", title=standard.title, municipality=standard.municipality,
                section=source.section),
         general=False, file=source.file or standard.seed_file, section=source.section,
-        quote=source.quote,
+        quote=source.quote, municipality=standard.municipality, standard=standard.title,
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from genoptraening.core import privacy, signals
 from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.core.knowledge.schema import TOPICS, Standard
+from genoptraening.core.passages import PassageSearch
 from genoptraening.core.register import Match, Municipality, Register
 from genoptraening.core.render import Answer, answer_topic, general_answer, phrase, phrases
 from genoptraening.dialogue.deps import Deps
@@ -43,6 +44,7 @@ class Context:
     now: dt.datetime
     new_relative: bool = False  # a relative was first noticed in this turn
     match: Match | None = None  # where the message named a municipality, if it did
+    passages: PassageSearch | None = None  # the standards' own text, when searched
 
     @property
     def standard(self) -> Standard | None:
@@ -101,7 +103,7 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     now = deps.now()
     today = now.date()
     return Context(kb, register, turn, state, municipality, named, today, now, new_relative,
-                   match)
+                   match, deps.passages)
 
 
 def emergency_reply(kb: KnowledgeBase) -> Reply:
@@ -109,7 +111,7 @@ def emergency_reply(kb: KnowledgeBase) -> Reply:
     answer = general_answer(kb, "emergency")
     if answer is None:  # the national file failed to load: 112 must still be said
         return Reply(phrase("emergency_fallback"))
-    return Reply(answer.entries[0].answer, source=answer.source_text)
+    return Reply(answer.entries[0].answer, citations=answer.citations)
 
 
 def preamble(context: Context) -> list[Reply]:
@@ -135,16 +137,17 @@ def consent_reminder(context: Context) -> Reply:
     standard = context.standard
     if standard is not None and standard.covers("on_behalf"):
         answer = context.answer("on_behalf")
-        return Reply(f"{text}\n\n{answer.text}", source=answer.source_text)
+        return Reply(f"{text}\n\n{answer.text}", citations=answer.citations)
     general = general_answer(context.kb, "on_behalf")
-    return Reply(text, source=general.source_text if general else "")
+    return Reply(text, citations=general.citations if general else [])
 
 
 def reply_from(answer: Answer, extra: str = "") -> Reply:
     """Turn a rendered answer into a reply, with optional text before its sources."""
     text = f"{answer.text}\n\n{extra}" if extra else answer.text
     facts = [entry.facts.dict(exclude_defaults=True) for entry in answer.entries]
-    return Reply(text, source=answer.source_text, facts=facts)
+    return Reply(text, citations=answer.citations, facts=facts,
+                 answered_by={"kind": "topic", "topic": answer.topic})
 
 
 def menu_buttons() -> list[Button]:
@@ -163,5 +166,6 @@ def municipality_buttons(register: Register) -> list[Button]:
 def ask_municipality(context: Context, pending: str) -> Reply:
     """Ask which municipality, remembering what to answer once it is known."""
     context.state.pending_topic = pending
+    context.state.pending_question = context.turn.text or None
     text = phrase("ask_municipality", **context.who()) + " " + phrase("ask_municipality_hint")
     return Reply(text, buttons=municipality_buttons(context.register))

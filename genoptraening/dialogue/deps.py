@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from genoptraening.core.knowledge.loader import KnowledgeBase
+from genoptraening.core.passages import PassageSearch
 from genoptraening.core.register import Register
 
 
@@ -24,6 +25,7 @@ class Deps:
         register: The 98 municipalities.
         timezone: For "open right now" and due dates.
         clock: Returns the current time in ``timezone``; tests pin it.
+        passages: Search in the standards' own text; None answers from curated topics only.
 
     """
 
@@ -31,6 +33,7 @@ class Deps:
     register: Register
     timezone: str = "Europe/Copenhagen"
     clock: Callable[[ZoneInfo], dt.datetime] | None = None
+    passages: PassageSearch | None = None
 
     def now(self) -> dt.datetime:
         """Return the current time in the dialogue's time zone."""

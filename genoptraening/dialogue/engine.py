@@ -79,6 +79,9 @@ def respond(
           and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
     replies += preamble(context) + handler(context)
+    for reply in replies:
+        reply.answered_by.setdefault("intent", turn.intent)
+        reply.answered_by.setdefault("confidence", round(turn.confidence, 3))
     return replies, context.state.changes_since(state)
 
 
@@ -94,6 +97,9 @@ def _next_best(turn: Turn, floor: float = 0.1) -> tuple[Turn, str]:
 
 
 def warm_up(deps: Deps) -> None:
-    """Load what the first turn would otherwise wait for (knowledge, register, word table)."""
+    """Load what the first turn would otherwise wait for (knowledge, words, passage indexes)."""
+    if deps.passages is not None:
+        for slug in deps.kb.standards():
+            deps.passages.index(slug)
     respond("answer_topic", Turn(text="hvad koster genoptræning i Lejre", intent="ask_cost"),
             State(), deps)

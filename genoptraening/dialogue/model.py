@@ -6,9 +6,14 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from genoptraening.core.render import Citation
+
+#: Marks the assistant's structured replies among a channel's custom messages.
+PAYLOAD_KIND = "genoptraening.reply"
+
 #: The state kept between turns, with the slot each field is stored in.
 STATE_SLOTS = (
-    "municipality", "pending_topic", "last_topic", "law", "relative",
+    "municipality", "pending_topic", "pending_question", "last_topic", "law", "relative",
     "eligibility", "eligibility_question", "misses",
 )
 
@@ -27,17 +32,52 @@ class Button:
 
 @dataclass
 class Reply:
-    """One message from the assistant: text, optional buttons and the source lines."""
+    """One message from the assistant: its text, buttons, sources and what it was built from.
+
+    Attributes:
+        text: The answer as a citizen reads it, without its sources.
+        buttons: Quick replies.
+        citations: Where the answer comes from (standard and section, or the law).
+        facts: The structured facts of the curated entries behind it (phones, prices, …).
+        passage: The passage of the standard quoted in the answer, when one is.
+        answered_by: What answered: a curated topic, a passage, both, or neither
+            (``kind`` "topic", "passage", "topic+passage" or "message"), with the intent,
+            its confidence and the passage's score.
+
+    """
 
     text: str
     buttons: list[Button] = field(default_factory=list)
-    source: str = ""
+    citations: list[Citation] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    passage: dict[str, Any] | None = None
+    answered_by: dict[str, Any] = field(default_factory=lambda: {"kind": "message"})
+
+    @property
+    def source(self) -> str:
+        """The source lines, one per distinct source ("Kilde: …")."""
+        return "\n".join(dict.fromkeys(c.text for c in self.citations))
 
     @property
     def full_text(self) -> str:
         """Return the text followed by its source, as a citizen reads it."""
-        return f"{self.text}\n\n{self.source}" if self.source else self.text
+        return f"{self.text}\n\n{self.source}" if self.citations else self.text
+
+    def payload(self) -> dict[str, Any]:
+        """Return the reply as structured data for clients (the REST channel's ``custom``)."""
+        phones = {p["number"]: p for fact in self.facts for p in fact.get("phones") or ()}
+        return {
+            "kind": PAYLOAD_KIND, "version": 1, "text": self.text,
+            "sources": [c.as_dict() for c in dict.fromkeys(self.citations)],
+            "passage": self.passage,
+            "phones": [
+                {"label": p.get("label"), "number": p["number"],
+                 "tel": "+45" + p["number"].replace(" ", ""), "hours": p.get("hours")}
+                for p in phones.values()
+            ],
+            "facts": self.facts,
+            "answered_by": self.answered_by,
+        }
 
 
 @dataclass(frozen=True)
@@ -72,6 +112,7 @@ class State:
 
     municipality: str | None = None  # slug
     pending_topic: str | None = None  # asked before the municipality was known
+    pending_question: str | None = None  # the words of that question, for its passages
     last_topic: str | None = None  # last topic answered, for "og hvad med Rebild?"
     law: str | None = None
     relative: str | None = None  # noun, e.g. "mor"

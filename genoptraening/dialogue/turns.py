@@ -21,6 +21,7 @@ from genoptraening.core.render import (
     phrases,
     topic_label,
 )
+from genoptraening.dialogue import passages
 from genoptraening.dialogue.context import (
     TOPIC_OF_INTENT,
     Context,
@@ -75,18 +76,20 @@ def answer(context: Context) -> list[Reply]:
     state = context.state
     if context.municipality is None:
         return [ask_municipality(context, topic)]
-    state.pending_topic, state.last_topic, state.misses = None, topic, 0
-    return [_topic_reply(context, topic)]
+    state.pending_topic, state.pending_question = None, None
+    state.last_topic, state.misses = topic, 0
+    return _topic_replies(context, topic, context.turn.text)
 
 
-def _topic_reply(context: Context, topic: str) -> Reply:
-    law = mentioned_law(context.turn.text) or context.state.law
+def _topic_replies(context: Context, topic: str, question: str) -> list[Reply]:
+    """Answer a topic: the curated answer, a passage of the standard, or both."""
+    law = mentioned_law(question) or context.state.law
     standard = context.standard
     if law and standard is not None and law not in standard.laws:
         law = None  # the citizen's law is not in this standard: answer what it does say
     rendered = context.answer(topic, law)
     extra = _due_dates(context, rendered) if topic == "deadlines" else ""
-    return reply_from(rendered, extra)
+    return passages.choose(context, reply_from(rendered, extra), rendered, question)
 
 
 def _due_dates(context: Context, rendered: Answer) -> str:
@@ -113,16 +116,17 @@ def set_municipality(context: Context) -> list[Reply]:
         return [Reply(phrase("not_a_municipality"),
                       buttons=municipality_buttons(context.register))]
     pending, switched_from = state.pending_topic, state.last_topic
+    question, state.pending_question = state.pending_question or "", None
     state.misses = 0
     if pending == "eligibility":
         state.pending_topic = None
         return eligibility(context)
     if pending:
         state.pending_topic, state.last_topic = None, pending
-        return [_topic_reply(context, pending)]
+        return _topic_replies(context, pending, question)
     if switched_from:
         intro = Reply(phrase("municipality_now", municipality=municipality.official))
-        return [intro, _topic_reply(context, switched_from)]
+        return [intro, *_topic_replies(context, switched_from, "")]
     return [_municipality_set(context)]
 
 
@@ -171,12 +175,17 @@ def handover(context: Context) -> list[Reply]:
             sentence += " " + phrase("open_now" if is_open(slots, context.now) else "closed_now")
         if sentence.strip():
             lines.append(sentence.strip())
-    return [Reply("\n".join(lines), source=rendered.source_text)]
+    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
+    return [Reply("\n".join(lines), citations=rendered.citations, facts=facts,
+                  answered_by={"kind": "topic", "topic": "contact"})]
 
 
 def clarify(context: Context) -> list[Reply]:
     """Say "Mente du …?" with the likeliest questions; after a second miss, hand over."""
     state = context.state
+    found = passages.instead_of_clarifying(context)
+    if found:
+        return found
     if state.misses >= 1:
         return handover(context)
     state.misses = 1
@@ -208,7 +217,9 @@ def smalltalk(context: Context) -> list[Reply]:
     if intent == "greet":
         return [Reply(phrase("greeting"), buttons=menu_buttons())]
     if intent == "out_of_scope":
-        return [Reply(phrase("out_of_scope"), buttons=menu_buttons())]
+        # An in-domain detail the classifier did not know is answered from the standard.
+        return passages.instead_of_clarifying(context) or [
+            Reply(phrase("out_of_scope"), buttons=menu_buttons())]
     if intent == "bot_challenge":
         labels = phrases()["intent_labels"]
         return [Reply(phrase("bot_challenge"),

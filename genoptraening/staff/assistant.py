@@ -20,13 +20,82 @@ from genoptraening.core.register import get_register
 from genoptraening.core.render import answer_topic
 from genoptraening.dialogue.context import TOPIC_OF_INTENT
 
+#: The ``kind`` of the structured payload the actions send with every reply.
+REPLY_KIND = "genoptraening.reply"
+SOURCE_LINE = "Kilde:"
+
+
+def _dict(value: object) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
+
+
+@dataclass
+class StaffReply:
+    """One reply: the text the citizen reads (with its source lines), buttons, and payload.
+
+    The payload is the structured form of the reply (``custom`` of the REST channel, ``kind``
+    "genoptraening.reply"): the text without sources, the sources, the passage quoted, the
+    phone numbers and what answered. Replies of an assistant that sends none have no payload.
+    """
+
+    text: str
+    buttons: list[dict[str, Any]] = field(default_factory=list)
+    payload: dict[str, Any] | None = None
+
+    @property
+    def sources(self) -> list[str]:
+        """The reply's source lines: the payload's sources, or the "Kilde:" lines without one."""
+        if self.payload is None:
+            return [line for line in self.text.splitlines() if line.startswith(SOURCE_LINE)]
+        found = self.payload.get("sources")
+        lines = [str(s["text"]) for s in found if isinstance(s, dict) and s.get("text")] if (
+            isinstance(found, list)) else []
+        return list(dict.fromkeys(lines))  # several quotes of one section: one source line
+
+    @property
+    def passage(self) -> dict[str, Any] | None:
+        """The passage of the standard the reply quotes, if any."""
+        found = _dict((self.payload or {}).get("passage"))
+        return found if found and isinstance(found.get("text"), str) else None
+
+    @property
+    def answered_by(self) -> dict[str, Any] | None:
+        """What answered: ``kind`` (topic, passage, topic+passage or message), topic, score."""
+        found = _dict((self.payload or {}).get("answered_by"))
+        return found if found and isinstance(found.get("kind"), str) else None
+
+
+def pair_replies(messages: list[dict[str, Any]]) -> list[StaffReply]:
+    """Read the REST channel's messages as replies: each text entry with the payload after it.
+
+    A payload without a text entry before it is a reply of its own (its text is what a client
+    of the structured replies shows); other custom messages are ignored.
+    """
+    replies: list[StaffReply] = []
+    for message in messages:
+        if not isinstance(message, dict):
+            continue
+        text = message.get("text")
+        buttons = [b for b in message.get("buttons") or [] if isinstance(b, dict)]
+        if isinstance(text, str) and text or buttons:
+            replies.append(StaffReply(text if isinstance(text, str) else "", buttons))
+        payload = _dict(message.get("custom"))
+        if payload is None or payload.get("kind") != REPLY_KIND:
+            continue
+        if replies and replies[-1].payload is None:
+            replies[-1].payload = payload
+        else:
+            own = payload.get("text")
+            replies.append(StaffReply(own if isinstance(own, str) else "", payload=payload))
+    return replies
+
 
 @dataclass
 class StaffTurn:
     """One turn as staff see it."""
 
     message: str
-    replies: list[dict[str, Any]]
+    replies: list[dict[str, Any]]  # as the REST channel returned them
     intent: str = ""
     confidence: float = 0.0
     candidates: list[tuple[str, float]] = field(default_factory=list)  # the next two
@@ -36,15 +105,26 @@ class StaffTurn:
     facts: list[dict[str, Any]] = field(default_factory=list)  # knowledge used, with sources
 
     @property
+    def answers(self) -> list[StaffReply]:
+        """The replies, each with its structured payload when one came."""
+        return pair_replies(self.replies)
+
+    @property
     def texts(self) -> list[str]:
-        """The replies' texts, as the citizen reads them."""
-        return [str(r.get("text", "")) for r in self.replies if r.get("text")]
+        """The replies' texts, as the citizen reads them (with their source lines)."""
+        return [reply.text for reply in self.answers if reply.text]
 
     @property
     def sources(self) -> list[str]:
         """The source lines of the replies."""
-        return [line for text in self.texts for line in text.splitlines()
-                if line.startswith("Kilde:")]
+        return [line for reply in self.answers for line in reply.sources]
+
+    @property
+    def answered_by(self) -> list[dict[str, Any] | None]:
+        """Per text of ``texts``, what answered it and the passage quoted (None if not told)."""
+        return [None if reply.answered_by is None else
+                {**reply.answered_by, "passage": reply.passage}
+                for reply in self.answers if reply.text]
 
     def as_dict(self) -> dict[str, Any]:
         """Return the turn as plain data (``--json``)."""
@@ -54,7 +134,7 @@ class StaffTurn:
             "candidates": [{"intent": i, "confidence": c} for i, c in self.candidates],
             "entities": [{"entity": e, "value": v} for e, v in self.entities],
             "slots": self.slots, "actions": self.actions, "sources": self.sources,
-            "facts": self.facts,
+            "answered_by": self.answered_by, "facts": self.facts,
         }
 
 

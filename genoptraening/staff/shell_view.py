@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from genoptraening.core.privacy import mask_cpr
-from genoptraening.staff.assistant import StaffTurn
+from genoptraening.staff.answered import answered, passages
+from genoptraening.staff.assistant import StaffReply, StaffTurn
 
 if TYPE_CHECKING:
     from genoptraening.staff.check import CaseResult
@@ -106,13 +107,14 @@ def details(turn: StaffTurn) -> list[tuple[str, str]]:
     return list(zip(LABELS, rows, strict=True))
 
 
-def reply_lines(reply: dict[str, Any]) -> list[str]:
+def reply_lines(reply: StaffReply) -> list[str]:
     """Return a reply's text and its buttons as the citizen sees them."""
-    lines = [str(reply.get("text") or "")]
-    buttons = [str(b.get("title", "")) for b in reply.get("buttons") or []]
+    lines = [reply.text]
+    buttons = [str(b.get("title", "")) for b in reply.buttons]
     if buttons:
         lines.append("Knapper: " + " · ".join(f"[{b}]" for b in buttons))
     return [line for line in lines if line]
+
 
 
 def problems(result: CaseResult) -> str:
@@ -180,10 +182,12 @@ class View:
 
     def turn(self, turn: StaffTurn) -> None:
         """Print the assistant's replies and, under them, why it answered so."""
-        for reply in turn.replies:
+        for reply in turn.answers:
             lines = reply_lines(reply)
             if lines:
                 self._print("Assistent: " + "\n  ".join("\n".join(lines).splitlines()))
+            if answered(reply):
+                self._print(f"  Svaret: {answered(reply)}")
         for label, value in details(turn):
             self._print(f"  {label}: " + "\n    ".join(value.splitlines()))
         self._print()
@@ -202,7 +206,13 @@ class View:
                         self._print(f"    {label}: {source[key]}")
             if source.get("quote"):
                 self._print(f"    Citat: »{source['quote']}«")
-        if not found:
+        for where, passage, value in passages(turn):
+            self._print(f"  Afsnit fundet i standarden: {where or NONE}"
+                        + (f" (score {value})" if value else ""))
+            if passage.get("section"):
+                self._print(f"    Afsnit: {passage['section']}")
+            self._print(f"    Citat: »{passage['text']}«")
+        if not found and not passages(turn):
             names = source_names(turn)
             self._print("  " + ("\n  ".join(names) if names else
                                 "Svaret bygger ikke på vidensbasen og har ingen kilde."))
@@ -280,10 +290,12 @@ class RichView(View):
         from rich.text import Text
 
         answer = Text()
-        for reply in turn.replies:
+        for reply in turn.answers:
             for line in "\n".join(reply_lines(reply)).splitlines():
                 answer.append(line + "\n",
                               style="dim" if line.startswith(("Kilde:", "Knapper:")) else "")
+            if answered(reply):
+                answer.append(f"Svaret: {answered(reply)}\n", style="italic cyan")
             answer.append("\n")
         answer.rstrip()
         self.console.print(Panel(answer or Text("(intet svar)"), title="Assistenten",
@@ -302,7 +314,7 @@ class RichView(View):
         from rich.text import Text
 
         found = citations(turn)
-        if not found:
+        if not found and not passages(turn):
             super().sources(turn)
             return
         table = Table(title=f"Kilde til svaret på »{mask_cpr(turn.message)}«", title_justify="left",
@@ -318,6 +330,10 @@ class RichView(View):
             table.add_row(Text(where), Text(str(source.get("section") or source.get("law")
                                                 or NONE)),
                           Text(f"»{source['quote']}«" if source.get("quote") else NONE))
+        for where, passage, value in passages(turn):
+            table.add_row(Text(f"Afsnit fundet i standarden: {where or NONE}"
+                               + (f"\nscore {value}" if value else "")),
+                          Text(str(passage.get("section") or NONE)), Text(f"»{passage['text']}«"))
         self.console.print(table)
 
     def compare(self, title: str, rows: list[Compared]) -> None:

@@ -209,13 +209,23 @@ def write_report(section: str, path: Path = REPORT) -> None:
     path.write_text(f"{head}\n\n{section}" if head else section, encoding="utf-8")
 
 
-def detail_given(replies: list[str], quote: str, share: float = 0.7) -> bool:
-    """Tell whether replies state a quote's detail: most of its words, quoted or paraphrased."""
+def detail_given(replies: list[str], quote: str, weight: Callable[[str], float] | None = None,
+                 share: float = 0.6) -> bool:
+    """Tell whether replies state a quote's detail, quoted or paraphrased.
+
+    Most of the quote's word terms (lemmas, compound parts, synonym groups), weighed by how
+    telling each is in the standard ("tavshedspligt" more than "medarbejder"), must stand in
+    the replies. Unweighed, a plain-Danish paraphrase of a long sentence often failed
+    ("Alle medarbejdere har tavshedspligt" for "Medarbejdere, der leverer ydelserne, har
+    tavshedspligt").
+    """
     from genoptraening.core.analysis import terms
 
     wanted = set(terms(quote))
     said = set(terms("\n".join(replies)))
-    return bool(wanted) and len(wanted & said) / len(wanted) >= share
+    weigh = weight or (lambda term: 1.0)
+    total = sum(weigh(term) for term in wanted)
+    return bool(total) and sum(weigh(term) for term in wanted & said) / total >= share
 
 
 def turn_of(question: str, parsed: dict[str, Any]) -> Any:
@@ -259,7 +269,8 @@ def answered_share(items: list[Item], parse: Callable[[str], dict[str, Any]],
         parsed = parse(item.question)
         for mode, deps in deps_by_mode.items():
             replies = replies_to(item, parsed, deps)
-            given[mode] += detail_given([r.text for r in replies], str(item.quote))
+            given[mode] += detail_given([r.text for r in replies], str(item.quote),
+                                        _weight(item.slug))
     return {mode: count / max(len(answerable), 1) for mode, count in given.items()}
 
 
@@ -291,6 +302,15 @@ def policy_figures(items: list[Item], parsed: dict[str, dict[str, Any]], deps: A
             figures.refused_wrongly += bool(shown)
             continue
         figures.answerable += 1
-        figures.detail += detail_given([r.text for r in replies], str(item.quote))
+        figures.detail += detail_given([r.text for r in replies], str(item.quote),
+                                       _weight(item.slug))
         figures.wrong_passage += sum(not same_heading(p["section"], item.section) for p in shown)
     return figures
+
+
+def _weight(slug: str) -> Callable[[str], float] | None:
+    """Return how telling each word term is in a municipality's standard (its IDF)."""
+    from genoptraening.core.passages import get_passage_search
+
+    index = get_passage_search().index(slug)
+    return index.weight if index is not None else None

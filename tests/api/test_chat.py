@@ -84,3 +84,46 @@ def test_security_headers(client):
     response = client.get("/health")
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_chat_returns_the_structured_reply(client, rasa):
+    source = "Kilde: Lejre Kommune, Kvalitetsstandard, afsnit »9. Transport«"
+
+    async def send(sender, message, municipality):
+        custom = {"kind": "genoptraening.reply", "version": 1, "text": "Det koster 41 kr.",
+                  "sources": [{"text": source, "general": False, "section": "9. Transport",
+                               "municipality": "Lejre Kommune", "standard": "Kvalitetsstandard",
+                               "file": "000_fcbf1760aa121c15.txt", "law": None}],
+                  "passage": {"section": "9. Transport", "text": "Taksten reguleres årligt.",
+                              "municipality": "Lejre Kommune", "standard": "Kvalitetsstandard",
+                              "score": 0.7},
+                  "phones": [{"label": "Visitationen", "number": "46 46 49 45",
+                              "tel": "+4546464945", "hours": None}],
+                  "facts": [{"price": "41 kr."}],
+                  "answered_by": {"kind": "topic+passage", "topic": "transport",
+                                  "intent": "ask_transport", "confidence": 0.9, "score": 0.7}}
+        return [{"recipient_id": sender, "text": f"Det koster 41 kr.\n{source}"},
+                {"recipient_id": sender, "custom": custom}]
+
+    rasa.send = send
+    response = client.post("/api/chat", json={"message": "hvad koster kørsel?"})
+    assert response.status_code == 200
+    (reply,) = response.json()["replies"]
+    assert reply["text"] == "Det koster 41 kr."
+    assert reply["source"] == source
+    assert reply["sources"] == [{"text": source, "general": False,
+                                 "municipality": "Lejre Kommune",
+                                 "standard": "Kvalitetsstandard", "section": "9. Transport",
+                                 "law": None}]
+    assert reply["passage"] == {"municipality": "Lejre Kommune", "standard": "Kvalitetsstandard",
+                                "section": "9. Transport", "text": "Taksten reguleres årligt."}
+    assert reply["phones"] == [{"label": "Visitationen", "number": "46 46 49 45",
+                                "tel": "+4546464945", "hours": None}]
+    assert reply["answered_by"] == {"kind": "topic+passage", "topic": "transport",
+                                    "score": 0.7}
+
+
+def test_chat_without_payloads_has_empty_structure(client):
+    body = client.post("/api/chat", json={"message": "hej"}).json()
+    assert [r["sources"] for r in body["replies"]] == [[], []]
+    assert [r["answered_by"] for r in body["replies"]] == [None, None]

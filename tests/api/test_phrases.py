@@ -38,7 +38,8 @@ def test_the_placeholders_are_the_ones_widget_js_fills_in(client):
     found = {key: re.findall(r"\{(\w+)\}", " ".join([value] if isinstance(value, str) else value))
              for key, value in body.items()}
     assert {key: names for key, names in found.items() if names} == {
-        "left": ["left"], "left_none": ["limit"]}
+        "left": ["left"], "left_none": ["limit"], "passage_section": ["section"],
+        "passage_municipality": ["municipality", "section"]}
 
 
 def test_a_municipal_page_may_read_them(rasa, monkeypatch):

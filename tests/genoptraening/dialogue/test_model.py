@@ -23,7 +23,8 @@ def test_the_slots_are_the_dialogue_state():
 
 
 def test_state_round_trips_through_its_slots():
-    state = State(municipality="lejre", pending_topic="cost", last_topic="apply", law="sul_140",
+    state = State(municipality="lejre", pending_topic="cost", pending_question="hvad koster det",
+                  last_topic="apply", law="sul_140",
                   relative="mor", eligibility={"hospital": True}, eligibility_question="plan",
                   misses=1)
     slots = state.changes_since(State())

@@ -100,6 +100,15 @@ def test_emergency_intent_without_emergency_words_is_not_alarming(conversation):
     c.say("emergency", "skal jeg lufte ud inden terapeuten kommer", "emergency",
           ranking=(("emergency", 0.9), ("ask_home_workplace", 0.05)))
     assert c.replies[0].text == "Hvis nogen er kommet til skade lige nu, så ring 112."
+    # The next-best reading is unsure, but the standard's own text answers it.
+    assert c.replies[1].passage["section"] == "7. Hjemmet som arbejdsplads"
+    assert "luftet ud inden" in c.replies[1].text
+
+
+def test_emergency_intent_without_emergency_words_suggests_the_next_best(conversation):
+    c = conversation(municipality="lejre", passages=False)
+    c.say("emergency", "skal jeg lufte ud inden terapeuten kommer", "emergency",
+          ranking=(("emergency", 0.9), ("ask_home_workplace", 0.05)))
     assert "Hjemmet som arbejdsplads" in c.buttons
 
 
