@@ -115,8 +115,11 @@ def split_compound(word: str) -> tuple[str, ...]:
         head, tail = word[:cut], word[cut:]
         if tail not in words:
             continue
-        # The linking letter off first: "genoptranings" is a word too, but its genitive.
-        for candidate in (head[:-1] if head[-1:] in ("s", "e") else "", head):
+        # A linking "s" off first ("genoptranings" is a word too, but a genitive); a linking
+        # "e" only when the head is no word without it ("klagefrist": "klage", not "klag").
+        linked = head[:-1] if head[-1:] in ("s", "e") else ""
+        order = (linked, head) if head.endswith("s") else (head, linked)
+        for candidate in order:
             if len(candidate) >= _MIN_PART and candidate in words:
                 return (*(split_compound(candidate) or (candidate,)), tail)
     return ()

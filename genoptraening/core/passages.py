@@ -1,14 +1,17 @@
 """Passages of a municipality's own standard that answer a question (BM25 retrieval).
 
 Each paragraph of a standard (``knowledge/standards/<slug>.md``), with its section's heading,
-is one passage. A question is ranked against the passages of the citizen's own municipality
-only — never another's — by two BM25 indexes (``bm25s``): one on word terms (folded,
-lemmatised, split compounds, synonym groups; see :mod:`genoptraening.core.analysis`) and one
-on character 4-grams within words. Each score is divided by what the question could score at
-most (the sum of its terms' IDF, a term the standard never uses counting as the rarest), so
-scores of short and long questions compare, and the two are mixed. The threshold for
-"confident" is calibrated on ``tests/retrieval/calibration.yml`` (``genoptraening retrieval
-calibrate``); the figures are in docs/nlu-evaluation.md.
+is one passage; it also scores as its whole section, which reads as well as the words
+citizens use for it: the curated answers that cite the section and the NLU examples of the
+intents that ask for those answers (``section_vocabulary``). A question is ranked against the
+passages of the citizen's own municipality only — never another's — by two BM25 indexes
+(``bm25s``): one on word terms (folded, lemmatised, split compounds, synonym groups; see
+:mod:`genoptraening.core.analysis`) and one on character 4-grams within words. Each score is
+taken as a share of the question's full score (the sum of its terms' IDF, a term the standard
+never uses counting as the rarest), so scores of short and long questions compare, and the
+two are mixed. The threshold for "confident" is calibrated on
+``tests/retrieval/calibration.yml`` (``genoptraening retrieval calibrate``); the figures are
+in docs/nlu-evaluation.md.
 """
 
 from __future__ import annotations
@@ -31,16 +34,18 @@ from genoptraening.core.analysis import (
     synonym_table,
     terms,
 )
+from genoptraening.core.knowledge.examples import intent_examples
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
 
 #: Mix of the word score and the 4-gram score (calibrated).
 NGRAM_WEIGHT = 0.35
 #: Mix of a passage's own score and its whole section's score (calibrated).
 SECTION_WEIGHT = 0.5
 #: A top passage at or above this mixed score answers the question (calibrated).
-THRESHOLD = 0.32
+THRESHOLD = 0.5
 #: A question must carry at least this much information (the sum of its word terms' IDF) for
 #: any passage to be confident: "hvem kan få træning?" matches every paragraph equally well.
-MIN_INFORMATION = 3.0
+MIN_INFORMATION = 5.0
 _K1, _B = 1.2, 0.75
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9»\"])")
 #: Passages longer than this are quoted by their best sentences.
@@ -65,6 +70,8 @@ class _Text(Protocol):
 
 class _Texts(Protocol):
     def text(self, slug: str) -> Any: ...
+
+    def standard(self, slug: str) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -107,12 +114,16 @@ class _BM25:
         return self._idf.get(term, self._rarest)
 
     def scores(self, query: list[str]) -> list[float]:
-        """Return each document's score divided by the query's best possible score."""
+        """Return each document's score as a share of the query's full score.
+
+        The full score is what a document of average length that holds every query term
+        once would score: the sum of the terms' IDF (BM25 gives such a term its IDF).
+        """
         if not query:
             return [0.0] * self._index.scores["num_docs"]
-        best = sum(self._idf.get(term, self._rarest) for term in query) * (_K1 + 1)
+        full = sum(self.idf(term) for term in query)
         raw = self._index.get_scores(query)
-        return [float(s) * (_K1 + 1) / best for s in raw] if best else [0.0] * len(raw)
+        return [float(score) / full for score in raw] if full else [0.0] * len(raw)
 
 
 class PassageIndex:
@@ -120,7 +131,8 @@ class PassageIndex:
 
     def __init__(self, text: _Text, treatments: Treatments = ALL,
                  synonyms: Mapping[str, str] | None = None, ngram_weight: float = NGRAM_WEIGHT,
-                 section_weight: float = SECTION_WEIGHT):
+                 section_weight: float = SECTION_WEIGHT,
+                 vocabulary: Mapping[str, str] | None = None):
         self.treatments = treatments
         self.ngram_weight = ngram_weight
         self.synonyms = synonyms or {}
@@ -138,8 +150,11 @@ class PassageIndex:
         for p in self.passages:
             sections[p.section_index] += f"\n{p.text}"
         self._section_of = [list(sections).index(p.section_index) for p in self.passages]
+        # A section also reads as the words citizens use for it (``section_vocabulary``).
+        vocabulary = vocabulary or {}
+        headings = {p.section_index: p.section for p in self.passages}
         self._sections = self._indexes([
-            f"{next(p.section for p in self.passages if p.section_index == i)}{body}"
+            f"{headings[i]}{body}\n{vocabulary.get(headings[i], '')}"
             for i, body in sections.items()])
 
     def terms(self, text: str) -> list[str]:
@@ -209,21 +224,41 @@ class PassageIndex:
         return " ".join(sentences[i] for i in sorted(chosen))
 
 
+def section_vocabulary(standard: Standard,
+                       examples: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Return, by section heading, the words citizens use for what the section says.
+
+    Each curated topic's answer (plain Danish) and the NLU examples of the intent that asks
+    for it (how citizens ask) go to every section its sources cite.
+    """
+    intent_of = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
+    words: dict[str, dict[str, None]] = {}
+    for _, topic, entry in standard.iter_topics():
+        lines = [entry.answer, *examples.get(intent_of.get(topic, ""), ())]
+        for source in entry.sources:
+            if source.section:
+                words.setdefault(source.section, {}).update(dict.fromkeys(lines))
+    return {section: "\n".join(lines) for section, lines in words.items()}
+
+
 class PassageSearch:
     """Passage indexes of every standard in a knowledge base, rebuilt when a text reloads."""
 
     def __init__(self, kb: _Texts, synonyms_path: Path | None = None,
                  treatments: Treatments = ALL, ngram_weight: float = NGRAM_WEIGHT,
                  section_weight: float = SECTION_WEIGHT, threshold: float = THRESHOLD,
-                 min_information: float = MIN_INFORMATION):
+                 min_information: float = MIN_INFORMATION, nlu_dir: Path | None = None,
+                 expand: bool = True):
         self.kb = kb
+        self.nlu_dir = nlu_dir
+        self.expand = expand  # off: sections read as their own words only (for measuring)
         self.threshold = threshold
         self.min_information = min_information
         self.section_weight = section_weight
         self.synonyms_path = synonyms_path
         self.treatments = treatments
         self.ngram_weight = ngram_weight
-        self._indexes: dict[str, tuple[object, Mapping[str, str], PassageIndex]] = {}
+        self._indexes: dict[str, tuple[tuple[object, ...], PassageIndex]] = {}
         self._lock = threading.Lock()
 
     def index(self, slug: str) -> PassageIndex | None:
@@ -232,13 +267,17 @@ class PassageSearch:
         if text is None:
             return None
         synonyms = synonym_table(self.synonyms_path)
+        standard = self.kb.standard(slug)
+        examples = intent_examples(self.nlu_dir) if self.nlu_dir is not None else {}
+        stamp = (text, synonyms, standard, examples)
         cached = self._indexes.get(slug)
-        if cached is not None and cached[0] is text and cached[1] is synonyms:
-            return cached[2]
+        if cached is not None and all(a is b for a, b in zip(cached[0], stamp, strict=True)):
+            return cached[1]
         with self._lock:
-            built = PassageIndex(text, self.treatments, synonyms, self.ngram_weight,
-                                 self.section_weight)
-            self._indexes[slug] = (text, synonyms, built)
+            built = PassageIndex(
+                text, self.treatments, synonyms, self.ngram_weight, self.section_weight,
+                section_vocabulary(standard, examples) if standard and self.expand else {})
+            self._indexes[slug] = (stamp, built)
         return built
 
     def search(self, slug: str, question: str, k: int = 3) -> list[Hit]:
@@ -262,5 +301,6 @@ def get_passage_search() -> PassageSearch:
     from genoptraening.core.knowledge.loader import get_knowledge_base
     from genoptraening.settings import get_settings
 
-    synonyms = get_settings().knowledge_dir / SYNONYMS_FILE
-    return PassageSearch(get_knowledge_base(), synonyms)
+    settings = get_settings()
+    return PassageSearch(get_knowledge_base(), settings.knowledge_dir / SYNONYMS_FILE,
+                         nlu_dir=settings.training_data_dir / "nlu")

@@ -13,18 +13,12 @@ from dataclasses import dataclass
 
 from genoptraening.core import privacy, signals
 from genoptraening.core.knowledge.loader import KnowledgeBase
-from genoptraening.core.knowledge.schema import TOPICS, Standard
+from genoptraening.core.knowledge.schema import Standard
 from genoptraening.core.passages import PassageSearch
 from genoptraening.core.register import Match, Municipality, Register
 from genoptraening.core.render import Answer, answer_topic, general_answer, phrase, phrases
 from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.model import Button, Reply, State, Turn
-
-#: Intent → topic of the standards. ``ask_law`` asks what the laws mean.
-TOPIC_OF_INTENT: dict[str, str] = {
-    **{f"ask_{t}": t for t in TOPICS if t not in ("legal_basis", "emergency")},
-    "ask_law": "legal_basis",
-}
 
 #: Words for the person the conversation is about.
 _SELF = {"subject": "du", "Subject": "Du", "object": "dig", "pronoun": "du", "possessive": "dine"}

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from genoptraening.core import signals
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.render import phrase
 from genoptraening.dialogue import turns
-from genoptraening.dialogue.context import TOPIC_OF_INTENT, Context, build_context, preamble
+from genoptraening.dialogue.context import Context, build_context, preamble
 from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.eligibility import eligibility
 from genoptraening.dialogue.model import Reply, State, Turn

@@ -21,9 +21,10 @@ docs/nlu-evaluation.md).
 
 from __future__ import annotations
 
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.passages import Hit
 from genoptraening.core.render import Answer, Citation, phrase, topic_label
-from genoptraening.dialogue.context import TOPIC_OF_INTENT, Context
+from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.model import Button, Reply
 
 #: The intent that asks for each topic (for the button to the curated answer).
@@ -34,9 +35,9 @@ CLEAR_TOPIC = 0.8
 #: hold for it to count as already answering the question.
 HELD = 0.6
 #: How much a passage in the NLU topic's sections is preferred, times the intent's confidence.
-PRIOR = 0.4
+PRIOR = 0.1
 #: The score a passage needs when a clear topic's sections hold it.
-AGREEING = 0.3
+AGREEING = 0.4
 
 
 def best_passage(context: Context, question: str,

@@ -11,7 +11,7 @@ import re
 
 from genoptraening.core import dates
 from genoptraening.core.deadlines import is_working_day
-from genoptraening.core.knowledge.schema import OpeningSlot
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, OpeningSlot
 from genoptraening.core.render import (
     Answer,
     contact_phones,
@@ -23,7 +23,6 @@ from genoptraening.core.render import (
 )
 from genoptraening.dialogue import passages
 from genoptraening.dialogue.context import (
-    TOPIC_OF_INTENT,
     Context,
     ask_municipality,
     emergency_reply,

@@ -119,7 +119,7 @@ class Review:
         Municipalities are ordered by how many messages they had; conversations without a
         municipality come under ``None``.
         """
-        from genoptraening.dialogue.context import TOPIC_OF_INTENT
+        from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 
         volume = Counter(m.municipality for m in self.messages)
         counts: dict[str | None, Counter[str]] = {}

@@ -16,9 +16,9 @@ from typing import Any
 import httpx
 
 from genoptraening.core.knowledge.loader import get_knowledge_base
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.register import get_register
 from genoptraening.core.render import answer_topic
-from genoptraening.dialogue.context import TOPIC_OF_INTENT
 
 #: The ``kind`` of the structured payload the actions send with every reply.
 REPLY_KIND = "genoptraening.reply"

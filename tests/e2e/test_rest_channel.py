@@ -125,7 +125,8 @@ def test_cpr_number_is_not_echoed(chat):
 
 def test_emergency_says_112_first(chat):
     replies = chat("min mand er faldet og ligger på gulvet og bløder")
-    body = [r["text"] for r in replies if not r["text"].startswith("Hej, jeg er")]
+    body = [r["text"] for r in replies
+            if "text" in r and not r["text"].startswith("Hej, jeg er")]  # not the payloads
     assert body[0].startswith("Ring 112 nu")
 
 

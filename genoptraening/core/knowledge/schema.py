@@ -60,6 +60,13 @@ LAWS: tuple[str, ...] = get_args(LawId)
 #: labels are phrases (``topics`` in knowledge/phrases/da.yml).
 TOPICS: tuple[str, ...] = get_args(TopicId)
 
+#: The NLU intent that asks for each topic's answer → the topic (``ask_law`` asks what the laws
+#: mean; emergencies have an intent of their own).
+TOPIC_OF_INTENT: dict[str, str] = {
+    **{f"ask_{t}": t for t in TOPICS if t not in ("legal_basis", "emergency")},
+    "ask_law": "legal_basis",
+}
+
 #: Units a deadline may be stated in. "dage" is kept as the standard says it; the deadline
 #: arithmetic counts it as calendar days (see ``genoptraening.core.deadlines``).
 DeadlineUnit = Literal["hverdage", "kalenderdage", "dage", "uger"]

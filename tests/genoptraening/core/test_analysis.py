@@ -27,6 +27,7 @@ def test_stop_words_give_no_terms():
 def test_compounds_give_their_parts():
     assert split_compound("genoptraningscenter") == ("genoptraning", "center")
     assert split_compound("egenbetaling") == ("egen", "betaling")
+    assert split_compound("klagefrist") == ("klage", "frist")  # not the imperative "klag"
     assert "egen" in terms("egenbetalingen")
     assert "center" in terms("genoptræningscentret")
     assert split_compound("aflysning") == ()

@@ -13,6 +13,7 @@ from genoptraening.core.passages import THRESHOLD, Hit, PassageSearch
 
 KNOWLEDGE = Path(__file__).parents[3] / "knowledge"
 SYNONYMS = KNOWLEDGE / "vocabulary" / "synonyms.yml"
+NLU = KNOWLEDGE.parent / "data" / "nlu"
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +81,25 @@ def test_a_changed_text_is_searched_without_restart(tmp_path):
     time.sleep(0.01)
     hit = search.search("hjoerring", "må jeg tage min hund med til træning", k=1)[0]
     assert hit.passage.section == "Hunde" and hit.score >= search.threshold
+
+
+def test_sections_read_as_the_words_citizens_use_for_them():
+    from genoptraening.core.knowledge.examples import intent_examples
+    from genoptraening.core.passages import section_vocabulary
+
+    kb = KnowledgeBase(KNOWLEDGE)
+    vocabulary = section_vocabulary(kb.standard("lejre"), intent_examples(NLU))
+    transport = vocabulary["9. Transport til genoptræning eller træning"]
+    assert "41 kr." in transport  # the curated answer
+    assert "taxa" in transport.lower()  # how citizens ask (data/nlu/transport.yml)
+
+
+def test_a_section_is_found_by_its_citizens_words_only_with_the_vocabulary(tmp_path):
+    kb = KnowledgeBase(KNOWLEDGE)
+    plain = PassageSearch(kb, SYNONYMS)
+    expanded = PassageSearch(kb, SYNONYMS, nlu_dir=NLU)
+    question = "hvor lang tid går der før jeg hører fra jer"
+    deadlines = {"5. Hvornår kan du forvente at starte dit forløb?",
+                 "11. Hvornår kan du forvente, at vi har truffet afgørelse?"}
+    assert expanded.index("lejre").sections(question, k=1)[0].passage.section in deadlines
+    assert plain.index("lejre").sections(question, k=1)[0].passage.section not in deadlines
