@@ -173,9 +173,10 @@ def _answers(items: Any, search: Any) -> str:
         "### Questions answered with the right detail", "",
         "Each question goes through the trained NLU (model "
         f"`{model.name}`) and the dialogue, with the municipality known; the detail counts as "
-        "given when the replies hold at least 70 % of the labelled quote's words (lemmas, "
-        "quoted or paraphrased — a strict measure for curated answers, which paraphrase in "
-        "plain Danish). The dialogue's choice (docstring of `genoptraening/dialogue/"
+        "given when the replies hold at least 60 % of the labelled quote's words (lemmas, "
+        "compound parts, synonym groups), each weighed by how telling it is in the standard "
+        "(IDF) — quoted or paraphrased; still strict for curated answers, which paraphrase in "
+        "plain Danish. The dialogue's choice (docstring of `genoptraening/dialogue/"
         f"passages.py`): threshold {search.threshold:.2f}, a question must carry information "
         f"{search.min_information:.1f}, a passage in the NLU topic's sections preferred by "
         f"{passages.PRIOR:.1f} × the intent's confidence and needing only {passages.AGREEING:.2f} "
