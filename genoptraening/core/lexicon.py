@@ -18,9 +18,8 @@ from pathlib import Path
 from genoptraening.core.text import skeleton
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    """Return spaCy's Danish lookup table as published: word → lemma ("kørslen" → "kørsel")."""
+def _read_table() -> dict[str, str]:
+    """Read spaCy's Danish lookup table as published: word → lemma ("kørslen" → "kørsel")."""
     try:
         import spacy_lookups_data
         import srsly
@@ -32,13 +31,25 @@ def _table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
-    """Return the lookup table folded: word → lemma, both as :func:`skeleton` folds them."""
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Return the table folded (word → lemma, both folded) and its exceptions.
+
+    Folding merges a few spellings ("træne" and "trane", "får" and "far"): the first seen
+    keeps its lemma in the folded table, and each other spelling whose lemma differs is kept
+    as written in the exceptions. The table as published is not kept (it doubled the
+    memory).
+    """
     folded: dict[str, str] = {}
-    for word, lemma_ in _table().items():
-        # Folding merges a few spellings ("får"/"far"); the first seen keeps its lemma.
-        folded.setdefault(skeleton(word), skeleton(str(lemma_)))
-    return folded
+    exceptions: dict[str, str] = {}
+    for word, lemma_ in _read_table().items():
+        key, value = skeleton(word), skeleton(str(lemma_))
+        if folded.setdefault(key, value) != value:
+            exceptions[word] = value
+    return folded, exceptions
+
+
+def _lemma_table() -> dict[str, str]:
+    return _tables()[0]
 
 
 def danish_words() -> KeysView[str]:
@@ -68,11 +79,15 @@ def lemma_of(word: str) -> str:
     spelled = word
     for pair, letter in _DIGRAPHS:
         spelled = spelled.replace(pair, letter)
-    table = _table()
+    exceptions = _tables()[1]
     for candidate in (word, spelled):
-        if candidate in table:
-            return skeleton(str(table[candidate]))
-    return lemma(skeleton(word))
+        if candidate in exceptions:
+            return exceptions[candidate]
+    for candidate in (word, spelled):
+        folded = skeleton(candidate)
+        if folded in _lemma_table():
+            return _lemma_table()[folded]
+    return skeleton(word)
 
 
 @lru_cache(maxsize=1)
