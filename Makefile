@@ -16,7 +16,7 @@ help:
 	@echo "make test      run every test (installs and trains first when needed)"
 	@echo "make install   create .venv from a Python 3.10 and install the project"
 	@echo "make train     train the assistant when its data or config changed"
-	@echo "make evaluate  NLU and retrieval figures on the held-out sets -> docs/nlu-evaluation.md"
+	@echo "make evaluate  NLU, retrieval and conversation figures on held-out sets -> docs/nlu-evaluation.md"
 	@echo "make lint      ruff and the import contracts;  make types  mypy"
 
 install: $(STAMP)
@@ -81,6 +81,7 @@ test-e2e: train browser-deps
 evaluate: train
 	$(BIN)/genoptraening nlu evaluate --write-report
 	$(BIN)/genoptraening retrieval evaluate --answers --write-report
+	$(BIN)/genoptraening conversations evaluate --write-report
 
 # Benchmarks are measurements, not tests: figures go to docs/benchmarks.md.
 bench: $(STAMP)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from genoptraening.cli import ask, kb, purge, retrieval, review, run, shell
+from genoptraening.cli import ask, conversations, kb, purge, retrieval, review, run, shell
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.register(commands)
     purge.register(commands)
     retrieval.register(commands)
+    conversations.register(commands)
     shell.register(commands)
     return parser
 

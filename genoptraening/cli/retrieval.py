@@ -66,7 +66,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     section = tool.render(result, tool.ablation(heldout, make), tool.ablation(calibration, make),
                           figures)
     if args.answers:
-        section += _answers(heldout, make(ALL))
+        section += "\n" + _answers(heldout, make(ALL))
     print(section)
     if args.write_report:
         tool.write_report(section)

@@ -13,10 +13,9 @@ from pathlib import Path
 
 from genoptraening.ops.services import rasa_env
 from genoptraening.settings import CHECKOUT
-from genoptraening.tools.retrieval import REPORT_HEADING as RETRIEVAL_HEADING
+from genoptraening.tools.report import REPORT, kept_sections
 
 TEST_FILE = CHECKOUT / "tests" / "nlu" / "test_data.yml"
-REPORT = CHECKOUT / "docs" / "nlu-evaluation.md"
 RESULTS = CHECKOUT / "results" / "nlu"
 
 
@@ -73,9 +72,8 @@ def evaluate(model: Path, write_report: bool = True) -> Scores:
     )
     scores = _read(RESULTS)
     if write_report:
-        # The passage retrieval figures (genoptraening.tools.retrieval) below the NLU ones stay.
-        kept = REPORT.read_text(encoding="utf-8") if REPORT.is_file() else ""
-        tail = kept[kept.index(RETRIEVAL_HEADING):] if RETRIEVAL_HEADING in kept else ""
+        # The retrieval and conversation figures below the NLU ones are other tools' to write.
+        tail = kept_sections(REPORT)
         REPORT.write_text(render(scores, model.name) + (f"\n{tail}" if tail else ""),
                           encoding="utf-8")
     return scores

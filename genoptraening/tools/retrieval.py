@@ -22,10 +22,10 @@ from genoptraening.core.knowledge.seeds import normalise
 from genoptraening.core.passages import Hit, PassageSearch
 from genoptraening.core.text import skeleton
 from genoptraening.settings import CHECKOUT
+from genoptraening.tools.report import REPORT, replace_section
 
 HELDOUT = CHECKOUT / "tests" / "retrieval" / "heldout.yml"
 CALIBRATION = CHECKOUT / "tests" / "retrieval" / "calibration.yml"
-REPORT = CHECKOUT / "docs" / "nlu-evaluation.md"
 #: The report's part that this tool writes; the NLU figures above it are kept.
 REPORT_HEADING = "## Passage retrieval"
 
@@ -205,10 +205,8 @@ def render(heldout: Evaluation, rows_heldout: dict[str, Scores],
 
 
 def write_report(section: str, path: Path = REPORT) -> None:
-    """Replace the report's retrieval section (the NLU figures above it stay)."""
-    old = path.read_text(encoding="utf-8") if path.is_file() else ""
-    head = old.split(REPORT_HEADING)[0].rstrip()
-    path.write_text(f"{head}\n\n{section}" if head else section, encoding="utf-8")
+    """Replace the report's retrieval section (the other sections stay)."""
+    replace_section(section, path)
 
 
 def detail_given(replies: list[str], quote: str, weight: Callable[[str], float] | None = None,
