@@ -45,6 +45,9 @@ _LAW_WORDS = (
 )
 
 
+#: Topics whose answer is the same in every municipality: answered without asking where.
+SAME_EVERYWHERE = frozenset({"legal_basis"})
+
 #: Words that may stand around a municipality's name in a message that only names it.
 _PLACE_FILLER = {
     "jeg", "vi", "han", "hun", "de", "bor", "boede", "i", "kommune", "og", "hvad", "med", "så",
@@ -73,6 +76,12 @@ def answer(context: Context) -> list[Reply]:
     """Answer the topic of the turn's intent for the citizen's municipality."""
     topic = TOPIC_OF_INTENT[context.turn.intent]
     state = context.state
+    if context.municipality is None and topic in SAME_EVERYWHERE:
+        # The law is the same in every municipality: answer, then offer the local view.
+        state.last_topic, state.misses = topic, 0
+        reply = reply_from(context.answer(topic))
+        reply.text += "\n\n" + phrase("same_everywhere", **context.who())
+        return [reply]
     if context.municipality is None:
         return [ask_municipality(context, topic)]
     state.pending_topic, state.pending_question = None, None
@@ -203,6 +212,23 @@ def clarify(context: Context) -> list[Reply]:
         buttons = menu_buttons()[:2]
     buttons.append(Button(phrase("clarify_other"), "/human_handoff"))
     return [Reply(phrase("clarify"), buttons=buttons)]
+
+
+def health(context: Context) -> list[Reply]:
+    """No health advice: the doctor or the therapist, and how to reach the municipality."""
+    context.state.misses = 0
+    text = phrase("health", **context.who())
+    municipality = context.municipality
+    if municipality is None:
+        return [Reply(f"{text} {phrase('health_no_municipality', **context.who())}")]
+    phones, rendered = contact_phones(context.kb, municipality)
+    if not phones or rendered is None:
+        unknown = phrase("health_contact_unknown", municipality=municipality.official)
+        return [Reply(f"{text} {unknown}")]
+    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
+    numbers = phrase("health_contact", municipality=municipality.official,
+                     number=phones[0].number)
+    return [Reply(f"{text} {numbers}", citations=rendered.citations, facts=facts)]
 
 
 def emergency(context: Context) -> list[Reply]:

@@ -218,3 +218,39 @@ def test_112_is_said_even_without_the_national_file(tmp_path):
 
     reply = emergency_reply(KnowledgeBase(tmp_path))  # an empty folder: no national rules
     assert reply.text == "Ring 112 nu, hvis nogen er kommet til skade."
+
+
+def test_a_law_question_is_answered_without_asking_where(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "hvad er forskellen på genoptræning og vedligeholdende træning?",
+                 "ask_law", confidence=0.95)
+    assert "§ 140" in text and "§ 86, stk. 1" in text and "stk. 2" in text
+    assert "Hvilken kommune bor du i?" not in text
+    assert "Loven er den samme i hele landet" in text
+    assert c.state.pending_topic is None and c.state.last_topic == "legal_basis"
+    text = c.say("set_municipality", "Rebild", "inform_municipality", confidence=0.95)
+    assert "Rebild Kommune" in text  # then the municipality's own view of the same topic
+
+
+def test_a_health_question_gets_no_advice_but_the_doctor_the_therapist_and_the_number(
+        conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("health", "skal jeg bruge varme eller is på mit ømme knæ?", "ask_health",
+                 confidence=0.9)
+    assert "Jeg kan ikke give råd om helbred" in text
+    assert "læge" in text and "terapeut" in text
+    assert "92 43 43 48" in text and "Kilde:" in text
+
+
+def test_a_health_question_from_a_relative_is_about_the_relative(conversation):
+    c = conversation(municipality="rebild", relative="mor")
+    text = c.say("health", "må min mor træne med feber?", "ask_health", confidence=0.9)
+    assert "den terapeut, din mor træner med" in text
+    assert "Rebild Kommune" in text  # Rebild's standard gives no phone number: said plainly
+
+
+def test_a_health_question_without_a_municipality_asks_for_it_for_the_number(conversation):
+    c = conversation()
+    text = c.say("health", "er det normalt at have ondt dagen efter?", "ask_health",
+                 confidence=0.9)
+    assert "læge" in text and "Skriv, hvilken kommune du bor i" in text
