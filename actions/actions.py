@@ -80,12 +80,6 @@ class ActionEmergency(DialogueAction):
     kind = "emergency"
 
 
-class ActionHealth(DialogueAction):
-    """No health advice: the doctor or the therapist, and the municipality's phone number."""
-
-    kind = "health"
-
-
 class ActionSmalltalk(DialogueAction):
     """Greeting, goodbye, thanks, off-topic questions and questions about the assistant."""
 

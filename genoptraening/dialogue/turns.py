@@ -214,23 +214,6 @@ def clarify(context: Context) -> list[Reply]:
     return [Reply(phrase("clarify"), buttons=buttons)]
 
 
-def health(context: Context) -> list[Reply]:
-    """No health advice: the doctor or the therapist, and how to reach the municipality."""
-    context.state.misses = 0
-    text = phrase("health", **context.who())
-    municipality = context.municipality
-    if municipality is None:
-        return [Reply(f"{text} {phrase('health_no_municipality', **context.who())}")]
-    phones, rendered = contact_phones(context.kb, municipality)
-    if not phones or rendered is None:
-        unknown = phrase("health_contact_unknown", municipality=municipality.official)
-        return [Reply(f"{text} {unknown}")]
-    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
-    numbers = phrase("health_contact", municipality=municipality.official,
-                     number=phones[0].number)
-    return [Reply(f"{text} {numbers}", citations=rendered.citations, facts=facts)]
-
-
 def emergency(context: Context) -> list[Reply]:
     """Say 112 first."""
     return [emergency_reply(context.kb)]

@@ -231,26 +231,3 @@ def test_a_law_question_is_answered_without_asking_where(conversation):
     text = c.say("set_municipality", "Rebild", "inform_municipality", confidence=0.95)
     assert "Rebild Kommune" in text  # then the municipality's own view of the same topic
 
-
-def test_a_health_question_gets_no_advice_but_the_doctor_the_therapist_and_the_number(
-        conversation):
-    c = conversation(municipality="lejre")
-    text = c.say("health", "skal jeg bruge varme eller is på mit ømme knæ?", "ask_health",
-                 confidence=0.9)
-    assert "Jeg kan ikke give råd om helbred" in text
-    assert "læge" in text and "terapeut" in text
-    assert "92 43 43 48" in text and "Kilde:" in text
-
-
-def test_a_health_question_from_a_relative_is_about_the_relative(conversation):
-    c = conversation(municipality="rebild", relative="mor")
-    text = c.say("health", "må min mor træne med feber?", "ask_health", confidence=0.9)
-    assert "den terapeut, din mor træner med" in text
-    assert "Rebild Kommune" in text  # Rebild's standard gives no phone number: said plainly
-
-
-def test_a_health_question_without_a_municipality_asks_for_it_for_the_number(conversation):
-    c = conversation()
-    text = c.say("health", "er det normalt at have ondt dagen efter?", "ask_health",
-                 confidence=0.9)
-    assert "læge" in text and "Skriv, hvilken kommune du bor i" in text
