@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+NO_MODEL = "Ingen model i models/: kør `make train` først."
+
 
 def register(commands: Any) -> None:
     """Add the ``retrieval`` command group."""
@@ -53,16 +55,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
     heldout, calibration = tool.load_items(tool.HELDOUT), tool.load_items(tool.CALIBRATION)
     result = tool.evaluate(heldout, make(ALL))
     found = tool.outcomes(calibration, make(ALL))
-    _, figures = tool.calibrate(found)
-    threshold = passages.THRESHOLD
-    shown = [o for o in found if o.score >= threshold]
-    figures.update(
-        threshold=threshold, ngram_weight=passages.NGRAM_WEIGHT,
-        precision=sum(o.right for o in shown) / max(len(shown), 1),
-        answered=sum(o.right and o.score >= threshold for o in found if o.answerable)
-        / max(sum(o.answerable for o in found), 1),
-        unanswerable_refused=sum(o.score < threshold for o in found if not o.answerable)
-        / max(sum(not o.answerable for o in found), 1))
+    figures = {"threshold": passages.THRESHOLD, "ngram_weight": passages.NGRAM_WEIGHT,
+               **tool.threshold_figures(found, passages.THRESHOLD)}
     section = tool.render(result, tool.ablation(heldout, make), tool.ablation(calibration, make),
                           figures)
     if args.answers:
@@ -106,12 +100,14 @@ def _calibrate_answers(items: Any, make: Any) -> int:
     from genoptraening.core.register import get_register
     from genoptraening.dialogue import passages
     from genoptraening.dialogue.deps import Deps
+    from genoptraening.ops.services import latest_model
     from genoptraening.tools import retrieval as tool
 
-    parsed = _parse_with_latest_model([item.question for item in items])
-    if parsed is None:
-        print("Ingen model i models/: kør `make train` først.")
+    model = latest_model()
+    if model is None:
+        print(NO_MODEL)
         return 1
+    parsed = _parse(model, [item.question for item in items])
     kb, register = get_knowledge_base(), get_register()
     before = tool.policy_figures(items, parsed, Deps(kb, register))
     print(f"uden passager: detalje {before.detail}/{before.answerable}, værdi {before.value}")
@@ -128,13 +124,10 @@ def _calibrate_answers(items: Any, make: Any) -> int:
     return 0
 
 
-def _parse_with_latest_model(questions: list[str]) -> dict[str, dict[str, Any]] | None:
-    """Parse questions with the newest model's NLU, in a process of its own (Rasa)."""
-    from genoptraening.ops.services import latest_model, rasa_env
+def _parse(model: Path, questions: list[str]) -> dict[str, dict[str, Any]]:
+    """Parse questions with a model's NLU, in a process of its own (Rasa)."""
+    from genoptraening.ops.services import rasa_env
 
-    model = latest_model()
-    if model is None:
-        return None
     lines = [question.replace("\n", " ") for question in questions]
     done = subprocess.run(
         [sys.executable, "-m", "genoptraening.rasa_ext.nlu", str(model)],
@@ -154,10 +147,10 @@ def _answers(items: Any, search: Any) -> str:
     from genoptraening.tools import retrieval as tool
 
     model = latest_model()
+    if model is None:
+        return NO_MODEL + "\n"
     calibration = tool.load_items(tool.CALIBRATION)
-    parsed = _parse_with_latest_model([item.question for item in [*items, *calibration]])
-    if model is None or parsed is None:
-        return "Ingen model i models/: kør `make train` først.\n"
+    parsed = _parse(model, [item.question for item in [*items, *calibration]])
     kb, register = get_knowledge_base(), get_register()
     modes = {"før (kun kuraterede emner)": Deps(kb, register),
              "efter (med standardens egen tekst)": Deps(kb, register, passages=search)}

@@ -149,7 +149,8 @@ class PassageIndex:
         sections = {p.section_index: "" for p in self.passages}
         for p in self.passages:
             sections[p.section_index] += f"\n{p.text}"
-        self._section_of = [list(sections).index(p.section_index) for p in self.passages]
+        position = {index: n for n, index in enumerate(sections)}
+        self._section_of = [position[p.section_index] for p in self.passages]
         # A section also reads as the words citizens use for it (``section_vocabulary``).
         vocabulary = vocabulary or {}
         headings = {p.section_index: p.section for p in self.passages}

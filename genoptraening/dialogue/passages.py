@@ -21,6 +21,8 @@ docs/nlu-evaluation.md).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.passages import Hit
 from genoptraening.core.render import Answer, Citation, phrase, topic_label
@@ -58,15 +60,21 @@ def best_passage(context: Context, question: str,
         question = question.replace(context.match.matched, " ")
     if search is None or municipality is None or not question.strip():
         return None
-    hits = search.search(municipality.slug, question, k=5)
+    hits = prefer_sections(search.search(municipality.slug, question, k=5), prefer,
+                           context.turn.confidence)
     if not hits:
         return None
-    bonus = PRIOR * context.turn.confidence
-    best = max(hits, key=lambda h: h.score + (bonus if h.passage.section in prefer else 0.0))
+    best = hits[0]
     if best.passage.section in prefer and context.turn.confidence >= CLEAR_TOPIC:
         # Two readers agree (a clear topic, a passage in its sections): a lower score will do.
         return best if best.score >= AGREEING else None
     return best if search.confident(municipality.slug, question, best) else None
+
+
+def prefer_sections(hits: list[Hit], prefer: Collection[str], confidence: float) -> list[Hit]:
+    """Rank hits again, one in the NLU topic's sections up by ``PRIOR`` × the confidence."""
+    bonus = PRIOR * confidence
+    return sorted(hits, key=lambda h: -(h.score + (bonus if h.passage.section in prefer else 0)))
 
 
 def holds(context: Context, answer: str, hit: Hit, question: str) -> bool:

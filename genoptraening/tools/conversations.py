@@ -20,9 +20,9 @@ import yaml
 
 from genoptraening.core.text import skeleton
 from genoptraening.settings import CHECKOUT
+from genoptraening.tools.report import CONVERSATIONS_HEADING
 
 HELDOUT = CHECKOUT / "tests" / "conversations" / "heldout.yml"
-REPORT_HEADING = "## Held-out conversations"
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ def render(outcomes: list[Outcome], label: str) -> str:
         return [f"| {key} | {c} of {t} | {c / t:.3f} |" for key, (c, t) in figures[group].items()]
 
     return "\n".join([
-        REPORT_HEADING, "",
+        CONVERSATIONS_HEADING, "",
         "Produced by `make evaluate` (`genoptraening conversations evaluate --write-report`): "
         f"`{HELDOUT.relative_to(CHECKOUT)}`, written from the seeds and the brief by a separate "
         "author and never trained or tuned on, put to the assistant through its REST channel "

@@ -8,7 +8,9 @@ from genoptraening.settings import CHECKOUT
 
 REPORT = CHECKOUT / "docs" / "nlu-evaluation.md"
 #: The sections below the NLU figures, each written by its own tool.
-SECTIONS = ("## Passage retrieval", "## Held-out conversations")
+RETRIEVAL_HEADING = "## Passage retrieval"
+CONVERSATIONS_HEADING = "## Held-out conversations"
+SECTIONS = (RETRIEVAL_HEADING, CONVERSATIONS_HEADING)
 
 
 def replace_section(section: str, path: Path = REPORT) -> None:

@@ -22,12 +22,10 @@ from genoptraening.core.knowledge.seeds import normalise
 from genoptraening.core.passages import Hit, PassageSearch
 from genoptraening.core.text import skeleton
 from genoptraening.settings import CHECKOUT
-from genoptraening.tools.report import REPORT, replace_section
+from genoptraening.tools.report import REPORT, RETRIEVAL_HEADING, replace_section
 
 HELDOUT = CHECKOUT / "tests" / "retrieval" / "heldout.yml"
 CALIBRATION = CHECKOUT / "tests" / "retrieval" / "calibration.yml"
-#: The report's part that this tool writes; the NLU figures above it are kept.
-REPORT_HEADING = "## Passage retrieval"
 
 
 @dataclass(frozen=True)
@@ -154,11 +152,19 @@ def calibrate(found: list[Outcome]) -> tuple[float, dict[str, Any]]:
     least = min(costs.values())
     best = [t for t in grid if costs[t] == least]
     threshold = best[len(best) // 2]
+    return threshold, {"cost": least, **threshold_figures(found, threshold)}
+
+
+def threshold_figures(found: list[Outcome], threshold: float) -> dict[str, float]:
+    """Return how a threshold fares on labelled outcomes.
+
+    The share of the passages shown that are right, of the answerable questions answered
+    right, and of the unanswerable ones given no passage.
+    """
     shown = [o for o in found if o.score >= threshold]
     answerable = [o for o in found if o.answerable]
     unanswerable = [o for o in found if not o.answerable]
-    return threshold, {
-        "cost": least,
+    return {
         "precision": sum(o.right for o in shown) / len(shown) if shown else 0.0,
         "answered": sum(o.right and o.score >= threshold for o in answerable)
         / max(len(answerable), 1),
@@ -177,7 +183,7 @@ def render(heldout: Evaluation, rows_heldout: dict[str, Scores],
     header = ["| | recall@1 | recall@3 | quote in top passage | questions |",
               "| --- | --- | --- | --- | --- |"]
     lines = [
-        REPORT_HEADING, "",
+        RETRIEVAL_HEADING, "",
         "Produced by `make evaluate` (`genoptraening retrieval evaluate --write-report`). A "
         "question is ranked against the paragraphs of its own municipality's standard "
         "(`knowledge/standards/<slug>.md`), each also scored as its whole section, which reads "
@@ -325,7 +331,7 @@ def recall_with_topic(items: list[Item], parsed: dict[str, dict[str, Any]], deps
     """
     from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
     from genoptraening.core.render import answer_topic
-    from genoptraening.dialogue.passages import PRIOR
+    from genoptraening.dialogue.passages import prefer_sections
 
     scores = Scores()
     for item in items:
@@ -339,7 +345,5 @@ def recall_with_topic(items: list[Item], parsed: dict[str, dict[str, Any]], deps
         if topic is not None:
             rendered = answer_topic(deps.kb, deps.register.by_slug(item.slug), topic)
             prefer = {c.section for c in rendered.citations if c.section}
-        bonus = PRIOR * float(intent.get("confidence") or 0.0)
-        hits.sort(key=lambda h: -(h.score + (bonus if h.passage.section in prefer else 0.0)))
-        scores.add(item, hits)
+        scores.add(item, prefer_sections(hits, prefer, float(intent.get("confidence") or 0.0)))
     return scores
