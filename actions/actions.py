@@ -26,12 +26,21 @@ def warm_up() -> None:
 
 
 class DialogueAction(Action, ABC):
-    """An action that runs one handler of the dialogue; it is named ``action_<kind>``."""
+    """An action that runs one handler of the dialogue; it is named ``action_<kind>``.
+
+    A subclass names its handler (in ``genoptraening.dialogue.engine.HANDLERS``) as a class
+    keyword: ``class ActionHandover(DialogueAction, kind="handover")``. This class itself stays
+    abstract, so rasa-sdk, which skips abstract classes, registers only the subclasses.
+    """
 
     @property
     @abstractmethod
     def kind(self) -> str:
         """The handler in ``genoptraening.dialogue.engine.HANDLERS``."""
+
+    def __init_subclass__(cls, *, kind: str, **rest: Any) -> None:
+        super().__init_subclass__(**rest)
+        cls.kind = kind  # type: ignore[assignment]  # a constant fills the abstract property
 
     def name(self) -> str:
         """Return the action's name in the domain."""
@@ -44,46 +53,32 @@ class DialogueAction(Action, ABC):
         return run_dialogue(self.kind, dispatcher, tracker)
 
 
-class ActionAnswerTopic(DialogueAction):
+class ActionAnswerTopic(DialogueAction, kind="answer_topic"):
     """Answer a question about a topic of the municipality's standard, with its source."""
 
-    kind = "answer_topic"
 
-
-class ActionSetMunicipality(DialogueAction):
+class ActionSetMunicipality(DialogueAction, kind="set_municipality"):
     """Take the municipality the citizen names, then answer what waited for it."""
 
-    kind = "set_municipality"
 
-
-class ActionEligibility(DialogueAction):
+class ActionEligibility(DialogueAction, kind="eligibility"):
     """Find the law that fits the citizen's story, one yes/no question at a time."""
 
-    kind = "eligibility"
 
-
-class ActionClarify(DialogueAction):
+class ActionClarify(DialogueAction, kind="clarify"):
     """Ask "Mente du …?" when unsure; after a second miss, hand over."""
 
-    kind = "clarify"
 
-
-class ActionHandover(DialogueAction):
+class ActionHandover(DialogueAction, kind="handover"):
     """Give the municipality's phone number, opening hours and whether it is open now."""
 
-    kind = "handover"
 
-
-class ActionEmergency(DialogueAction):
+class ActionEmergency(DialogueAction, kind="emergency"):
     """Say 112 first."""
 
-    kind = "emergency"
 
-
-class ActionSmalltalk(DialogueAction):
+class ActionSmalltalk(DialogueAction, kind="smalltalk"):
     """Greeting, goodbye, thanks, off-topic questions and questions about the assistant."""
-
-    kind = "smalltalk"
 
 
 class ActionSessionStart(Action):

@@ -121,6 +121,17 @@
     return add(el('div', 'gtg-phones'), el('p', 'gtg-phones-title', title), list);
   }
 
+  // Buttons the citizen taps instead of typing (quick replies, suggestions): a group holding
+  // one button per {title, payload}; onPick gets the one tapped.
+  function buttons(groupCls, cls, items, onPick) {
+    var group = el('div', groupCls);
+    items.forEach(function (b) {
+      group.appendChild(attrs(el('button', cls, b.title), { type: 'button' }))
+        .addEventListener('click', function () { onPick(b); });
+    });
+    return group;
+  }
+
   // A reply of the API as the widget keeps it (sessionStorage): only the fields it shows,
   // each of the expected type, so an odd reply or an old stored conversation cannot break it.
   function str(v) { return typeof v === 'string' && v ? v : null; }
@@ -142,6 +153,6 @@
   window.GenoptraeningsguidenLib = {
     el: el, query: query, attrs: attrs, add: add, icon: icon, appendLinked: appendLinked,
     leadSentence: leadSentence, withoutQuote: withoutQuote, telHref: telHref,
-    passage: passage, phoneList: phoneList, botMessage: botMessage
+    passage: passage, phoneList: phoneList, buttons: buttons, botMessage: botMessage
   };
 }());

@@ -141,11 +141,7 @@
     var area = attrs(el('div', 'gtg-messages'), { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0', 'aria-label': T.log });
     var privacy = add(attrs(el('p', 'gtg-privacy'), { id: 'gtg-privacy' }), icon('shield'), el('span', null, T.privacy));
     var intro = el('p', 'gtg-intro', T.intro);
-    var suggestions = el('div', 'gtg-suggestions');
-    T.suggestions.forEach(function (s) {
-      suggestions.appendChild(attrs(el('button', 'gtg-suggestion', s), { type: 'button' }))
-        .addEventListener('click', function () { send(s, s, true); });
-    });
+    var suggestions = lib.buttons('gtg-suggestions', 'gtg-suggestion', T.suggestions.map(function (s) { return { title: s }; }), pick);
     var list = el('div', 'gtg-list');
     // Visible "Skriver …" with dots; screen readers hear "Assistenten skriver" via the log.
     var dots = add(attrs(el('span', 'gtg-dots'), { 'aria-hidden': 'true' }), el('span', 'gtg-dot'), el('span', 'gtg-dot'), el('span', 'gtg-dot'));
@@ -199,15 +195,7 @@
         appendLinked(details.appendChild(el('p', 'gtg-source-text')), m.source, m.links);
         wrap.appendChild(details);
       }
-      if (withButtons && m.buttons && m.buttons.length) {
-        var qr = el('div', 'gtg-quick-replies');
-        m.buttons.forEach(function (b) {
-          var btn = attrs(el('button', 'gtg-quick-reply', b.title), { type: 'button' });
-          btn.addEventListener('click', function () { send(b.payload || b.title, b.title, true); });
-          qr.appendChild(btn);
-        });
-        wrap.appendChild(qr);
-      }
+      if (withButtons && m.buttons && m.buttons.length) wrap.appendChild(lib.buttons('gtg-quick-replies', 'gtg-quick-reply', m.buttons, pick));
       // Only answers (they carry a source) are rated, not greetings or questions back.
       if (m.id && (m.source || answer)) wrap.appendChild(renderFeedback(m));
       return wrap;
@@ -277,6 +265,7 @@
     }
 
     // ---- Sending ----
+    function pick(b) { send(b.payload || b.title, b.title, true); }
     function send(message, shown, fromButton) {
       if (inst.pending) return;
       var text = String(message || '').trim();
