@@ -20,12 +20,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 # The lemma table that keeps municipality matching from taking "skrive" for Skive serves the
 # same purpose here: an ordinary Danish word is never "corrected".
 from genoptraening.core.lexicon import danish_words
+from genoptraening.core.spelling import closest
 from genoptraening.core.text import skeleton
 
 MAX_CHARS = 10_000
@@ -60,9 +58,8 @@ def canon(word: str) -> str:
     """Return the vocabulary word a typo stands for, or the word itself."""
     if len(word) < 5 or not word.isalpha() or word in VOCAB or word in danish_words():
         return word
-    hit = process.extractOne(word, _vocabulary(), scorer=OSA.distance,
-                             score_cutoff=1 if len(word) < 9 else 2)
-    return hit[0] if hit else word
+    hits = closest(word, _vocabulary(), 1 if len(word) < 9 else 2)
+    return hits[0] if hits else word
 
 
 @lru_cache(maxsize=256)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from genoptraening.core.privacy import CPR_MASK
+from genoptraening.core.spelling import Speller, knowledge_texts
 from genoptraening.rasa_ext.spacy_da import PREFERRED_MODEL, load_danish
+from genoptraening.settings import get_settings
+
+_VOCABULARY = "vocabulary.json"
 
 # Importing this module changes nothing in Rasa: the patches (speed-ups, action timeout) are
 # installed by the launcher, genoptraening.rasa_ext.launch, before Rasa starts.
@@ -62,3 +70,83 @@ class DanishSpacyNLP(SpacyNLP):
         if text:
             text = text.replace(CPR_MASK, " " * len(CPR_MASK))
         return super()._preprocess_text(text)
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=True,
+)
+class SpellingCorrector(GraphComponent):
+    """Corrects typos in the assistant's own words before anything else reads the message.
+
+    Placed first in the pipeline. Its vocabulary is learnt at training: the words of the
+    training examples and lookup tables and, with ``knowledge: true``, of the knowledge files
+    (``genoptraening.core.spelling`` says what is corrected and what never is). The message's
+    ``text`` becomes the corrected text, so the tracker's ``parse_data``, ``rasa test`` and the
+    actions all see what was understood; the event keeps the text as written, and
+    ``spelling`` lists the corrections. Training examples are never changed.
+    """
+
+    def __init__(self, config: dict[str, Any], speller: Speller | None,
+                 model_storage: ModelStorage, resource: Resource) -> None:
+        """Keep the config and the speller (None until trained)."""
+        self._config = config
+        self._speller = speller
+        self._storage = model_storage
+        self._resource = resource
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Return the default config: learn the knowledge files' words too."""
+        return {"knowledge": True}
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> SpellingCorrector:
+        """Create an untrained corrector."""
+        return cls({**cls.get_default_config(), **config}, None, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> SpellingCorrector:
+        """Load the vocabulary saved at training; without one, correct nothing."""
+        try:
+            with model_storage.read_from(resource) as folder:
+                counts = json.loads((folder / _VOCABULARY).read_text(encoding="utf-8"))
+        except (ValueError, OSError):
+            counts = {}
+        Speller.warm_up()
+        return cls({**cls.get_default_config(), **config}, Speller(counts), model_storage,
+                   resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Count the words of the training data (and the knowledge files) and save them."""
+        examples = [str(m.get(TEXT) or "") for m in training_data.training_examples]
+        trusted = [str(e) for table in training_data.lookup_tables
+                   for e in table.get("elements", [])]
+        if self._config.get("knowledge"):
+            trusted += knowledge_texts(get_settings().knowledge_dir)
+        self._speller = Speller.from_texts(examples, trusted)
+        with self._storage.write_to(self._resource) as folder:
+            (folder / _VOCABULARY).write_text(
+                json.dumps(dict(sorted(self._speller.counts.items())), ensure_ascii=False),
+                encoding="utf-8")
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Leave the training examples as written."""
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Correct each message's text; list what was corrected under ``spelling``."""
+        if self._speller is None:
+            return messages
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or not text:
+                continue
+            changes = self._speller.corrections(text)
+            if changes:
+                message.set(TEXT, self._speller.correct(text))
+                message.set("spelling", [{"written": a, "read": b} for a, b in changes],
+                            add_to_output=True)
+        return messages

@@ -1,12 +1,17 @@
-"""The Danish spaCy component reads a masked CPR number as blanks."""
+"""Our Rasa components: the Danish spaCy loader (CPR mask as blanks) and the typo corrector."""
 
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.nlu.tokenizers.spacy_tokenizer import SpacyTokenizer
 from rasa.nlu.utils.spacy_utils import SpacyModel
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from genoptraening.rasa_ext.components import DanishSpacyNLP
+from genoptraening.rasa_ext.components import DanishSpacyNLP, SpellingCorrector
 from genoptraening.rasa_ext.spacy_da import load_danish
+from genoptraening.settings import get_settings
 
 
 def test_masked_cpr_gives_no_tokens_and_keeps_offsets():
@@ -27,3 +32,60 @@ def test_text_without_a_mask_is_only_lower_cased():
     assert component._preprocess_text("Hvad koster det i Lejre?") == "hvad koster det i lejre?"
     assert component._preprocess_text(None) == ""
     assert component._preprocess_text("[CPR]") == "     "
+
+
+# --- SpellingCorrector ---------------------------------------------------------------------
+
+
+def _corrector(tmp_path, knowledge=False):  # noqa: ANN001, ANN202
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("spelling")
+    context = ExecutionContext(GraphSchema({}), "test")
+    config = {"knowledge": knowledge}
+    return storage, resource, context, SpellingCorrector.create(config, storage, resource, context)
+
+
+def test_corrector_learns_its_words_at_training_and_keeps_the_examples(tmp_path):
+    storage, resource, context, corrector = _corrector(tmp_path)
+    examples = [Message({TEXT: "hvordan klager jeg", INTENT: "complain"}),
+                Message({TEXT: "hvad koster kørsel", INTENT: "ask_cost"})]
+    data = TrainingData(examples, lookup_tables=[{"name": "municipality",
+                                                  "elements": ["Hjørring"]}])
+    corrector.train(data)
+    assert corrector.process_training_data(data).training_examples[0].get(TEXT) == \
+        "hvordan klager jeg"
+
+    loaded = SpellingCorrector.load({}, storage, resource, context)
+    (message,) = loaded.process([Message({TEXT: "hvordn klagr jeg i hjøring"})])
+    assert message.get(TEXT) == "hvordan klager jeg i hjørring"
+    assert message.as_dict(only_output_properties=True)["spelling"] == [
+        {"written": "hvordn", "read": "hvordan"}, {"written": "klagr", "read": "klager"},
+        {"written": "hjøring", "read": "hjørring"}]
+
+
+def test_corrector_learns_the_knowledge_files_when_asked(tmp_path, monkeypatch):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "x.yml").write_text("answer: Befordring efter reglerne\n", encoding="utf-8")
+    monkeypatch.setenv("GENOPTRAENING_KNOWLEDGE_DIR", str(knowledge))
+    get_settings.cache_clear()
+    try:
+        (tmp_path / "model").mkdir()
+        _, _, _, corrector = _corrector(tmp_path / "model", knowledge=True)
+        corrector.train(TrainingData([Message({TEXT: "hej", INTENT: "greet"})]))
+    finally:
+        get_settings.cache_clear()
+    (message,) = corrector.process([Message({TEXT: "hvad med befodring"})])
+    assert message.get(TEXT) == "hvad med befordring"
+
+
+def test_corrector_without_a_vocabulary_changes_nothing(tmp_path):
+    storage, resource, context, corrector = _corrector(tmp_path)
+    (message,) = corrector.process([Message({TEXT: "hvordn klagr jeg"})])
+    assert message.get(TEXT) == "hvordn klagr jeg"
+    # A model saved without the file (or with a broken one) loads and corrects nothing.
+    loaded = SpellingCorrector.load({}, storage, resource, context)
+    message, empty = loaded.process([Message({TEXT: "hvordn klagr jeg"}), Message({TEXT: ""})])
+    assert message.get(TEXT) == "hvordn klagr jeg"
+    assert "spelling" not in message.as_dict(only_output_properties=True)
+    assert empty.get(TEXT) == ""

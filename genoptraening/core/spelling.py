@@ -1,0 +1,212 @@
+"""Typos in the assistant's own words corrected before a message is understood.
+
+"hvordan klagr jeg i rebild" and "hvad kåster det i lejre" are read as "klager" and "koster":
+a word the assistant does not know is replaced by the nearest word of its vocabulary (the
+training examples, the knowledge files, the municipality names), the most used one when
+several are as near. What is corrected, and what never is:
+
+- A word already known is kept: one of the vocabulary, or of wordfreq's list of Danish words
+  as written (so "kaster" stays kaster), or, written without æ/ø/å, an ordinary Danish word
+  once folded (spaCy's lemma table; "moede" may be møde).
+- A word written without æ/ø/å ("genoptraening", "hjoerring", "traening") becomes the
+  vocabulary word it folds to.
+- Otherwise the nearest vocabulary word, compared folded: one typo for words of four to seven
+  letters, two from eight (a swap of two letters counts as one).
+- Never: words under four letters, words with digits, words in capitals (the "[CPR]" mask,
+  abbreviations), and capitalised words inside a sentence (names of people and places).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from genoptraening.core.lexicon import danish_words
+from genoptraening.core.text import skeleton
+
+#: Shorter words are left alone: too many ordinary words are one letter apart.
+MIN_LENGTH = 4
+#: How often a word of the training examples must occur to be trusted as spelt right.
+MIN_COUNT = 3
+#: From this length two typos are corrected, below it one.
+TWO_TYPOS_FROM = 8
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: After these a capital letter starts a sentence rather than a name.
+_STARTS_SENTENCE = frozenset(".!?:;\n\"'»«(-")
+_CACHE_SIZE = 8192
+_DANISH_LETTERS = frozenset("æøåÆØÅ")
+
+
+@lru_cache(maxsize=1)
+def common_danish() -> frozenset[str]:
+    """Return wordfreq's list of Danish words as written (lower case), or nothing without it."""
+    try:
+        from wordfreq import top_n_list
+    except ImportError:  # pragma: no cover - a dependency; without it fewer words count as known
+        return frozenset()
+    return frozenset(top_n_list("da", 50_000, wordlist="small"))
+
+
+def closest(word: str, choices: Iterable[str], max_distance: int) -> list[str]:
+    """Return the choices nearest to ``word`` within ``max_distance`` typos, in choice order.
+
+    Distance is optimal string alignment: an insertion, a deletion, a substitution or a swap
+    of two neighbouring letters each count as one.
+    """
+    hits = process.extract(word, choices, scorer=OSA.distance,  # type: ignore[arg-type]
+                           score_cutoff=max_distance, limit=None)
+    if not hits:
+        return []
+    best = min(score for _, score, _ in hits)
+    return [choice for choice, score, _ in hits if score == best]
+
+
+class Speller:
+    """Corrects a message's typos towards a vocabulary of words with their counts."""
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        """Build from word counts (any case; kept in lower case).
+
+        A word is corrected *to* only when it is ordinary Danish or used at least
+        ``MIN_COUNT`` times: a word met once in the training data may be one of its deliberate
+        typos ("kostr"), which must not become the assistant's spelling.
+        """
+        self.counts: Counter[str] = Counter()
+        for word, count in counts.items():
+            self.counts[word.lower()] += int(count)
+        # Folded form → the most used trusted word with that form.
+        self._by_fold: dict[str, str] = {}
+        for word, count in self.counts.most_common():
+            if count >= MIN_COUNT or _ordinary(word):
+                self._by_fold.setdefault(skeleton(word), word)
+        self._folds = tuple(sorted(self._by_fold))
+        self._cache: dict[str, str | None] = {}
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], trusted: Iterable[str] = ()) -> Speller:
+        """Build from texts, each word counted as often as it occurs.
+
+        Args:
+            texts: What citizens write (the training examples), typos included.
+            trusted: Texts spelt by editors (the knowledge files, the municipality names):
+                each of their words counts ``MIN_COUNT`` times, so it is always trusted.
+
+        """
+        counts: Counter[str] = Counter()
+        for weight, source in ((1, texts), (MIN_COUNT, trusted)):
+            for text in source:
+                for word in _WORD.findall(text):
+                    if len(word) >= MIN_LENGTH:
+                        counts[word.lower()] += weight
+        return cls(counts)
+
+    @staticmethod
+    def warm_up() -> None:
+        """Load the Danish word lists now (about a second), not at the first message."""
+        common_danish()
+        danish_words()
+
+    def correct(self, text: str) -> str:
+        """Return the text with its typos corrected; everything else as it was."""
+        return self._rewrite(text)[0]
+
+    def corrections(self, text: str) -> list[tuple[str, str]]:
+        """Return the (as written, corrected) pairs of the text, in order."""
+        return self._rewrite(text)[1]
+
+    def _rewrite(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        if not isinstance(text, str):
+            return "", []
+        out: list[str] = []
+        changes: list[tuple[str, str]] = []
+        end = 0
+        for match in _WORD.finditer(text):
+            word, gap = match.group(), text[end:match.start()]
+            fixed = word
+            # Letters touching a digit belong to a code or a number ("2b", "12x"), not a word.
+            touches_digit = gap[-1:].isdigit() or text[match.end():match.end() + 1].isdigit()
+            if not touches_digit:
+                before = gap.rstrip(" \t")
+                at_start = end == 0 and not before or before[-1:] in _STARTS_SENTENCE
+                fixed = self._word(word, at_start)
+            if fixed != word:
+                changes.append((word, fixed))
+            out += [gap, fixed]
+            end = match.end()
+        out.append(text[end:])
+        return "".join(out), changes
+
+    def _word(self, word: str, at_start: bool) -> str:
+        if len(word) < MIN_LENGTH or word.isupper() or (word[0].isupper() and not at_start):
+            return word
+        corrected = self.suggest(word.lower())
+        if corrected is None:
+            return word
+        return corrected[0].upper() + corrected[1:] if word[0].isupper() else corrected
+
+    def suggest(self, word: str) -> str | None:
+        """Return the vocabulary word a lower-case word stands for, or None to keep it."""
+        if word not in self._cache:
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[word] = self._suggest(word)
+        return self._cache[word]
+
+    def _suggest(self, word: str) -> str | None:
+        if word in common_danish():
+            return None
+        folded = skeleton(word)
+        if folded in self._by_fold:  # "genoptraening", or a rarer spelling of a trusted word
+            return self._by_fold[folded] if self._by_fold[folded] != word else None
+        if _ordinary(word):
+            return None
+        cutoff = 2 if len(word) >= TWO_TYPOS_FROM else 1
+        near = closest(folded, self._folds, cutoff)
+        if not near:
+            return None
+        return max((self._by_fold[f] for f in near), key=lambda w: self.counts[w])
+
+
+def _ordinary(word: str) -> bool:
+    """Tell whether a lower-case word is ordinary Danish as written.
+
+    Written without æ/ø/å, the folded lemma table decides, since "moede" may be møde; a word
+    with them must be on wordfreq's list as written ("kåster" is not, though "kaster" is).
+    """
+    if word in common_danish():
+        return True
+    return not _DANISH_LETTERS.intersection(word) and skeleton(word) in danish_words()
+
+
+def knowledge_texts(knowledge_dir: Path) -> Iterator[str]:
+    """Yield the texts of the knowledge files: every string of the YAML files, the standards.
+
+    Unreadable files are skipped: ``kb validate`` reports them, and a speller with fewer
+    words only corrects less.
+    """
+    for path in sorted(knowledge_dir.rglob("*")):
+        try:
+            if path.suffix == ".md":
+                yield path.read_text(encoding="utf-8")
+            elif path.suffix in (".yml", ".yaml"):
+                yield from _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+
+
+def _strings(node: object) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _strings(item)
