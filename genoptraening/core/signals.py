@@ -253,3 +253,28 @@ def _spoken_of(words: list[str], i: int, base: str, genitive: bool) -> bool:
     after, before = set(words[i + 1:i + 2]), set(words[max(i - 1, 0):i])
     return genitive or bool(after & (_NAME_VERBS | {"og"})) or bool(
         before & (_NAME_VERBS | {"til", "for", "hos", "med"}))
+
+
+# --- Consent ------------------------------------------------------------------------------
+
+_CONSENT = rx(
+    r"(?:sagt|siger|svaret) ja",
+    r"(?:givet|giver|gav|fået|fik|har) (?:mig |os )?(?:lov|tilladelse)",
+    r"samtykke\w*|fuldmagt\w*|\w*samtykket",
+    r"(?:bedt|beder|bad) (?:mig|os)", r"vil gerne have,? at (?:jeg|vi)", r"indforstået")
+#: A statement's text: what stands before a sentence's end that is not a question mark.
+_STATEMENT = re.compile(r"[^.!?\n]+(?=[.!\n]|$)")
+
+
+def consent_given(text: str) -> bool:
+    """Tell whether a relative says the person has agreed ("han har sagt ja til det").
+
+    A negated consent or one in a question ("hun har ikke givet lov", "skal hun give
+    samtykke?") does not count: then the reminder is still due.
+    """
+    if not isinstance(text, str):
+        return False
+    return any(state_of(clause, m.start(), m.end()) == "yes"
+               for statement in _STATEMENT.findall(text[:MAX_CHARS])
+               for sentence in sentences(statement) for clause in sentence
+               for m in _CONSENT.finditer(clause))

@@ -2,8 +2,8 @@
 
 Whatever the intent, a few things are said before anything else: 112 when the message is an
 emergency, a warning when it holds a CPR number (never repeated back), one English line when
-it is written in English, and — once per conversation — the consent reminder when a relative
-writes on someone's behalf.
+it is written in English. Once per conversation, after the answer, a relative who writes on
+someone's behalf is reminded of consent.
 """
 
 from __future__ import annotations
@@ -112,26 +112,41 @@ def preamble(context: Context) -> list[Reply]:
     """Return what must be said before the answer to this turn."""
     text = context.turn.text
     replies: list[Reply] = []
-    emergency = context.turn.intent == "emergency"
-    if not emergency and signals.is_emergency(text):
+    if context.turn.intent != "emergency" and signals.is_emergency(text):
         replies.append(emergency_reply(context.kb))
     if privacy.mentions_cpr(text):  # the REST channel has usually masked it already
         replies.append(Reply(phrase("cpr_warning")))
     if signals.looks_english(text):
         replies.append(Reply(phrase("english_note")))
-    if context.new_relative and not replies and not emergency:  # never before 112
-        replies.append(consent_reminder(context))
     return replies
 
 
+def with_consent_reminder(context: Context, replies: list[Reply]) -> list[Reply]:
+    """Add the consent reminder after the answer, once per conversation, when it is due.
+
+    It is one sentence in the relative's words ("Husk, at din far skal give dig lov …"),
+    after the answer and before a question back. It is not due in an emergency, when the
+    answer itself is about asking on somebody's behalf, or when the relative says consent is
+    given ("han har sagt ja til det").
+    """
+    text = context.turn.text
+    if (not context.new_relative or context.turn.intent == "emergency"
+            or signals.is_emergency(text) or signals.consent_given(text)
+            or any(r.answered_by.get("topic") == "on_behalf" for r in replies)):
+        return replies
+    at = len(replies)
+    if replies and replies[-1].buttons and not replies[-1].citations:  # a question back
+        at -= 1
+    return [*replies[:at], consent_reminder(context), *replies[at:]]
+
+
 def consent_reminder(context: Context) -> Reply:
-    """Remind a relative of consent, in the standard's words where it has them."""
+    """Remind a relative of consent, with the standard's section on it as the source."""
     who = context.who()
     text = phrase("relative_consent", relative=who["subject"], possessive=who["possessive"])
     standard = context.standard
     if standard is not None and standard.covers("on_behalf"):
-        answer = context.answer("on_behalf")
-        return Reply(f"{text}\n\n{answer.text}", citations=answer.citations)
+        return Reply(text, citations=context.answer("on_behalf").citations)
     general = general_answer(context.kb, "on_behalf")
     return Reply(text, citations=general.citations if general else [])
 

@@ -10,7 +10,12 @@ from genoptraening.core import signals
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.render import phrase
 from genoptraening.dialogue import turns
-from genoptraening.dialogue.context import Context, build_context, preamble
+from genoptraening.dialogue.context import (
+    Context,
+    build_context,
+    preamble,
+    with_consent_reminder,
+)
 from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.eligibility import eligibility
 from genoptraening.dialogue.model import Reply, State, Turn
@@ -79,7 +84,7 @@ def respond(
           and 0 < len(turn.text.split()) <= 2
           and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
-    replies += preamble(context) + handler(context)
+    replies += preamble(context) + with_consent_reminder(context, handler(context))
     for reply in replies:
         reply.answered_by.setdefault("intent", turn.intent)
         reply.answered_by.setdefault("confidence", round(turn.confidence, 3))

@@ -111,10 +111,10 @@ def test_eligibility_path_after_hospital(chat):
     assert "sundhedsloven § 140" in reply
 
 
-def test_relative_is_reminded_of_consent(chat):
-    reply = texts(chat("må jeg søge om genoptræning for min far i Lejre?"))
-    assert "Du spørger for din far" in reply
-    assert "samtykke" in reply
+def test_relative_is_answered_then_reminded_of_consent(chat):
+    reply = texts(chat("hvad koster genoptræning for min far i Lejre?"))
+    assert "gratis" in reply
+    assert reply.index("gratis") < reply.index("Husk, at din far skal give dig lov")
 
 
 def test_cpr_number_is_not_echoed(chat):

@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 
 from genoptraening.core.signals import (
     Relative,
+    consent_given,
     find_relative,
     is_emergency,
     looks_english,
@@ -332,3 +333,18 @@ def test_readers_accept_anything(value):
     assert looks_english(value) is False
     assert find_relative(value) is None
     assert read_situation(value) == Situation()
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Må jeg ringe til jer om min fars træning? Han har sagt ja til det.", True),
+    ("hun har givet mig lov", True),
+    ("jeg har fuldmagt til min mor", True),
+    ("min mor har bedt mig spørge", True),
+    ("hun har ikke givet lov", False),             # negated
+    ("skal hun give samtykke?", False),            # asked, not said
+    ("Har han sagt ja til at jeg ringer? Hvad koster det", False),
+    ("må jeg søge for min far", False),
+    (None, False),
+])
+def test_consent_given(text, said):
+    assert consent_given(text) is said

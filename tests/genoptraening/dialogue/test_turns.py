@@ -80,13 +80,36 @@ def test_deadlines_with_a_date_give_due_dates(conversation):
     assert "Du får et brev senest onsdag den 23. december 2026 (3 hverdage)." in text
 
 
-def test_relative_gets_one_consent_reminder_in_the_standards_words(conversation):
+def test_relative_is_reminded_of_consent_once_after_the_answer(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "hvad koster træningen for min mor", "ask_cost")
+    assert "gratis" in c.replies[0].text  # the answer first
+    reminder = c.replies[-1]
+    assert reminder.text == ("Husk, at din mor skal give dig lov, før du søger eller taler med "
+                             "kommunen på hendes vegne.")
+    assert "Lejre Kommune" in reminder.source  # the standard's section on it is the source
+    again = c.say("answer_topic", "hvad koster kørsel for min mor", "ask_transport")
+    assert "give dig lov" not in again
+
+
+def test_an_answer_about_asking_for_somebody_is_the_reminder(conversation):
     c = conversation(municipality="lejre")
     text = c.say("answer_topic", "må jeg søge for min mor", "ask_on_behalf")
-    assert text.startswith("Du spørger for din mor.")
-    assert "samtykke" in text
-    again = c.say("answer_topic", "hvad koster det for min mor", "ask_cost")
-    assert "Du spørger for din mor" not in again
+    assert "samtykke" in text and "Husk, at din mor" not in text
+
+
+def test_no_reminder_when_the_relative_says_consent_is_given(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "Må jeg ringe til jer om min fars træning? Han har sagt ja til "
+                 "det.", "ask_contact")
+    assert "give dig lov" not in text and "Skanderborg" in text
+
+
+def test_the_reminder_comes_before_a_question_back(conversation):
+    c = conversation()
+    c.say("answer_topic", "hvad koster det for min far", "ask_cost")
+    assert "Husk, at din far skal give dig lov" in c.replies[0].text
+    assert "Hvilken kommune bor din far i?" in c.replies[-1].text
 
 
 def test_emergency_comes_first_whatever_the_intent(conversation):
