@@ -82,6 +82,7 @@ evaluate: train
 	$(BIN)/genoptraening nlu evaluate --write-report
 	$(BIN)/genoptraening retrieval evaluate --answers --write-report
 	$(BIN)/genoptraening conversations evaluate --write-report
+	$(BIN)/genoptraening facts evaluate --write-report
 
 # Benchmarks are measurements, not tests: figures go to docs/benchmarks.md.
 bench: $(STAMP)

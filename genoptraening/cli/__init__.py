@@ -10,7 +10,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from genoptraening.cli import ask, conversations, kb, purge, retrieval, review, run, shell
+from genoptraening.cli import (
+    ask,
+    conversations,
+    facts,
+    kb,
+    purge,
+    retrieval,
+    review,
+    run,
+    shell,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge.register(commands)
     retrieval.register(commands)
     conversations.register(commands)
+    facts.register(commands)
     shell.register(commands)
     return parser
 

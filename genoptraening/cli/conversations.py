@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from genoptraening.cli.report_options import add_report_options, report
+
 
 def register(commands: Any) -> None:
     """Add the ``conversations`` command group."""
@@ -17,10 +19,9 @@ def register(commands: Any) -> None:
                           help="samtalefil (standard: tests/conversations/heldout.yml)")
     evaluate.add_argument("--rasa-url", default=None,
                           help="en kørende assistent; ellers startes en for kørslen")
-    evaluate.add_argument("--write-report", action="store_true",
-                          help="skriv tallene i docs/nlu-evaluation.md")
-    evaluate.add_argument("--label", default="",
-                          help="en sætning om hvad der blev målt (fx 'Før issue 12.')")
+    add_report_options(evaluate)
+    evaluate.add_argument("--failures", action="store_true",
+                          help="vis de fejlede samtaler med svarene (ikke for de tilbageholdte)")
     evaluate.set_defaults(handler=run_evaluate)
 
 
@@ -29,20 +30,22 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from genoptraening.core.register import get_register
     from genoptraening.staff.assistant import assistant
     from genoptraening.tools import conversations as tool
-    from genoptraening.tools.report import replace_section
 
     path = args.file or tool.HELDOUT
     if not path.is_file():
         print(f"Samtalefilen findes ikke: {path}")
         return 1
+    if args.failures and tool.is_held_out(path):
+        # Which held-out conversations failed is never shown, so nobody tunes on them.
+        print("De tilbageholdte samtaler viser kun andelen rigtige, ikke hvilke der fejlede.")
+        return 2
+    if args.write_report and not tool.is_held_out(path):
+        print("Kun de tilbageholdte samtaler skrives i rapporten.")
+        return 2
     items = tool.load(path)
     with assistant(args.rasa_url) as client:
         outcomes = tool.run(items, client, get_register())
-    section = tool.render(outcomes, args.label)
-    # Only the shares: which conversations failed is not shown, so that nobody tunes the
-    # assistant on the held-out set.
-    print(section)
-    if args.write_report:
-        replace_section(section)
-        print("Skrevet i docs/nlu-evaluation.md")
+    report(tool.render(outcomes, args.label), args)
+    if args.failures:
+        print(tool.render_failures(outcomes))
     return 0

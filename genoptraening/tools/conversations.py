@@ -75,6 +75,7 @@ class Outcome:
     conversation: Conversation
     municipality: str
     problems: list[tuple[int, str]] = field(default_factory=list)  # (turn number, problem)
+    replies: list[list[str]] = field(default_factory=list)  # each turn's replies
 
     @property
     def correct(self) -> bool:
@@ -107,9 +108,31 @@ def run(conversations: list[Conversation], client: Any, register: Any) -> list[O
         outcome = Outcome(conversation, municipality_of(conversation, register))
         for number, turn in enumerate(conversation.turns, start=1):
             replies = client.say(turn.user, conversation.widget_municipality).texts
+            outcome.replies.append(list(replies))
             outcome.problems += [(number, p) for p in turn_problems(turn, replies)]
         outcomes.append(outcome)
     return outcomes
+
+
+def is_held_out(path: Path) -> bool:
+    """Tell whether a conversation file is a held-out set (its failures are never shown)."""
+    return "heldout" in path.name
+
+
+def render_failures(outcomes: list[Outcome]) -> str:
+    """Render each failed conversation: its turns, what went wrong, and the replies."""
+    lines: list[str] = []
+    for outcome in outcomes:
+        if outcome.correct:
+            continue
+        lines.append(f"\n### {outcome.conversation.id} ({', '.join(outcome.conversation.kinds)};"
+                     f" widget: {outcome.conversation.widget_municipality})")
+        for number, (turn, replies) in enumerate(
+                zip(outcome.conversation.turns, outcome.replies, strict=False), start=1):
+            lines.append(f"- tur {number}: {turn.user}")
+            lines += [f"  - FEJL: {p}" for n, p in outcome.problems if n == number]
+            lines += ["  > " + r.replace("\n", " ")[:400] for r in replies]
+    return "\n".join(lines)
 
 
 def shares(outcomes: list[Outcome]) -> dict[str, dict[str, tuple[int, int]]]:

@@ -1,4 +1,4 @@
-"""docs/nlu-evaluation.md is written by three measurements; each replaces only its section."""
+"""docs/nlu-evaluation.md is written by four measurements; each replaces only its section."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ REPORT = CHECKOUT / "docs" / "nlu-evaluation.md"
 #: The sections below the NLU figures, each written by its own tool.
 RETRIEVAL_HEADING = "## Passage retrieval"
 CONVERSATIONS_HEADING = "## Held-out conversations"
-SECTIONS = (RETRIEVAL_HEADING, CONVERSATIONS_HEADING)
+FACTS_HEADING = "## Story facts"
+SECTIONS = (RETRIEVAL_HEADING, CONVERSATIONS_HEADING, FACTS_HEADING)
 
 
 def replace_section(section: str, path: Path = REPORT) -> None:

@@ -91,3 +91,26 @@ def test_municipalities_without_a_standard_are_counted_together():
     assert tool.municipality_of(conversation, get_register()) == "uden standard"
     nowhere = tool.Conversation("d", ("law",), None, (tool.Turn("hvad er § 140?"),))
     assert tool.municipality_of(nowhere, get_register()) == "ingen"
+
+
+def test_failures_are_shown_with_their_replies_for_a_set_that_is_not_held_out(tmp_path):
+    path = tmp_path / "dev.yml"
+    path.write_text(SET, encoding="utf-8")
+    client = FakeClient({"hvad koster det?": "Det koster 41 kr."})
+    outcomes = tool.run(tool.load(path), client, get_register())
+    shown = tool.render_failures(outcomes)
+    assert "### c1 (plain; widget: Lejre)" in shown
+    assert "- tur 1: hvad koster det?" in shown
+    assert "FEJL: mangler en af ['gratis', 'koster ikke']" in shown
+    assert "> Det koster 41 kr." in shown
+    assert tool.is_held_out(tool.HELDOUT) and not tool.is_held_out(path)
+
+
+def test_the_cli_never_shows_which_held_out_conversations_failed(capsys):
+    from genoptraening.cli import main
+
+    assert main(["conversations", "evaluate", "--failures"]) == 2
+    assert "kun andelen rigtige" in capsys.readouterr().out
+    dev = str(tool.HELDOUT.with_name("dev.yml"))
+    assert main(["conversations", "evaluate", "--file", dev, "--write-report"]) == 2
+    assert "Kun de tilbageholdte" in capsys.readouterr().out
