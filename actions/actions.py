@@ -77,6 +77,10 @@ class ActionEmergency(DialogueAction, kind="emergency"):
     """Say 112 first."""
 
 
+class ActionHealth(DialogueAction, kind="health"):
+    """No health advice: the doctor or the therapist, and the municipality's phone number."""
+
+
 class ActionSmalltalk(DialogueAction, kind="smalltalk"):
     """Greeting, goodbye, thanks, off-topic questions and questions about the assistant."""
 

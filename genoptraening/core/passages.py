@@ -286,14 +286,17 @@ class PassageSearch:
         index = self.index(slug)
         return index.search(question, k) if index is not None else []
 
-    def confident(self, slug: str, question: str, hit: Hit) -> bool:
+    def confident(self, slug: str, question: str, hit: Hit,
+                  min_information: float | None = None) -> bool:
         """Tell whether a hit answers the question.
 
-        It must score the threshold, and the question must say enough to tell passages apart.
+        It must score the threshold, and the question must say enough to tell passages apart
+        (``min_information``, by default the search's own).
         """
         index = self.index(slug)
+        needed = self.min_information if min_information is None else min_information
         return (hit.score >= self.threshold and index is not None
-                and index.information(question) >= self.min_information)
+                and index.information(question) >= needed)
 
 
 @lru_cache(maxsize=1)

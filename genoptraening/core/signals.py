@@ -225,7 +225,8 @@ def find_relative(text: str) -> Relative | None:
     Names for parents and grandparents also count without "min" next to a verb ("mor er
     faldet", "kan far få"), after "til/for/hos/med" ("jeg søger for far") or in the genitive
     ("mors dag"). Somebody else's relative ("hendes mand", "naboens søn") and other people
-    ("naboen", "en ven", "min læge") do not count. For "samlever" and "kæreste" the pronoun
+    ("naboen", "en ven", "min læge") do not count, nor a relative who acts for the writer
+    ("kan min søn ringe for mig?"). For "samlever" and "kæreste" the pronoun
     is the first "hun/hende" or "han/ham" after the noun, else the neutral "de"/"dem".
     """
     words = " ".join(c for s in sentences(text) for c in s).split()
@@ -233,12 +234,22 @@ def find_relative(text: str) -> Relative | None:
         base = word if word in KIN else word[:-1] if word[-1:] == "s" else ""
         if base not in KIN or not _spoken_of(words, i, base, genitive=base != word):
             continue
+        if _acts_for_the_writer(words[i + 1:i + 9]):
+            continue  # "kan min søn ringe for mig": the writer is the one it is about
         noun, pronoun = KIN[base]
         if not pronoun:
             pronoun = next((("hun" if w in ("hun", "hende") else "han") for w in words[i + 1:]
                             if w in ("hun", "hende", "han", "ham")), "de")
         return Relative(noun, pronoun, _PRONOUNS[pronoun][0])
     return None
+
+
+#: Word pairs by which a relative acts for the writer rather than being the one asked about.
+_FOR_THE_WRITER = frozenset({("for", "mig"), ("mine", "vegne"), ("hjalper", "mig")})
+
+
+def _acts_for_the_writer(after: list[str]) -> bool:
+    return any(pair in _FOR_THE_WRITER for pair in zip(after, after[1:], strict=False))
 
 
 def _spoken_of(words: list[str], i: int, base: str, genitive: bool) -> bool:

@@ -32,7 +32,8 @@ class Situation:
 _Rules = tuple[tuple[re.Pattern[str], bool], ...]
 _HOSPITAL: _Rules = (
     (rx(r"indlagt|\w*indlæggelse\w*|udskrevet|udskrivelse\w*",
-         r"(?:været|var|være|ligget|lå|ligger|kom\w*|hjem) (?:på|fra) (?:\w*sygehus\w*|"
+         r"(?:været|var|være|ligget|lå|ligger|kom\w*|hjem)(?: ikke| aldrig)? (?:på|fra) "
+         r"(?:\w*sygehus\w*|"
          r"\w*hospital\w*)"), True),
     (rx(r"ambulant\w*|skadestue\w*"), False))
 _PLAN: _Rules = ((rx(

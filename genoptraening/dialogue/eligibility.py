@@ -1,14 +1,17 @@
 """Which law fits the citizen's story: SUL § 140, SEL § 86 stk. 1 or stk. 2.
 
-Facts the citizen already gave are used, never asked again; missing ones are asked one at a
-time as yes/no questions with buttons. The municipality's own criteria are applied where its
-standard states them (an age limit, an exclusion such as vederlagsfri fysioterapi). The
-assistant only guides: every result says the municipality decides after an individual
-assessment.
+Answer first: facts the citizen already gave are used, never asked again, and only what the
+law turns on is asked, one yes/no question at a time (a hospital stay, then a plan or a
+lasting condition). A lasting condition without a new loss ("min far har parkinson og bliver
+dårligere") is § 86 stk. 2 without asking about hospitals. The municipality's own criteria (an
+age limit, an exclusion such as vederlagsfri fysioterapi) are then stated with the result and
+applied where the story gave the fact, never asked for. The assistant only guides: every result
+says the municipality decides after an individual assessment.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from genoptraening.core.render import law_offer, phrase
@@ -30,6 +33,7 @@ def _learn_from_text(facts: dict[str, Any], text: str) -> None:
         "can_train_alone": situation.can_train_alone,
         "age": situation.age,
         "excluded": situation.vederlagsfri,
+        "new_loss": situation.new_loss,
     }
     if situation.new_loss and situation.lasting is None:
         found["lasting"] = False
@@ -48,7 +52,19 @@ def _criteria(context: Context, law: str) -> dict[str, Any]:
 
 
 def eligibility(context: Context) -> list[Reply]:
-    """Take the answer to the pending question (or the story), then ask on or conclude."""
+    """Take the answer to the pending question (or the story), then ask on or conclude.
+
+    A municipality named now whose standard is not on file is said first: the general rules
+    of the law are what follows.
+    """
+    municipality = context.municipality
+    if municipality is not None and context.named_municipality and context.standard is None:
+        note = Reply(phrase("no_standard", municipality=municipality.official))
+        return [note, *_eligibility(context)]
+    return _eligibility(context)
+
+
+def _eligibility(context: Context) -> list[Reply]:
     state, turn = context.state, context.turn
     facts = dict(state.eligibility)
     question = state.eligibility_question
@@ -59,6 +75,10 @@ def eligibility(context: Context) -> list[Reply]:
         if question == "age":
             facts["age_ok"] = facts.pop("age")
     _learn_from_text(facts, turn.text)
+    if turn.intent not in ("affirm", "deny") and not state.pending_question:
+        # What else the story asks ("… og hvor længe kan det vare?") is answered with the
+        # result, under the law found.
+        state.pending_question = turn.text or None
     state.eligibility, state.eligibility_question, state.misses = facts, None, 0
     who = context.who()
     next_question = _next_question(context, facts)
@@ -68,7 +88,28 @@ def eligibility(context: Context) -> list[Reply]:
         state.eligibility_question = next_question
         return [Reply(_question_text(context, next_question, who), buttons=_yes_no())]
     state.eligibility, state.eligibility_question = {}, None
-    return _result(context, facts, who)
+    asked, state.pending_question = state.pending_question or "", None
+    return _result(context, facts, who) + _the_rest(context, asked)
+
+
+#: The question the result answers: whether one can get training.
+_WHETHER = re.compile(r"\b(?:få|faa|fa|ret til|krav på)\b.*\btr[æa]e?n|"
+                      r"\btr[æa]e?n\w*.*\b(?:få|faa)\b", re.IGNORECASE)
+#: What a result says anyway: who may get it and how to apply.
+_IN_THE_RESULT = frozenset({"target_group", "apply", "purpose", "legal_basis"})
+
+
+def _the_rest(context: Context, asked: str) -> list[Reply]:
+    """Answer the other questions of the story under the law found ("hvad koster det?")."""
+    from genoptraening.dialogue import questions, turns
+
+    if context.municipality is None or not questions.holds_question(asked):
+        return []
+    rest = [q for q in questions.split_questions(asked, always=True)
+            if not _WHETHER.search(q)]  # "kan han få træning?" is what the result answers
+    found = questions.topics_asked(context, rest)
+    return [reply for _, topic, question in found if topic not in _IN_THE_RESULT
+            for reply in turns.topic_replies(context, topic, question)]
 
 
 def _law(facts: dict[str, Any]) -> str:
@@ -77,26 +118,35 @@ def _law(facts: dict[str, Any]) -> str:
     return "sel_86_2" if facts.get("lasting") else "sel_86_1"
 
 
+def story_law(text: str) -> str | None:
+    """Return the law a story alone points to, or None when it does not say enough."""
+    facts: dict[str, Any] = {}
+    _learn_from_text(facts, text)
+    if facts.get("hospital"):
+        return "sul_140" if facts.get("plan") else None
+    if facts.get("hospital") is False or _lasting_only(facts):
+        return _law(facts) if facts.get("lasting") is not None else None
+    return None
+
+
+def _lasting_only(facts: dict[str, Any]) -> bool:
+    return bool(facts.get("lasting")) and not facts.get("new_loss")
+
+
 def _next_question(context: Context, facts: dict[str, Any]) -> str | None:
-    if facts.get("hospital") is None:
+    if facts.get("hospital") is None and not _lasting_only(facts):
         return "hospital"
-    if facts["hospital"]:
+    if facts.get("hospital"):
         return "plan" if facts.get("plan") is None else None
     if facts.get("lasting") is None:
         return "lasting"
-    if facts.get("can_train_alone") is None:
-        return "can_train_alone"
     if context.municipality is None:
         return "municipality"
     criteria = _criteria(context, _law(facts))
-    if "min_age" in criteria and facts.get("age_ok") is None:
-        age = facts.get("age")
-        if isinstance(age, int) and age != criteria["min_age"]:
-            facts["age_ok"] = age > criteria["min_age"]
-        else:
-            return "age"
-    if "excludes" in criteria and facts.get("excluded") is None:
-        return "excluded"
+    age = facts.get("age")
+    if "min_age" in criteria and facts.get("age_ok") is None and isinstance(age, int) and (
+            age != criteria["min_age"]):
+        facts["age_ok"] = age > criteria["min_age"]
     return None
 
 
@@ -124,12 +174,14 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str]) -> lis
     municipality = context.municipality
     criteria = _criteria(context, law)
     name = municipality.official if municipality else ""
-    if facts.get("age_ok") is False:
-        lines.append(phrase("result_too_young", municipality=name, offer=law_offer(law),
-                            min_age=criteria.get("min_age", ""), **who))
-    if facts.get("excluded"):
+    if "min_age" in criteria and facts.get("age_ok") is not True:
+        # Too young, or the age not told: the municipality's rule is said, not asked about.
+        key = "result_too_young" if facts.get("age_ok") is False else "result_min_age"
+        lines.append(phrase(key, municipality=name, offer=law_offer(law),
+                            min_age=criteria["min_age"], **who))
+    if "excludes" in criteria and facts.get("excluded") is not False:
         lines.append(phrase("result_excluded", municipality=name, offer=law_offer(law),
-                            excluded=criteria.get("excludes", "")))
+                            excluded=criteria["excludes"]))
     lines.append(decides)
     replies = [Reply(" ".join(lines)), reply_from(context.answer("target_group", law))]
     how = reply_from(context.answer("apply", law))

@@ -28,6 +28,7 @@ HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
     "clarify": turns.clarify,
     "handover": turns.handover,
     "emergency": turns.emergency,
+    "health": turns.health,
     "smalltalk": turns.smalltalk,
     "session_start": turns.session_start,
 }
@@ -41,6 +42,7 @@ KIND_OF_INTENT: dict[str, str] = {
     "inform_municipality": "set_municipality",
     "human_handoff": "handover",
     "emergency": "emergency",
+    "ask_health": "health",
     "nlu_fallback": "clarify",
     **{i: "smalltalk" for i in ("greet", "goodbye", "thank", "out_of_scope", "bot_challenge",
                                  "ask_privacy")},

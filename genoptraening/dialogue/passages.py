@@ -42,8 +42,8 @@ PRIOR = 0.1
 AGREEING = 0.4
 
 
-def best_passage(context: Context, question: str,
-                 prefer: frozenset[str] = frozenset()) -> Hit | None:
+def best_passage(context: Context, question: str, prefer: frozenset[str] = frozenset(),
+                 min_information: float | None = None) -> Hit | None:
     """Return the best passage of the citizen's own standard when it is confident.
 
     Args:
@@ -51,6 +51,7 @@ def best_passage(context: Context, question: str,
         question: What was asked.
         prefer: Sections the NLU's topic cites: among passages that score about the same,
             one in these sections is taken (two readers agreeing are more often right).
+        min_information: How much the question must say, when not the search's own.
 
     """
     search, municipality = context.passages, context.municipality
@@ -68,7 +69,8 @@ def best_passage(context: Context, question: str,
     if best.passage.section in prefer and context.turn.confidence >= CLEAR_TOPIC:
         # Two readers agree (a clear topic, a passage in its sections): a lower score will do.
         return best if best.score >= AGREEING else None
-    return best if search.confident(municipality.slug, question, best) else None
+    return best if search.confident(municipality.slug, question, best,
+                                    min_information) else None
 
 
 def prefer_sections(hits: list[Hit], prefer: Collection[str], confidence: float) -> list[Hit]:

@@ -6,6 +6,7 @@ Each function takes a resolved ``Context`` and returns the replies; it changes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -17,11 +18,13 @@ from genoptraening.core.render import (
     contact_phones,
     deadlines_of,
     due_dates_text,
+    law_label,
+    law_offer,
     phrase,
     phrases,
     topic_label,
 )
-from genoptraening.dialogue import passages
+from genoptraening.dialogue import passages, questions
 from genoptraening.dialogue.context import (
     Context,
     ask_municipality,
@@ -30,6 +33,7 @@ from genoptraening.dialogue.context import (
     municipality_buttons,
     reply_from,
 )
+from genoptraening.dialogue.eligibility import story_law
 from genoptraening.dialogue.model import Button, Reply
 
 #: Intents that never make sense as a suggestion in "Mente du …?".
@@ -45,6 +49,8 @@ _LAW_WORDS = (
 )
 
 
+#: How sure NLU must be of what a message asks, besides the place it names, to answer it.
+ASKED_FLOOR = 0.1
 #: Topics whose answer is the same in every municipality: answered without asking where.
 SAME_EVERYWHERE = frozenset({"legal_basis"})
 
@@ -84,13 +90,37 @@ def answer(context: Context) -> list[Reply]:
         return [reply]
     if context.municipality is None:
         return [ask_municipality(context, topic)]
+    # Each question of the message, in order: "hvordan klager hun, og hvad koster kørsel?"
+    return _answer_topics(context, questions.other_questions(context, topic), topic)
+
+
+def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
+                   main: str | None = None) -> list[Reply]:
+    """Answer each (position, topic, question) in turn.
+
+    ``main`` (by default the first topic) becomes the topic a switch of municipality repeats.
+    A story that points to a law is answered under it, and says so first.
+    """
+    state = context.state
     state.pending_topic, state.pending_question = None, None
-    state.last_topic, state.misses = topic, 0
-    return _topic_replies(context, topic, context.turn.text)
+    state.last_topic, state.misses = main or asked[0][1], 0
+    law = None if state.law else story_law(context.turn.text)
+    if law is not None:
+        state.law = law
+    replies = [reply for _, topic, question in asked
+               for reply in topic_replies(context, topic, question)]
+    if law is not None and replies:
+        label = law_label(law)
+        said = phrase("story_law", offer=law_offer(law), law=label[0].lower() + label[1:])
+        replies[0].text = f"{said} {replies[0].text}"
+    return replies
 
 
-def _topic_replies(context: Context, topic: str, question: str) -> list[Reply]:
-    """Answer a topic: the curated answer, a passage of the standard, or both."""
+def topic_replies(context: Context, topic: str, question: str) -> list[Reply]:
+    """Answer a topic: the curated answer, a passage of the standard, or both.
+
+    Under the law the question names, else the conversation's law.
+    """
     law = mentioned_law(question) or context.state.law
     standard = context.standard
     if law and standard is not None and law not in standard.laws:
@@ -126,16 +156,48 @@ def set_municipality(context: Context) -> list[Reply]:
     pending, switched_from = state.pending_topic, state.last_topic
     question, state.pending_question = state.pending_question or "", None
     state.misses = 0
+    asked = None if pending else _asked_with_the_place(context)
+    if asked is not None:
+        # "kan min søn ringe for mig? jeg bor i Lejre": the place came with a question, which
+        # is read as NLU's next reading, sure as it is without the place's share.
+        intent, confidence = asked
+        place = context.turn.confidence
+        turn = dataclasses.replace(context.turn, intent=intent,
+                                   confidence=confidence / max(1 - place, confidence))
+        context = dataclasses.replace(context, turn=turn)
+        if intent == "check_eligibility":
+            return eligibility(context)
+        state.last_topic = TOPIC_OF_INTENT[intent]
+        return topic_replies(context, state.last_topic, context.turn.text)
     if pending == "eligibility":
-        state.pending_topic = None
+        # The story's own questions are answered with the result, under the law found.
+        state.pending_topic, state.pending_question = None, question or None
         return eligibility(context)
     if pending:
         state.pending_topic, state.last_topic = None, pending
-        return _topic_replies(context, pending, question)
+        return topic_replies(context, pending, question)
     if switched_from:
         intro = Reply(phrase("municipality_now", municipality=municipality.official))
-        return [intro, *_topic_replies(context, switched_from, "")]
+        return [intro, *topic_replies(context, switched_from, "")]
     return [_municipality_set(context)]
+
+
+def _asked_with_the_place(context: Context) -> tuple[str, float] | None:
+    """Return NLU's reading (intent, confidence) of what a message asks besides its place.
+
+    The message must hold a question; its reading is the best topic or eligibility intent of
+    NLU's ranking after the place (``ASKED_FLOOR`` at least), since the place's name made the
+    place the first reading.
+    """
+    text = context.turn.text
+    if just_a_place(context) or not questions.holds_question(text):
+        return None
+    for intent, confidence in context.turn.ranking:
+        if confidence < ASKED_FLOOR:
+            break
+        if intent == "check_eligibility" or intent in TOPIC_OF_INTENT:
+            return intent, confidence
+    return None
 
 
 def _municipality_set(context: Context) -> Reply:
@@ -191,6 +253,13 @@ def handover(context: Context) -> list[Reply]:
 def clarify(context: Context) -> list[Reply]:
     """Say "Mente du …?" with the likeliest questions; after a second miss, hand over."""
     state = context.state
+    text = context.turn.text
+    if questions.told_and_asked(text):
+        # A story with a question NLU could not place: its questions alone are looked up
+        # ("… nu kan hun ikke rejse sig fra stolen. Hvordan søger vi?").
+        asked = questions.topics_asked(context, questions.split_questions(text, always=True))
+        if asked:
+            return _answer_topics(context, asked)
     found = passages.instead_of_clarifying(context)
     if found:
         return found
@@ -212,6 +281,31 @@ def clarify(context: Context) -> list[Reply]:
         buttons = menu_buttons()[:2]
     buttons.append(Button(phrase("clarify_other"), "/human_handoff"))
     return [Reply(phrase("clarify"), buttons=buttons)]
+
+
+def health(context: Context) -> list[Reply]:
+    """No health advice: the doctor or the therapist, and how to reach the municipality.
+
+    A story of illness can read as a health question to NLU ("min mor er blevet dårlig efter
+    en lungebetændelse. Hvem kan søge for hende?"): when the standard confidently answers the
+    message's questions, those are answered instead.
+    """
+    asked = questions.topics_asked(context, questions.split_questions(context.turn.text))
+    if asked:
+        return _answer_topics(context, asked)
+    context.state.misses = 0
+    text = phrase("health", **context.who())
+    municipality = context.municipality
+    if municipality is None:
+        return [Reply(f"{text} {phrase('health_no_municipality', **context.who())}")]
+    phones, rendered = contact_phones(context.kb, municipality)
+    if not phones or rendered is None:
+        unknown = phrase("health_contact_unknown", municipality=municipality.official)
+        return [Reply(f"{text} {unknown}")]
+    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
+    numbers = phrase("health_contact", municipality=municipality.official,
+                     number=phones[0].number)
+    return [Reply(f"{text} {numbers}", citations=rendered.citations, facts=facts)]
 
 
 def emergency(context: Context) -> list[Reply]:

@@ -34,8 +34,7 @@ LEAF_GROUPS = {"api", "widget"}
 #: Keys built at run time, with the keys they can become and why they are built.
 DYNAMIC = {
     # dialogue/eligibility.py asks its yes/no questions by id (``_next_question``).
-    "q_{question}": {"q_hospital", "q_plan", "q_lasting", "q_can_train_alone", "q_age",
-                     "q_excluded"},
+    "q_{question}": {"q_hospital", "q_plan", "q_lasting"},
     # dialogue/eligibility.py concludes with the law that fits (``_law``).
     "result_{law}": {"result_sul_140", "result_sel_86_1", "result_sel_86_2"},
 }

@@ -205,6 +205,8 @@ def facts(text, field):
     ("hospital_stay", "jeg har været indlagt", True),
     ("hospital_stay", "min mor har vaeret indlakt i 14 dage", True),
     ("hospital_stay", "han kom hjem fra sygehuset i går", True),
+    ("hospital_stay", "Hun var ikke på sygehuset, vagtlægen kiggede på hende", False),
+    ("hospital_stay", "han var aldrig på hospitalet", False),
     ("hospital_stay", "hun blev udskrevet i fredags", True),
     ("hospital_stay", "ja min mor har været på hospitalet", True),
     ("hospital_stay", "jeg har ikke været indlagt", False),
@@ -348,3 +350,12 @@ def test_readers_accept_anything(value):
 ])
 def test_consent_given(text, said):
     assert consent_given(text) is said
+
+
+@pytest.mark.parametrize("text", [
+    "kan min søn ringe til kommunen for mig om genoptræning?",
+    "min datter hjælper mig med at søge",
+    "min søn søger på mine vegne",
+])
+def test_a_relative_who_acts_for_the_writer_is_not_the_one_asked_about(text):
+    assert find_relative(text) is None

@@ -254,3 +254,46 @@ def test_a_law_question_is_answered_without_asking_where(conversation):
     text = c.say("set_municipality", "Rebild", "inform_municipality", confidence=0.95)
     assert "Rebild Kommune" in text  # then the municipality's own view of the same topic
 
+
+def test_a_health_question_gets_no_advice_but_the_doctor_the_therapist_and_the_number(
+        conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("health", "skal jeg bruge varme eller is på mit ømme knæ?", "ask_health",
+                 confidence=0.9)
+    assert "Jeg kan ikke give råd om helbred" in text
+    assert "læge" in text and "terapeut" in text
+    assert "92 43 43 48" in text and "Kilde:" in text
+
+
+def test_a_health_question_from_a_relative_is_about_the_relative(conversation):
+    c = conversation(municipality="rebild", relative="mor")
+    text = c.say("health", "må min mor træne med feber?", "ask_health", confidence=0.9)
+    assert "den terapeut, din mor træner med" in text
+    assert "Rebild Kommune" in text  # Rebild's standard gives no phone number: said plainly
+
+
+def test_a_health_question_without_a_municipality_asks_for_it_for_the_number(conversation):
+    c = conversation()
+    text = c.say("health", "er det normalt at have ondt dagen efter?", "ask_health",
+                 confidence=0.9)
+    assert "læge" in text and "Skriv, hvilken kommune du bor i" in text
+
+
+def test_a_question_that_names_the_place_is_answered_not_dropped(conversation):
+    c = conversation()
+    text = c.say("set_municipality", "kan min søn ringe til kommunen for mig om genoptræning? "
+                 "jeg bor i Lejre", "inform_municipality", confidence=0.53,
+                 ranking=(("inform_municipality", 0.53), ("ask_on_behalf", 0.23)))
+    assert c.state.municipality == "lejre" and c.state.last_topic == "on_behalf"
+    assert "Lejre Kommune" in text and "Hvad vil du gerne vide?" not in text
+    assert "Husk, at din søn" not in text  # the son helps the writer: no reminder to him
+    # Without the place's share (0.53) NLU reads the question as on_behalf at 0.49: unsure,
+    # so the standard's own passage answers, the curated topic one tap away.
+    assert c.buttons == ["Mere om Pårørende og ansøgning på andres vegne"] or "samtykke" in text
+
+
+def test_a_bare_place_still_just_sets_the_municipality(conversation):
+    c = conversation()
+    text = c.say("set_municipality", "jeg bor i Lejre", "inform_municipality", confidence=0.9,
+                 ranking=(("inform_municipality", 0.9), ("ask_cost", 0.05)))
+    assert "Hvad vil du gerne vide?" in text
