@@ -28,6 +28,7 @@ _FUZZY_MIN_LENGTH = 5
 _FUZZY_SCORE = 86.0
 #: Words after which a capitalised ambiguous name is taken as a place ("i Vejen", "fra Skive").
 _PLACE_WORDS = {"i", "fra", "til"}
+_LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", "flyttet"})
 
 
 def slugify(name: str) -> str:
@@ -57,6 +58,7 @@ class Match:
     matched: str
     score: float
     via_town: bool = False
+    lived_in: bool = False  # named where someone lives ("jeg bor i Rebild")
 
 
 class Register:
@@ -135,7 +137,8 @@ class Register:
                     ):
                         continue
                     candidate = Match(municipality, " ".join(words[start:start + size]),
-                                      100.0, via_town=is_town)
+                                      100.0, via_town=is_town,
+                                      lived_in=_lived_in(keys, start))
                     if best is None or _better(candidate, best):
                         best = candidate
                     continue
@@ -151,7 +154,8 @@ class Register:
                                          score_cutoff=_FUZZY_SCORE)
                 if hit:
                     municipality, _ = self._names[hit[0]]
-                    candidate = Match(municipality, " ".join(words[start:start + size]), hit[1])
+                    candidate = Match(municipality, " ".join(words[start:start + size]), hit[1],
+                                      lived_in=_lived_in(keys, start))
                     if best is None or _better(candidate, best):
                         best = candidate
         return best
@@ -171,10 +175,16 @@ def _named_as_place(words: list[str], start: int) -> bool:
     )
 
 
+def _lived_in(keys: list[str], start: int) -> bool:
+    # "bor i Rebild", "bor selv i Rebild", "er bosat i Rebild": where someone lives, which
+    # is the municipality that decides, not where a hospital was ("hjem fra Gentofte").
+    return bool(_LIVES.intersection(keys[max(0, start - 3):start]))
+
+
 def _better(candidate: Match, best: Match) -> bool:
-    return (candidate.score, not candidate.via_town, len(candidate.matched)) > (
-        best.score, not best.via_town, len(best.matched)
-    )
+    return (candidate.score, candidate.lived_in, not candidate.via_town,
+            len(candidate.matched)) > (
+        best.score, best.lived_in, not best.via_town, len(best.matched))
 
 
 def load_register(path: Path = _DATA, with_standard: frozenset[str] | None = None) -> Register:

@@ -145,3 +145,13 @@ def test_slug_and_skeleton():
 def test_code_lookup_accepts_short_codes(register):
     assert register.by_code("350").name == "Lejre"
     assert register.by_code("9999") is None
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Jeg kom hjem fra Gentofte med papirer om træning. Jeg bor i Rebild.", "rebild"),
+    ("jeg bor i Lejre men var indlagt på Roskilde sygehus", "lejre"),
+    ("min far er bosat i Hedensted og var på Vejle sygehus", "hedensted"),
+])
+def test_where_someone_lives_wins_over_where_a_hospital_was(register, text, slug):
+    match = register.find(text)
+    assert match is not None and match.municipality.slug == slug and match.lived_in

@@ -112,3 +112,24 @@ def test_a_municipality_without_a_standard_is_said_first(conversation):
     text = c.say("eligibility", "Jeg bor i Aarhus og er faldet. Kan jeg få træning?",
                  "check_eligibility")
     assert text.startswith("Jeg har ikke Aarhus Kommunes kvalitetsstandard endnu.")
+
+
+def test_a_new_loss_is_answered_as_likely_86_1_before_the_hospital_question(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("eligibility", "min mor har haft lungebetændelse og kan næsten ikke gå, kan hun "
+                 "få træning?", "check_eligibility")
+    assert text.startswith("Et nyt tab af funktion uden en indlæggelse lyder som genoptræning "
+                           "efter serviceloven § 86, stk. 1, som din mor selv søger om.")
+    assert "Husk, at din mor skal give dig lov" in c.replies[1].text  # after the answer
+    assert c.replies[-1].text == ("Har din mor været indlagt på sygehuset for det, hun skal "
+                                  "træne efter?")
+    assert c.buttons == ["Ja", "Nej"]
+
+
+def test_without_a_hospital_stay_both_paragraphs_are_named_before_asking(conversation):
+    c = conversation(municipality="lejre")
+    c.say("eligibility", "kan jeg få genoptræning", "check_eligibility")
+    text = c.say("eligibility", "nej", "deny")
+    assert "stk. 1 ved et nyt tab af funktion" in text and "stk. 2 ved en varig tilstand" in text
+    assert text.endswith("Er det en varig tilstand, fx Parkinsons sygdom, sklerose eller "
+                         "svækkelse med alderen?")
