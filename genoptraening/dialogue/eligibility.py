@@ -86,13 +86,13 @@ def _eligibility(context: Context) -> list[Reply]:
         return [ask_municipality(context, "eligibility")]
     if next_question is not None:
         state.eligibility_question = next_question
-        question = Reply(_question_text(context, next_question, who), buttons=_yes_no())
+        ask = Reply(_question_text(context, next_question, who), buttons=_yes_no())
         if facts.get("new_loss") and next_question == "hospital":
             # Answer first: a new loss is § 86 stk. 1 unless a hospital stay makes it § 140.
-            return [Reply(phrase("likely_sel_86_1", **who)), question]
+            return [Reply(phrase("likely_sel_86_1", **who)), ask]
         if facts.get("hospital") is False and next_question == "lasting":
-            return [Reply(phrase("either_sel_86", **who)), question]
-        return [question]
+            return [Reply(phrase("either_sel_86", **who)), ask]
+        return [ask]
     state.eligibility, state.eligibility_question = {}, None
     asked, state.pending_question = state.pending_question or "", None
     return _result(context, facts, who) + _the_rest(context, asked)
