@@ -10,7 +10,8 @@ from genoptraening.core.spelling import Speller, closest, knowledge_texts
 
 VOCABULARY = [
     "hvordan klager jeg over afgørelsen", "hvad koster kørsel til træning",
-    "kan jeg få genoptræning", "vederlagsfri fysioterapi", "klage klage klage",
+    "kan jeg få genoptræning", "vederlagsfri fysioterapi", "vederlagsfri vederlagsfri",
+    "klage klage klage",
     "hvem kan få træning i Hjørring Kommune", "genoptræningsplan fra sygehuset",
 ]
 
@@ -93,3 +94,16 @@ def test_editors_words_are_trusted_from_one_use():
     speller = Speller.from_texts([], trusted=["Befordringsgodtgørelse"])
     assert speller.suggest("befordringsgodtgorelse") == "befordringsgodtgørelse"
     assert speller.suggest("befordringsgodtgørelsse") == "befordringsgodtgørelse"
+
+
+def test_ae_oe_aa_are_read_as_the_danish_letters_when_that_gives_a_known_word(speller):
+    # "foer" folds like "for", but written with ø it is "før".
+    assert speller.correct("hvor lang tid går der foer jeg kan starte") == \
+        "hvor lang tid går der før jeg kan starte"
+    assert speller.correct("poeten") == "poeten"
+
+
+def test_a_nearer_word_with_another_first_letter_is_another_word():
+    speller = Speller.from_texts(["kortere kortere kortere"])
+    assert speller.suggest("sorteres") is None
+    assert speller.suggest("kortrere") == "kortere"
