@@ -110,13 +110,20 @@ def render(timings: list[float], training: float | None, memory: dict[str, float
 
 
 def write_section(section: str, path: Path = RESULTS) -> None:
-    """Replace (or add) the latency section of docs/benchmarks.md."""
+    """Replace (or add) the latency section of docs/benchmarks.md.
+
+    Only the measured part is replaced: the section's "### " subsections (before-and-after
+    comparisons written by hand) stay below it.
+    """
     title = section.splitlines()[0]
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
     if title in text:
         head, _, rest = text.partition(title)
         following = rest.find("\n## ")
-        text = head + section + (rest[following + 1:] if following >= 0 else "")
+        own, tail = (rest[:following + 1], rest[following + 1:]) if following >= 0 else (rest, "")
+        kept = own[own.find("\n### ") + 1:] if "\n### " in own else ""
+        text = head + "\n\n".join(p.strip("\n") for p in (section, kept) if p.strip()) + "\n"
+        text += f"\n{tail}" if tail else ""
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text, encoding="utf-8")
