@@ -25,8 +25,8 @@ MAX_QUESTIONS = 3
 #: half of what a whole message needs, since NLU already found the message on-topic, and
 #: "hvordan klager hun" (2.7) is a question while "hvad med hende" (0) is not.
 PART_INFORMATION = 2.5
-_QUESTION_WORD = (r"(?:hvad|hvordan|hvornår|hvorn[aå]r|hvor|hvem|hvilke[nt]?|hvorfor|kan|skal|"
-                  r"må|m[aå]|er der|får|bliver|gælder|hjælper)")
+_QUESTION_WORD = (r"(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?|kan|skal|m[aå]|"
+                  r"er der|får|bliver|gælder|hjælper)")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IGNORECASE)
 #: Where a second question starts inside a sentence: ", og hvad koster …", "samt hvornår …".

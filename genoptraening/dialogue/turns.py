@@ -167,8 +167,8 @@ def set_municipality(context: Context) -> list[Reply]:
         context = dataclasses.replace(context, turn=turn)
         if intent == "check_eligibility":
             return eligibility(context)
-        state.last_topic = TOPIC_OF_INTENT[intent]
-        return topic_replies(context, state.last_topic, context.turn.text)
+        topic = TOPIC_OF_INTENT[intent]
+        return _answer_topics(context, questions.other_questions(context, topic), topic)
     if pending == "eligibility":
         # The story's own questions are answered with the result, under the law found.
         state.pending_topic, state.pending_question = None, question or None
