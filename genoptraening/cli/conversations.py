@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from genoptraening.cli.report_options import add_report_options, report
+from genoptraening.cli.report_options import evaluate_command, report
 
 
 def register(commands: Any) -> None:
     """Add the ``conversations`` command group."""
-    conversations = commands.add_parser("conversations", help="tilbageholdte samtaler")
-    sub = conversations.add_subparsers(dest="conversations_command", metavar="KOMMANDO")
-    sub.required = True
-    evaluate = sub.add_parser("evaluate", help="kør samtalerne gennem assistenten; andel rigtige")
-    evaluate.add_argument("--file", type=Path, default=None,
-                          help="samtalefil (standard: tests/conversations/heldout.yml)")
+    evaluate = evaluate_command(commands, "conversations", (
+        "tilbageholdte samtaler", "kør samtalerne gennem assistenten; andel rigtige",
+        "samtalefil (standard: tests/conversations/heldout.yml)"))
     evaluate.add_argument("--rasa-url", default=None,
                           help="en kørende assistent; ellers startes en for kørslen")
-    add_report_options(evaluate)
     evaluate.add_argument("--failures", action="store_true",
                           help="vis de fejlede samtaler med svarene (ikke for de tilbageholdte)")
     evaluate.set_defaults(handler=run_evaluate)

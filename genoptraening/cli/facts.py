@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from genoptraening.cli.report_options import add_report_options, report
+from genoptraening.cli.report_options import evaluate_command, report
 
 
 def register(commands: Any) -> None:
     """Add the ``facts`` command group."""
-    facts = commands.add_parser("facts", help="læsning af fakta i borgerens historie")
-    sub = facts.add_subparsers(dest="facts_command", metavar="KOMMANDO")
-    sub.required = True
-    evaluate = sub.add_parser("evaluate", help="andel rigtigt læste fakta pr. slags")
-    evaluate.add_argument("--file", type=Path, default=None,
-                          help="fil med mærkede beskeder (standard: tests/facts/heldout.yml)")
-    add_report_options(evaluate)
+    evaluate = evaluate_command(commands, "facts", (
+        "læsning af fakta i borgerens historie", "andel rigtigt læste fakta pr. slags",
+        "fil med mærkede beskeder (standard: tests/facts/heldout.yml)"))
     evaluate.set_defaults(handler=run_evaluate)
 
 

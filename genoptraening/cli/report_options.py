@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
+
+
+def evaluate_command(commands: Any, group: str, helps: tuple[str, str, str]) -> Any:
+    """Add ``genoptraening <group> evaluate [--file FILE]`` and return its parser.
+
+    Args:
+        commands: The top-level subparsers.
+        group: The command group's name.
+        helps: The group's help, the evaluate command's help and the ``--file`` help.
+
+    """
+    parser = commands.add_parser(group, help=helps[0])
+    sub = parser.add_subparsers(dest=f"{group}_command", metavar="KOMMANDO")
+    sub.required = True
+    evaluate = sub.add_parser("evaluate", help=helps[1])
+    evaluate.add_argument("--file", type=Path, default=None, help=helps[2])
+    add_report_options(evaluate)
+    return evaluate
 
 
 def add_report_options(parser: Any) -> None:
