@@ -51,6 +51,8 @@ _LAW_WORDS = (
 
 #: How sure NLU must be of what a message asks, besides the place it names, to answer it.
 ASKED_FLOOR = 0.1
+#: The score the standard's best passage needs to agree with an unsure NLU topic.
+AGREEING_UNSURE = 0.25
 #: Topics whose answer is the same in every municipality: answered without asking where.
 SAME_EVERYWHERE = frozenset({"legal_basis"})
 
@@ -260,6 +262,14 @@ def clarify(context: Context) -> list[Reply]:
         asked = questions.topics_asked(context, questions.split_questions(text, always=True))
         if asked:
             return _answer_topics(context, asked)
+    agreed = _agreed_topic(context)
+    if agreed is not None:
+        # NLU's best topic and the standard's own text agree: two unsure readers that point
+        # the same way make a clear topic ("mit cpr nummer er [CPR], hvad koster træning?").
+        turn = dataclasses.replace(context.turn, intent=agreed[0],
+                                   confidence=passages.CLEAR_TOPIC)
+        context = dataclasses.replace(context, turn=turn)
+        return _answer_topics(context, questions.other_questions(context, agreed[1]), agreed[1])
     found = passages.instead_of_clarifying(context)
     if found:
         return found
@@ -281,6 +291,28 @@ def clarify(context: Context) -> list[Reply]:
         buttons = menu_buttons()[:2]
     buttons.append(Button(phrase("clarify_other"), "/human_handoff"))
     return [Reply(phrase("clarify"), buttons=buttons)]
+
+
+def _agreed_topic(context: Context) -> tuple[str, str] | None:
+    """Return NLU's best topic (intent, topic) when the standard's best passage is in it.
+
+    Both readers may be unsure: NLU's topic needs ``ASKED_FLOOR``, the passage ``AGREEING_UNSURE``
+    (half the search's threshold), but it must be the best passage of the whole standard.
+    """
+    search, municipality = context.passages, context.municipality
+    if search is None or municipality is None or context.standard is None:
+        return None
+    best = next(((i, TOPIC_OF_INTENT[i]) for i, c in context.turn.ranking
+                 if c >= ASKED_FLOOR and i in TOPIC_OF_INTENT), None)
+    if best is None:
+        return None
+    question = context.turn.text
+    if context.match is not None:  # the place's name says nothing about the passage
+        question = question.replace(context.match.matched, " ")
+    hits = search.search(municipality.slug, question, k=1)
+    sections = {c.section for c in context.answer(best[1]).citations if c.section}
+    agree = bool(hits) and hits[0].passage.section in sections
+    return best if agree and hits[0].score >= AGREEING_UNSURE else None
 
 
 def health(context: Context) -> list[Reply]:

@@ -97,13 +97,20 @@ def test_not_a_municipality_is_not_accepted(chat):
     assert "Det kender jeg ikke som en dansk kommune" in reply
 
 
-def test_eligibility_path_after_a_fall(chat):
+def test_eligibility_after_a_fall_is_answered_at_once(chat):
     reply = texts(chat("min mor er faldet derhjemme og har ikke været indlagt, kan hun få "
                        "genoptræning i Hedensted?"))
     assert "din mor" in reply.lower()
-    reply = texts(chat("nej"))
     assert "serviceloven § 86, stk. 1" in reply
     assert "individuel vurdering" in reply
+
+
+def test_eligibility_asks_what_the_story_leaves_open_after_saying_what_it_sounds_like(chat):
+    reply = texts(chat("min far har haft lungebetændelse og kan næsten ikke gå, kan han få "
+                       "træning i Lejre?"))
+    assert reply.index("serviceloven § 86, stk. 1") < reply.index("Har din far været indlagt")
+    reply = texts(chat("nej"))
+    assert "individuel vurdering" in reply and "Genoptræningen" in reply
 
 
 def test_eligibility_path_after_hospital(chat):

@@ -228,11 +228,20 @@ def test_unsure_one_word_answer_to_the_municipality_question(conversation):
 
 def test_inform_municipality_without_one_when_none_was_asked_is_clarified(conversation):
     c = conversation(municipality="skanderborg")
-    text = c.say("set_municipality", "skal jeg binde hunden", "inform_municipality",
+    text = c.say("set_municipality", "hvad med det andet", "inform_municipality",
                  confidence=0.32,
                  ranking=(("inform_municipality", 0.32), ("ask_home_workplace", 0.3)))
     assert "Det kender jeg ikke" not in text
     assert "Mente du" in text and "Hjemmet som arbejdsplads" in c.buttons
+
+
+def test_unsure_nlu_and_the_standards_text_agreeing_make_a_clear_topic(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("set_municipality", "skal jeg binde hunden", "inform_municipality",
+                 confidence=0.32,
+                 ranking=(("inform_municipality", 0.32), ("ask_home_workplace", 0.3)))
+    assert "Mente du" not in text and "arbejdsmiljø" in text
+    assert c.state.last_topic == "home_workplace"
 
 
 def test_112_is_said_even_without_the_national_file(tmp_path):
