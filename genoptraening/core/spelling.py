@@ -5,8 +5,10 @@ a word the assistant does not know is replaced by the nearest word of its vocabu
 training examples, the knowledge files, the municipality names), the most used one when
 several are as near. What is corrected, and what never is:
 
-- A word already known is kept: one of the vocabulary, or of wordfreq's list of Danish words
-  as written (so "kaster" stays kaster).
+- A word already known is kept: a trusted word of the vocabulary (used three times in the
+  training examples, or written by editors), or a word of wordfreq's list of Danish words as
+  written (so "kaster" stays kaster). A word met once in the examples may be a deliberate
+  typo there ("kostr") and is corrected like any other.
 - A word written with ae, oe or aa for æ, ø and å ("foer", "traening") becomes that word when
   it is known; else a word written without æ/ø/å ("hjorring") becomes the vocabulary word it
   folds to.
@@ -82,7 +84,7 @@ class Speller:
         # Folded form → the most used trusted word with that form.
         self._by_fold: dict[str, str] = {}
         for word, count in self.counts.most_common():
-            if count >= MIN_COUNT or _ordinary(word):
+            if count >= MIN_COUNT or word in common_danish():
                 self._by_fold.setdefault(skeleton(word), word)
         self._folds = tuple(sorted(self._by_fold))
         self._cache: dict[str, str | None] = {}
@@ -157,6 +159,9 @@ class Speller:
         return self._cache[word]
 
     def _suggest(self, word: str) -> str | None:
+        # Danish as written: "kaster" is, "kåster" is not. spaCy's lemma table would know more
+        # words, but it costs every Rasa server about 200 MB; the first-letter rule below
+        # keeps the rarer words safe.
         if word in common_danish():
             return None
         restored = _with_danish_letters(word)  # "foer" is før, though "for" folds the same
@@ -165,8 +170,6 @@ class Speller:
         folded = skeleton(word)
         if folded in self._by_fold:  # "genoptraening", or a rarer spelling of a trusted word
             return self._by_fold[folded] if self._by_fold[folded] != word else None
-        if _ordinary(word):
-            return None
         cutoff = 2 if len(word) >= TWO_TYPOS_FROM else 1
         # A typo seldom hits the first letter; a word that differs there is another word
         # ("sorteres" is not "kortere").
@@ -179,15 +182,6 @@ class Speller:
 def _with_danish_letters(word: str) -> str:
     """Write ae, oe and aa as æ, ø and å ("traening" → træning)."""
     return word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
-
-
-def _ordinary(word: str) -> bool:
-    """Tell whether a lower-case word is ordinary Danish as written (wordfreq's list).
-
-    "kaster" is, "kåster" is not. spaCy's lemma table would know more words, but it costs
-    every Rasa server about 200 MB; the first-letter rule keeps the rarer words safe.
-    """
-    return word in common_danish()
 
 
 def knowledge_texts(knowledge_dir: Path) -> Iterator[str]:
