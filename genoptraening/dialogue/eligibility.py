@@ -16,6 +16,7 @@ from typing import Any
 
 from genoptraening.core.render import law_offer, phrase
 from genoptraening.core.situation import read_situation
+from genoptraening.dialogue import questions
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
 from genoptraening.dialogue.model import Button, Reply
 
@@ -107,7 +108,7 @@ _IN_THE_RESULT = frozenset({"target_group", "apply", "purpose", "legal_basis"})
 
 def _the_rest(context: Context, asked: str) -> list[Reply]:
     """Answer the other questions of the story under the law found ("hvad koster det?")."""
-    from genoptraening.dialogue import questions, turns
+    from genoptraening.dialogue import turns  # turns imports this module
 
     if context.municipality is None or not questions.holds_question(asked):
         return []

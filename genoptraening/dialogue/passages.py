@@ -55,10 +55,7 @@ def best_passage(context: Context, question: str, prefer: frozenset[str] = froze
 
     """
     search, municipality = context.passages, context.municipality
-    if context.match is not None:
-        # The municipality's own name says nothing about which passage answers: "hvem kan få
-        # træning i Hjørring Kommune?" is not about the paragraph with hjoerring.dk in it.
-        question = question.replace(context.match.matched, " ")
+    question = asked_words(context, question)
     if search is None or municipality is None or not question.strip():
         return None
     hits = prefer_sections(search.search(municipality.slug, question, k=5), prefer,
@@ -71,6 +68,15 @@ def best_passage(context: Context, question: str, prefer: frozenset[str] = froze
         return best if best.score >= AGREEING else None
     return best if search.confident(municipality.slug, question, best,
                                     min_information) else None
+
+
+def asked_words(context: Context, question: str) -> str:
+    """Return the question without the municipality's name the message gave.
+
+    The name says nothing about which passage answers: "hvem kan få træning i Hjørring
+    Kommune?" is not about the paragraph with hjoerring.dk in it.
+    """
+    return question.replace(context.match.matched, " ") if context.match else question
 
 
 def prefer_sections(hits: list[Hit], prefer: Collection[str], confidence: float) -> list[Hit]:

@@ -33,7 +33,7 @@ from genoptraening.dialogue.context import (
     municipality_buttons,
     reply_from,
 )
-from genoptraening.dialogue.eligibility import story_law
+from genoptraening.dialogue.eligibility import eligibility, story_law
 from genoptraening.dialogue.model import Button, Reply
 
 #: Intents that never make sense as a suggestion in "Mente du …?".
@@ -92,8 +92,25 @@ def answer(context: Context) -> list[Reply]:
         return [reply]
     if context.municipality is None:
         return [ask_municipality(context, topic)]
-    # Each question of the message, in order: "hvordan klager hun, og hvad koster kørsel?"
+    return _each_question(context, topic)
+
+
+def _each_question(context: Context, topic: str) -> list[Reply]:
+    """Answer NLU's topic and the message's other questions, in the order asked.
+
+    "hvordan klager hun, og hvad koster kørsel?"; ``topic`` is the one a switch of
+    municipality repeats.
+    """
     return _answer_topics(context, questions.other_questions(context, topic), topic)
+
+
+def _answer_as(context: Context, intent: str, confidence: float) -> list[Reply]:
+    """Answer the message as NLU's reading ``intent`` at ``confidence`` (not its first one)."""
+    turn = dataclasses.replace(context.turn, intent=intent, confidence=confidence)
+    context = dataclasses.replace(context, turn=turn)
+    if intent == "check_eligibility":
+        return eligibility(context)
+    return _each_question(context, TOPIC_OF_INTENT[intent])
 
 
 def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
@@ -145,8 +162,6 @@ def _due_dates(context: Context, rendered: Answer) -> str:
 
 def set_municipality(context: Context) -> list[Reply]:
     """Take the municipality the citizen named, then answer what was waiting for it."""
-    from genoptraening.dialogue.eligibility import eligibility
-
     state = context.state
     municipality = context.municipality
     if municipality is None or not context.named_municipality:
@@ -164,13 +179,7 @@ def set_municipality(context: Context) -> list[Reply]:
         # is read as NLU's next reading, sure as it is without the place's share.
         intent, confidence = asked
         place = context.turn.confidence
-        turn = dataclasses.replace(context.turn, intent=intent,
-                                   confidence=confidence / max(1 - place, confidence))
-        context = dataclasses.replace(context, turn=turn)
-        if intent == "check_eligibility":
-            return eligibility(context)
-        topic = TOPIC_OF_INTENT[intent]
-        return _answer_topics(context, questions.other_questions(context, topic), topic)
+        return _answer_as(context, intent, confidence / max(1 - place, confidence))
     if pending == "eligibility":
         # The story's own questions are answered with the result, under the law found.
         state.pending_topic, state.pending_question = None, question or None
@@ -191,13 +200,20 @@ def _asked_with_the_place(context: Context) -> tuple[str, float] | None:
     NLU's ranking after the place (``ASKED_FLOOR`` at least), since the place's name made the
     place the first reading.
     """
-    text = context.turn.text
-    if just_a_place(context) or not questions.holds_question(text):
+    if just_a_place(context) or not questions.holds_question(context.turn.text):
         return None
+    return _next_reading(context, eligibility=True)
+
+
+def _next_reading(context: Context, eligibility: bool = False) -> tuple[str, float] | None:
+    """Return NLU's best reading (intent, confidence) that asks for a topic, or eligibility.
+
+    It must have ``ASKED_FLOOR`` at least: under that NLU has not read it at all.
+    """
     for intent, confidence in context.turn.ranking:
         if confidence < ASKED_FLOOR:
-            break
-        if intent == "check_eligibility" or intent in TOPIC_OF_INTENT:
+            return None
+        if intent in TOPIC_OF_INTENT or (eligibility and intent == "check_eligibility"):
             return intent, confidence
     return None
 
@@ -262,14 +278,11 @@ def clarify(context: Context) -> list[Reply]:
         asked = questions.topics_asked(context, questions.split_questions(text, always=True))
         if asked:
             return _answer_topics(context, asked)
-    agreed = _agreed_topic(context)
+    agreed = _agreed_intent(context)
     if agreed is not None:
         # NLU's best topic and the standard's own text agree: two unsure readers that point
         # the same way make a clear topic ("mit cpr nummer er [CPR], hvad koster træning?").
-        turn = dataclasses.replace(context.turn, intent=agreed[0],
-                                   confidence=passages.CLEAR_TOPIC)
-        context = dataclasses.replace(context, turn=turn)
-        return _answer_topics(context, questions.other_questions(context, agreed[1]), agreed[1])
+        return _answer_as(context, agreed, passages.CLEAR_TOPIC)
     found = passages.instead_of_clarifying(context)
     if found:
         return found
@@ -293,26 +306,23 @@ def clarify(context: Context) -> list[Reply]:
     return [Reply(phrase("clarify"), buttons=buttons)]
 
 
-def _agreed_topic(context: Context) -> tuple[str, str] | None:
-    """Return NLU's best topic (intent, topic) when the standard's best passage is in it.
+def _agreed_intent(context: Context) -> str | None:
+    """Return NLU's best topic intent when the standard's best passage is in that topic.
 
-    Both readers may be unsure: NLU's topic needs ``ASKED_FLOOR``, the passage ``AGREEING_UNSURE``
-    (half the search's threshold), but it must be the best passage of the whole standard.
+    Both readers may be unsure: NLU's topic needs ``ASKED_FLOOR``, the passage
+    ``AGREEING_UNSURE`` (half the search's threshold), but it must be the best passage of the
+    whole standard.
     """
     search, municipality = context.passages, context.municipality
-    if search is None or municipality is None or context.standard is None:
+    reading = _next_reading(context)
+    if search is None or municipality is None or context.standard is None or reading is None:
         return None
-    best = next(((i, TOPIC_OF_INTENT[i]) for i, c in context.turn.ranking
-                 if c >= ASKED_FLOOR and i in TOPIC_OF_INTENT), None)
-    if best is None:
-        return None
-    question = context.turn.text
-    if context.match is not None:  # the place's name says nothing about the passage
-        question = question.replace(context.match.matched, " ")
-    hits = search.search(municipality.slug, question, k=1)
-    sections = {c.section for c in context.answer(best[1]).citations if c.section}
+    hits = search.search(municipality.slug, passages.asked_words(context, context.turn.text),
+                         k=1)
+    topic = TOPIC_OF_INTENT[reading[0]]
+    sections = {c.section for c in context.answer(topic).citations if c.section}
     agree = bool(hits) and hits[0].passage.section in sections
-    return best if agree and hits[0].score >= AGREEING_UNSURE else None
+    return reading[0] if agree and hits[0].score >= AGREEING_UNSURE else None
 
 
 def health(context: Context) -> list[Reply]:
