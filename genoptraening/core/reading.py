@@ -28,6 +28,7 @@ from genoptraening.core.text import skeleton
 
 MAX_CHARS = 10_000
 _SENTENCE_END = re.compile(r"[.!?;:\n]+")
+_RAW_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _WORD = re.compile(r"[a-z0-9]+")
 NEGATORS = frozenset("ikke ik ikk aldrig ingen intet uden hverken not never".split())
 #: Words that may stand between a negation and what it negates.
@@ -74,6 +75,14 @@ def _parse(text: str) -> tuple[tuple[str, ...], ...]:
         if clauses:
             sentences.append(tuple(clauses))
     return tuple(sentences)
+
+
+def raw_sentences(text: str) -> list[str]:
+    """Return the sentences as written, each with the marks that end it ("?", ". "), stripped.
+
+    For telling questions ("…?") from statements; the readers use :func:`sentences`.
+    """
+    return [s.strip() for s in _RAW_SENTENCE.findall(text or "") if s.strip()]
 
 
 def sentences(text: object) -> tuple[tuple[str, ...], ...]:

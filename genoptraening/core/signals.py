@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from genoptraening.core.reading import (
     MAX_CHARS,
     VOCAB,
+    raw_sentences,
     rx,
     sentences,
     state_of,
@@ -273,8 +274,6 @@ _CONSENT = rx(
     r"(?:givet|giver|gav|fået|fik|har) (?:mig |os )?(?:lov|tilladelse)",
     r"samtykke\w*|fuldmagt\w*|\w*samtykket",
     r"(?:bedt|beder|bad) (?:mig|os)", r"vil gerne have,? at (?:jeg|vi)", r"indforstået")
-#: A statement's text: what stands before a sentence's end that is not a question mark.
-_STATEMENT = re.compile(r"[^.!?\n]+(?=[.!\n]|$)")
 
 
 def consent_given(text: str) -> bool:
@@ -286,6 +285,6 @@ def consent_given(text: str) -> bool:
     if not isinstance(text, str):
         return False
     return any(state_of(clause, m.start(), m.end()) == "yes"
-               for statement in _STATEMENT.findall(text[:MAX_CHARS])
+               for statement in raw_sentences(text[:MAX_CHARS]) if "?" not in statement
                for sentence in sentences(statement) for clause in sentence
                for m in _CONSENT.finditer(clause))

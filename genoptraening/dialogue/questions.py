@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from genoptraening.core.knowledge.schema import Standard
+from genoptraening.core.reading import raw_sentences
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.passages import best_passage
 
@@ -27,7 +28,6 @@ MAX_QUESTIONS = 3
 PART_INFORMATION = 2.5
 _QUESTION_WORD = (r"(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?|kan|skal|m[aå]|"
                   r"er der|får|bliver|gælder|hjælper)")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IGNORECASE)
 #: Where a second question starts inside a sentence: ", og hvad koster …", "samt hvornår …".
 _JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
@@ -39,12 +39,12 @@ def _is_question(sentence: str) -> bool:
 
 def holds_question(text: str) -> bool:
     """Tell whether a message holds a question ("?" or a sentence opening with a question word)."""
-    return any(_is_question(s.strip()) for s in _SENTENCE.findall(text or ""))
+    return any(_is_question(s) for s in raw_sentences(text))
 
 
 def told_and_asked(text: str) -> bool:
     """Tell whether a message tells something (a sentence not a question) and asks too."""
-    sentences = [s.strip() for s in _SENTENCE.findall(text or "") if s.strip()]
+    sentences = raw_sentences(text)
     asked = sum(_is_question(s) for s in sentences)
     return 0 < asked < len(sentences)
 
@@ -56,11 +56,9 @@ def split_questions(text: str, always: bool = False) -> list[str]:
     then its one question alone (a story's "Hvordan søger vi?").
     """
     parts: list[str] = []
-    for sentence in _SENTENCE.findall(text or ""):
-        stripped = sentence.strip()
-        if not stripped or not _is_question(stripped):
-            continue
-        parts += [p.strip(" ,") for p in _JOINED.split(stripped) if p.strip(" ,")]
+    for sentence in raw_sentences(text):
+        if _is_question(sentence):
+            parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
     return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
 
 

@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from genoptraening.core.reading import sentences
+from genoptraening.core.reading import raw_sentences, sentences
 
 
 @pytest.mark.parametrize("first", ["genoptraening.core.signals", "genoptraening.core.situation",
@@ -25,3 +25,9 @@ def test_clauses_are_cut_at_commas_and_men():
 
 def test_anything_but_a_string_reads_as_empty():
     assert sentences(None) == () and sentences(42) == ()
+
+
+def test_raw_sentences_keep_the_marks_that_end_them():
+    assert raw_sentences("Min mor er faldet.  Kan hun få træning?! og hvad koster det") == [
+        "Min mor er faldet.", "Kan hun få træning?!", "og hvad koster det"]
+    assert raw_sentences("") == [] and raw_sentences(" \n ") == []
