@@ -114,13 +114,14 @@ class Speller:
 
     def correct(self, text: str) -> str:
         """Return the text with its typos corrected; everything else as it was."""
-        return self._rewrite(text)[0]
+        return self.rewrite(text)[0]
 
     def corrections(self, text: str) -> list[tuple[str, str]]:
         """Return the (as written, corrected) pairs of the text, in order."""
-        return self._rewrite(text)[1]
+        return self.rewrite(text)[1]
 
-    def _rewrite(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+    def rewrite(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """Return the corrected text and the (as written, corrected) pairs, in one pass."""
         if not isinstance(text, str):
             return "", []
         out: list[str] = []

@@ -144,9 +144,9 @@ class SpellingCorrector(GraphComponent):
             text = message.get(TEXT)
             if not isinstance(text, str) or not text:
                 continue
-            changes = self._speller.corrections(text)
+            corrected, changes = self._speller.rewrite(text)
             if changes:
-                message.set(TEXT, self._speller.correct(text))
+                message.set(TEXT, corrected)
                 message.set("spelling", [{"written": a, "read": b} for a, b in changes],
                             add_to_output=True)
         return messages
