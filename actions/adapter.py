@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from genoptraening.core.knowledge.loader import get_knowledge_base
 from genoptraening.core.passages import get_passage_search
 from genoptraening.core.register import get_register
+from genoptraening.core.situation import Situation
 from genoptraening.dialogue import Reply, State, Turn
 from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.engine import respond
@@ -51,6 +52,7 @@ def turn_from(tracker: Tracker) -> Turn:
         ranking=ranking,
         entities=entities,
         metadata=metadata if isinstance(metadata, dict) else {},
+        situation=Situation.from_dict(message.get("situation")),
     )
 
 

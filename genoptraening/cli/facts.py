@@ -20,6 +20,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     """Read every labelled message; print (and optionally write) the share right per fact."""
     import yaml
 
+    from genoptraening.settings import get_settings
     from genoptraening.tools import facts as tool
 
     path = args.file or tool.HELDOUT
@@ -28,6 +29,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     except (OSError, ValueError, yaml.YAMLError) as error:
         print(f"Filen med mærkede beskeder kan ikke læses: {path}: {error}")
         return 2
+    authors = tool.across_authors(get_settings().training_data_dir / "facts")
     # The shares only: which messages were missed is never shown.
-    report(tool.render(tool.score(items), args.label), args)
+    report(tool.render(tool.score(items), args.label, authors), args)
     return 0

@@ -1,18 +1,18 @@
 """How the message readers see a citizen's message: folded, cut into clauses, typos corrected.
 
-The readers (:mod:`genoptraening.core.signals` for emergencies, English and relatives,
-:mod:`genoptraening.core.situation` for the facts of a story) work on the message as
+The pattern readers (:mod:`genoptraening.core.signals`: emergencies, relatives, consent; the
+age in :mod:`genoptraening.core.situation`) work on the message as
 :func:`genoptraening.core.text.skeleton` folds it (lower case, æ/ø/å and ae/oe/aa → a/o/a), cut
 into sentences (at . ! ? ; : and line breaks) and clauses (at commas and "men"). A word of five
 letters or more that is not an ordinary Danish word is read as the nearest word of five letters
 or more in the readers' patterns or kinship nouns, within one typo (two from nine letters, a
-swap counting as one): "indlakt" → indlagt, "skelrose" → sklerose, "svigermoar" → svigermor,
-while "fandt" stays fandt.
+swap counting as one): "bevidstlos" → bevidstløs, "svigermoar" → svigermor, while "fandt"
+stays fandt. The story's facts are learnt instead (:mod:`genoptraening.core.fact_reader`).
 
 A phrase is *negated* when "ikke", "aldrig", "ingen", "uden" or "hverken" stands before it with
-only small words between ("har ikke været indlagt", "uden at være indlagt", "fik ikke nogen
-plan"), and *asked about* when a question or a wish stands just before it ("hvad er en
-genoptræningsplan", "kan jeg få vederlagsfri"); an asked-about phrase tells nothing.
+only small words between ("bløder ikke", "har ikke sagt ja"), and *asked about* when a question
+or a wish stands just before it ("hvad gør jeg hvis hun besvimer"); an asked-about phrase tells
+nothing.
 """
 
 from __future__ import annotations
@@ -38,8 +38,6 @@ _FILLERS = frozenset(skeleton(w) for w in (
     "jo da rigtig ordentligt lige").split())
 ASKED = re.compile(skeleton(
     r"\b(?:hvad|hvordan|hvornår|hvorfor|hvem|hvilk\w*|hvis|om|få|ret til|søg\w*|ansøg\w*)\b"))
-#: Conditions are only "asked about" in a hypothesis ("hvis man har parkinson").
-IF = re.compile(r"\b(?:hvis|om|hvad er)\b")
 #: The words typos are corrected to; rx() adds every word of its patterns.
 VOCAB: set[str] = set()
 
@@ -49,7 +47,7 @@ def _vocabulary() -> tuple[str, ...]:
     # Each reader adds the words of its patterns when its module is imported. Import them all
     # before the vocabulary is frozen, so that typo correction never depends on which reader
     # happened to be imported first.
-    from genoptraening.core import signals, situation  # noqa: F401
+    from genoptraening.core import signals  # noqa: F401
 
     return tuple(sorted(VOCAB))
 

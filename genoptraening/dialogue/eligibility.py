@@ -15,18 +15,17 @@ import re
 from typing import Any
 
 from genoptraening.core.render import law_offer, phrase
-from genoptraening.core.situation import read_situation
+from genoptraening.core.situation import Situation
 from genoptraening.dialogue import questions
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
-from genoptraening.dialogue.model import Button, Reply
+from genoptraening.dialogue.model import Button, Reply, Turn
 
 
 def _yes_no() -> list[Button]:
     return [Button(phrase("button_yes"), "/affirm"), Button(phrase("button_no"), "/deny")]
 
 
-def _learn_from_text(facts: dict[str, Any], text: str) -> None:
-    situation = read_situation(text)
+def _learn(facts: dict[str, Any], situation: Situation) -> None:
     found = {
         "hospital": situation.hospital_stay,
         "plan": situation.has_plan,
@@ -75,7 +74,7 @@ def _eligibility(context: Context) -> list[Reply]:
         facts[question] = turn.intent == "affirm"
         if question == "age":
             facts["age_ok"] = facts.pop("age")
-    _learn_from_text(facts, turn.text)
+    _learn(facts, turn.stated())
     if turn.intent not in ("affirm", "deny") and not state.pending_question:
         # What else the story asks ("… og hvor længe kan det vare?") is answered with the
         # result, under the law found.
@@ -125,10 +124,10 @@ def _law(facts: dict[str, Any]) -> str:
     return "sel_86_2" if facts.get("lasting") else "sel_86_1"
 
 
-def story_law(text: str) -> str | None:
+def story_law(turn: Turn) -> str | None:
     """Return the law a story alone points to, or None when it does not say enough."""
     facts: dict[str, Any] = {}
-    _learn_from_text(facts, text)
+    _learn(facts, turn.stated())
     if facts.get("hospital"):
         return "sul_140" if facts.get("plan") else None
     if facts.get("hospital") is False or _lasting_only(facts):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from genoptraening.core.render import Citation
+from genoptraening.core.situation import Situation, read_situation
 
 #: Marks the assistant's structured replies among a channel's custom messages.
 PAYLOAD_KIND = "genoptraening.reply"
@@ -91,6 +92,7 @@ class Turn:
         ranking: Other candidate intents with their confidence, best first.
         entities: Entities found, as (entity type, value) pairs.
         metadata: The channel's metadata (a widget sends ``municipality``).
+        situation: The story's facts as NLU read them; None when NLU did not read them.
 
     """
 
@@ -100,6 +102,11 @@ class Turn:
     ranking: tuple[tuple[str, float], ...] = ()
     entities: tuple[tuple[str, str], ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
+    situation: Situation | None = None
+
+    def stated(self) -> Situation:
+        """Return the story's facts: as NLU read them, else read from the text here."""
+        return self.situation if self.situation is not None else read_situation(self.text)
 
     def entity(self, kind: str) -> str | None:
         """Return the first value of an entity type, if NLU found one."""

@@ -123,7 +123,7 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     state = context.state
     state.pending_topic, state.pending_question = None, None
     state.last_topic, state.misses = main or asked[0][1], 0
-    law = None if state.law else story_law(context.turn.text)
+    law = None if state.law else story_law(context.turn)
     if law is not None:
         state.law = law
     replies = [reply for _, topic, question in asked

@@ -12,10 +12,10 @@ def test_typo_correction_does_not_depend_on_which_reader_was_imported_first(firs
     # A fresh interpreter: only one module imported before the first message is read.
     code = (f"import {first}\n"
             "from genoptraening.core.reading import sentences\n"
-            "print(sentences('min mor har skelrose og svigermoar er indlakt'))")
+            "print(sentences('min mor er bevidslos og svigermoar ringer efter en ambulanse'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
-    assert "sklerose" in out and "svigermor" in out and "indlagt" in out
+    assert "bevidstlos" in out and "svigermor" in out and "ambulance" in out
 
 
 def test_clauses_are_cut_at_commas_and_men():

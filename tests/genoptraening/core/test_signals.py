@@ -9,7 +9,6 @@ from genoptraening.core.signals import (
     is_emergency,
     looks_english,
 )
-from genoptraening.core.situation import Situation, read_situation
 
 # --- Emergencies ----------------------------------------------------------------------------
 
@@ -194,126 +193,6 @@ def test_relative_phrases():
     assert (partner.your, partner.plural) == ("din samlever", False)
 
 
-# --- Facts ----------------------------------------------------------------------------------
-
-
-def facts(text, field):
-    return getattr(read_situation(text), field)
-
-
-@pytest.mark.parametrize("field,text,expected", [
-    ("hospital_stay", "jeg har været indlagt", True),
-    ("hospital_stay", "min mor har vaeret indlakt i 14 dage", True),
-    ("hospital_stay", "han kom hjem fra sygehuset i går", True),
-    ("hospital_stay", "Hun var ikke på sygehuset, vagtlægen kiggede på hende", False),
-    ("hospital_stay", "han var aldrig på hospitalet", False),
-    ("hospital_stay", "hun blev udskrevet i fredags", True),
-    ("hospital_stay", "ja min mor har været på hospitalet", True),
-    ("hospital_stay", "jeg har ikke været indlagt", False),
-    ("hospital_stay", "nej han var ikke indlagt", False),
-    ("hospital_stay", "det skete uden at være indlagt", False),
-    ("hospital_stay", "hun har ikke været på hospitalet", False),
-    ("hospital_stay", "jeg har aldrig været indlagt", False),
-    ("hospital_stay", "jeg blev behandlet ambulant", False),
-    ("hospital_stay", "jeg var kun på skadestuen", False),
-    ("hospital_stay", "jeg har ondt i knæet", None),
-    ("has_plan", "jeg har fået en genoptræningsplan", True),
-    ("has_plan", "jeg har faaet en genoptraeningsplan fra hospitalet", True),
-    ("has_plan", "hun fik en plan fra sygehuset", True),
-    ("has_plan", "han fik en plan med hjem", True),
-    ("has_plan", "jeg har ingen genoptræningsplan", False),
-    ("has_plan", "jeg fik ikke nogen plan", False),
-    ("has_plan", "de har ikke sendt nogen plan", False),
-    ("has_plan", "hvad er en genoptræningsplan", None),
-    ("has_plan", "kan jeg få en genoptræningsplan", None),
-    ("new_loss", "min mor faldt på badeværelset", True),
-    ("new_loss", "jeg er faldet derhjemme", True),
-    ("new_loss", "hun har haft lungebetændelse", True),
-    ("new_loss", "hun har haft lungebetendelse", True),
-    ("new_loss", "jeg har ligget i sengen i tre uger med influenza", True),
-    ("new_loss", "jeg er blevet opereret i knæet", True),
-    ("new_loss", "jeg er blevet meget svag efter en lang sygdom", True),
-    ("new_loss", "jeg er ikke faldet", False),
-    ("new_loss", "i hvert fald vil jeg gerne vide det", None),
-    ("lasting", "min far har parkinson", True),
-    ("lasting", "min far har parkinsons", True),
-    ("lasting", "jeg har skelrose", True),
-    ("lasting", "jeg har sclerose og har ikke været indlagt", True),
-    ("lasting", "jeg har KOL", True),
-    ("lasting", "min kone har demens", True),
-    ("lasting", "jeg har gigt i hænderne", True),
-    ("lasting", "han har følger efter en blodprop", True),
-    ("lasting", "hun bliver dårligere og dårligere", True),
-    ("lasting", "jeg er blevet stivere med årene", True),
-    ("lasting", "han er svækket over lang tid", True),
-    ("lasting", "han går mere og mere usikkert", True),
-    ("lasting", "jeg har ikke parkinson", False),
-    ("lasting", "jeg bor på Als", None),
-    ("can_train_alone", "jeg kan selv træne", True),
-    ("can_train_alone", "hun kan godt træne selv", True),
-    ("can_train_alone", "jeg går til træning i foreningen", True),
-    ("can_train_alone", "han går til seniorgymnastik", True),
-    ("can_train_alone", "hun kan ikke træne selv", False),
-    ("can_train_alone", "kan han selv traene? nej det kan han ikke klare selv", False),
-    ("can_train_alone", "kan hun selv træne?", None),
-    ("can_train_alone", "hun kan ikke klare sig selv", None),
-    ("can_train_alone", "min mor kan ikke klare det selv", False),
-    ("can_train_alone", "han har brug for hjælp til at træne", False),
-    ("can_train_alone", "han går ikke til gymnastik længere", False),
-    ("can_train_alone", "hun går til genoptræning", None),
-    ("vederlagsfri", "jeg får vederlagsfri fysioterapi", True),
-    ("vederlagsfri", "jeg får vederlagsfrie fys", True),
-    ("vederlagsfri", "jeg har ikke vederlagsfri", False),
-    ("vederlagsfri", "hvad er vederlagsfri fysioterapi", None),
-])
-def test_facts(field, text, expected):
-    assert facts(text, field) is expected
-
-
-@pytest.mark.parametrize("text,age", [
-    ("jeg er 82 år", 82), ("hun er 92 og meget skrøbelig", 92), ("jeg er 17", 17),
-    ("min søn på 16", 16), ("min søn på 45 år", 45), ("som 82-årig", 82),
-    ("min mor fylder 90 i maj", 90), ("en kvinde på 80", 80), ("hun er over 90 år", 90),
-    ("jeg har haft gigt i 10 år og er 75 år", 75), ("for 3 år siden", None),
-    ("jeg har trænet i 10 år", None), ("de sidste 5 år", None), ("klokken er 10", None),
-    ("mit nummer er 92 43 43 48", None), ("jeg er 2 gange faldet", None), ("", None),
-])
-def test_age(text, age):
-    assert read_situation(text).age == age
-
-
-def test_long_rambling_message_from_a_daughter():
-    text = (
-        "Hej jeg skriver for min mor som er 84 aar og bor alene i Lejre. Hun faldt i sommers "
-        "ude i haven og brækkede haandleddet men hun var ikke indlagt, de gipsede det bare paa "
-        "skadestuen. Nu er gipsen af men hun er blevet meget usikker og kan ikke rigtig klare "
-        "det selv, hun har også slidgigt i knæene. Hun har ikke faaet nogen genoptraeningsplan. "
-        "Kan hun faa hjælp?? mvh Lone"
-    )
-    assert not is_emergency(text)
-    assert find_relative(text) == Relative("mor", "hun", "hende")
-    assert read_situation(text) == Situation(
-        hospital_stay=False, has_plan=False, new_loss=True, lasting=True,
-        can_train_alone=False, age=84, vederlagsfri=None)
-
-
-def test_long_message_from_a_husband_after_a_stroke():
-    text = (
-        "min kone har haft en blodprop i hjernen i februar og var indlagt på sygehuset i 3 uger, "
-        "hun fik en genoptræningsplan med hjem, men nu er træningen slut og hun bliver dårligere "
-        "og dårligere. hun er 71. kan hun få vedligeholdende træning? hun går til gymnastik"
-    )
-    assert not is_emergency(text)
-    assert find_relative(text) == Relative("kone", "hun", "hende")
-    assert read_situation(text) == Situation(
-        hospital_stay=True, has_plan=True, new_loss=True, lasting=True,
-        can_train_alone=True, age=71)
-
-
-def test_nothing_said():
-    assert read_situation("hvad koster det?") == Situation()
-
-
 # --- Never raises ---------------------------------------------------------------------------
 
 _ANY_TEXT = st.text() | st.text(alphabet="æøåÆØÅ aeoikn.,!?-0123456789\n", max_size=300)
@@ -324,7 +203,6 @@ _ANY_TEXT = st.text() | st.text(alphabet="æøåÆØÅ aeoikn.,!?-0123456789\n",
 def test_readers_never_raise(text):
     assert isinstance(is_emergency(text), bool)
     assert isinstance(looks_english(text), bool)
-    assert isinstance(read_situation(text), Situation)
     relative = find_relative(text)
     assert relative is None or relative.your.startswith("din")
 
@@ -334,7 +212,6 @@ def test_readers_accept_anything(value):
     assert is_emergency(value) is False
     assert looks_english(value) is False
     assert find_relative(value) is None
-    assert read_situation(value) == Situation()
 
 
 @pytest.mark.parametrize(("text", "said"), [

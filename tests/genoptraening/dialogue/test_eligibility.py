@@ -133,3 +133,12 @@ def test_without_a_hospital_stay_both_paragraphs_are_named_before_asking(convers
     assert "stk. 1 ved et nyt tab af funktion" in text and "stk. 2 ved en varig tilstand" in text
     assert text.endswith("Er det en varig tilstand, fx Parkinsons sygdom, sklerose eller "
                          "svækkelse med alderen?")
+
+
+def test_the_facts_nlu_read_are_used_without_reading_the_text_again(conversation):
+    from genoptraening.core.situation import Situation
+
+    c = conversation(municipality="skanderborg")
+    told = Situation(hospital_stay=False, new_loss=True, lasting=False)
+    text = c.say("eligibility", "kan jeg få træning?", "check_eligibility", situation=told)
+    assert "serviceloven § 86, stk. 1" in text and c.buttons == []
