@@ -48,7 +48,11 @@ def _criteria(context: Context, law: str) -> dict[str, Any]:
     """Return the municipality's own criteria for ``law`` (its target-group facts)."""
     standard = context.standard
     entry = standard.topic("target_group", law) if standard else None
-    return dict(entry.facts.values) if entry else {}
+    criteria = dict(entry.facts.values) if entry else {}
+    min_age = criteria.get("min_age")
+    if not isinstance(min_age, int) or isinstance(min_age, bool):
+        criteria.pop("min_age", None)  # "ikke angivet": the standard sets no age limit
+    return criteria
 
 
 def eligibility(context: Context) -> list[Reply]:

@@ -135,6 +135,14 @@ def test_without_a_hospital_stay_both_paragraphs_are_named_before_asking(convers
                          "svækkelse med alderen?")
 
 
+def test_a_standard_without_an_age_limit_takes_any_age(conversation):
+    # Hjørring's standard says "ikke angivet" where Rebild gives 18: no limit, no comparison.
+    c = conversation(municipality="hjoerring")
+    text = c.say("eligibility", "jeg er en mand på 79 og fik helvedesild, jeg har ikke været på "
+                 "sygehuset med det", "check_eligibility")
+    assert "serviceloven § 86, stk. 1" in text and "skal være over" not in text
+
+
 def test_the_facts_nlu_read_are_used_without_reading_the_text_again(conversation):
     from genoptraening.core.situation import Situation
 
