@@ -29,6 +29,9 @@ _FUZZY_SCORE = 86.0
 #: Words after which a capitalised ambiguous name is taken as a place ("i Vejen", "fra Skive").
 _PLACE_WORDS = {"i", "fra", "til"}
 _LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", "flyttet"})
+#: A town named with one of these is a hospital's name, not where the citizen lives
+#: ("Aalborg Universitetshospital", "Holbæk Sygehus", "Regionshospitalet Randers").
+_HOSPITAL = re.compile(r"\w*(?:sygehus|hospital|hospitalet|sygehuset)$")
 
 
 def slugify(name: str) -> str:
@@ -105,15 +108,29 @@ class Register:
         match = self.find(text, whole=True)
         return match.municipality if match else None
 
-    def find(self, text: str, whole: bool = False) -> Match | None:
+    def names_a_hospital(self, text: str) -> bool:
+        """Tell whether the text names a hospital by its town ("Aalborg Universitetshospital")."""
+        keys = [skeleton(w) for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+        return any(_hospital(keys, start, start + size)
+                   for size in range(1, _MAX_WORDS + 1)
+                   for start in range(len(keys) - size + 1)
+                   if " ".join(keys[start:start + size]) in self._names)
+
+    def find(self, text: str, whole: bool = False, for_someone: bool = False) -> Match | None:
         """Find the municipality a free-text message names, if any.
+
+        A hospital's name ("Aalborg Universitetshospital", "Regionshospitalet Randers") names
+        no municipality: the citizen's municipality decides, not the hospital's.
 
         Args:
             text: The citizen's message.
             whole: Treat the text as nothing but a name (ambiguous names are then accepted).
+            for_someone: The writer asks for somebody else (a relative): where the writer
+                lives ("jeg bor selv i København") then counts as a mere mention.
 
         Returns:
-            The best match, preferring exact over fuzzy and municipality names over towns.
+            The best match, preferring exact over fuzzy, where someone lives over a mere
+            mention, and municipality names over towns.
 
         """
         words = _WORD.findall(unicodedata.normalize("NFC", text))
@@ -127,6 +144,8 @@ class Register:
             for start in range(len(keys) - size + 1):
                 key = " ".join(keys[start:start + size])
                 found = self._names.get(key)
+                if found and _hospital(keys, start, start + size):
+                    continue
                 if found:
                     municipality, is_town = found
                     end = start + size
@@ -138,7 +157,7 @@ class Register:
                         continue
                     candidate = Match(municipality, " ".join(words[start:start + size]),
                                       100.0, via_town=is_town,
-                                      lived_in=_lived_in(keys, start))
+                                      lived_in=_lived_in(keys, start, for_someone))
                     if best is None or _better(candidate, best):
                         best = candidate
                     continue
@@ -155,7 +174,7 @@ class Register:
                 if hit:
                     municipality, _ = self._names[hit[0]]
                     candidate = Match(municipality, " ".join(words[start:start + size]), hit[1],
-                                      lived_in=_lived_in(keys, start))
+                                      lived_in=_lived_in(keys, start, for_someone))
                     if best is None or _better(candidate, best):
                         best = candidate
         return best
@@ -175,10 +194,19 @@ def _named_as_place(words: list[str], start: int) -> bool:
     )
 
 
-def _lived_in(keys: list[str], start: int) -> bool:
+def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:
     # "bor i Rebild", "bor selv i Rebild", "er bosat i Rebild": where someone lives, which
     # is the municipality that decides, not where a hospital was ("hjem fra Gentofte").
-    return bool(_LIVES.intersection(keys[max(0, start - 3):start]))
+    before = keys[max(0, start - 4):start]
+    if for_someone and "jeg" in before:
+        return False  # "jeg bor selv i København", written for a mother in Galten
+    return bool(_LIVES.intersection(before[-3:]))
+
+
+def _hospital(keys: list[str], start: int, end: int) -> bool:
+    # "aalborg universitetshospital", "holbaek sygehus", "regionshospitalet randers".
+    return (end < len(keys) and bool(_HOSPITAL.match(keys[end]))) or (
+        start > 0 and bool(_HOSPITAL.match(keys[start - 1])))
 
 
 def _better(candidate: Match, best: Match) -> bool:

@@ -9,6 +9,7 @@ someone's behalf is reminded of consent.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from genoptraening.core import privacy, signals
@@ -78,11 +79,13 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     kb, register = deps.kb, deps.register
     state = state.copy()
     municipality, named = None, False
-    match = register.find(turn.text)
+    relative = signals.find_relative(turn.text)
+    match = register.find(turn.text, for_someone=relative is not None)
     entity = turn.entity("municipality")
     if match is not None:
         municipality, named = match.municipality, True
-    elif entity and (found := register.lookup(entity)) and not found.ambiguous:
+    elif entity and (found := register.lookup(entity)) and not found.ambiguous and (
+            not register.names_a_hospital(turn.text)):
         municipality, named = found, True
     elif state.municipality:
         municipality = register.by_slug(state.municipality)
@@ -90,7 +93,6 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
         municipality = register.lookup(turn.metadata["municipality"])
     if municipality is not None:
         state.municipality = municipality.slug
-    relative = signals.find_relative(turn.text)
     new_relative = relative is not None and state.relative is None
     if relative is not None and new_relative:
         state.relative = relative.noun
@@ -121,18 +123,24 @@ def preamble(context: Context) -> list[Reply]:
     return replies
 
 
+#: How an answer on acting for somebody says that the person must agree.
+_SPEAKS_OF_CONSENT = re.compile(r"samtykke|fuldmagt|\blov\b|tilladelse", re.IGNORECASE)
+
+
 def with_consent_reminder(context: Context, replies: list[Reply]) -> list[Reply]:
     """Add the consent reminder after the answer, once per conversation, when it is due.
 
     It is one sentence in the relative's words ("Husk, at din far skal give dig lov …"),
     after the answer and before a question back. It is not due in an emergency, when the
-    answer itself is about asking on somebody's behalf, or when the relative says consent is
-    given ("han har sagt ja til det").
+    answer itself says consent is needed (a standard's answer on acting for somebody that
+    speaks of "samtykke", "fuldmagt" or "lov"; Hjørring's names only who may apply), or when
+    the relative says consent is given ("han har sagt ja til det").
     """
     text = context.turn.text
     if (not context.new_relative or context.turn.intent == "emergency"
             or signals.is_emergency(text) or signals.consent_given(text)
-            or any(r.answered_by.get("topic") == "on_behalf" for r in replies)):
+            or any(r.answered_by.get("topic") == "on_behalf" and _SPEAKS_OF_CONSENT.search(r.text)
+                   for r in replies)):
         return replies
     at = len(replies)
     if replies and replies[-1].buttons and not replies[-1].citations:  # a question back

@@ -155,3 +155,19 @@ def test_code_lookup_accepts_short_codes(register):
 def test_where_someone_lives_wins_over_where_a_hospital_was(register, text, slug):
     match = register.find(text)
     assert match is not None and match.municipality.slug == slug and match.lived_in
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg var indlagt i ti dage på Aalborg Universitetshospital i januar.",
+    "hun ligger på Regionshospitalet Randers", "han kom hjem fra Holbæk Sygehus i går",
+])
+def test_a_hospital_named_by_its_town_names_no_municipality(register, text):
+    assert register.find(text) is None and register.names_a_hospital(text)
+    assert not register.names_a_hospital("jeg bor i Randers")
+
+
+def test_for_someone_else_the_writers_own_place_is_a_mere_mention(register):
+    text = "Min mor bor alene i Galten. Jeg bor selv i København og kan ikke køre hende."
+    assert register.find(text, for_someone=True).municipality.slug == "skanderborg"
+    # Written for oneself, where the writer lives is what counts.
+    assert register.find("Jeg bor i København", for_someone=False).lived_in

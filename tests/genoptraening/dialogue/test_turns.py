@@ -96,6 +96,10 @@ def test_an_answer_about_asking_for_somebody_is_the_reminder(conversation):
     c = conversation(municipality="lejre")
     text = c.say("answer_topic", "må jeg søge for min mor", "ask_on_behalf")
     assert "samtykke" in text and "Husk, at din mor" not in text
+    # Hjørring's answer names who may apply, not that the person must agree: reminded.
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "hvem kan søge om træning for min mor", "ask_on_behalf")
+    assert "pårørende" in text and "Husk, at din mor skal give dig lov" in text
 
 
 def test_no_reminder_when_the_relative_says_consent_is_given(conversation):
