@@ -91,12 +91,19 @@ def _eligibility(context: Context) -> list[Reply]:
     if next_question is not None:
         state.eligibility_question = next_question
         ask = Reply(_question_text(context, next_question, who), buttons=_yes_no())
+        likely: list[Reply] = []
+        law = None
         if facts.get("new_loss") and next_question == "hospital":
             # Answer first: a new loss is § 86 stk. 1 unless a hospital stay makes it § 140.
-            return [Reply(phrase("likely_sel_86_1", **who)), ask]
-        if facts.get("hospital") is False and next_question == "lasting":
-            return [Reply(phrase("either_sel_86", **who)), ask]
-        return [ask]
+            likely, law = [Reply(phrase("likely_sel_86_1", **who))], "sel_86_1"
+        elif facts.get("hospital") is False and next_question == "lasting":
+            likely = [Reply(phrase("either_sel_86", **who))]
+        # The story's other questions are answered now, under the likely law, not after the
+        # yes or no ("… Hvordan søger vi?"); then they are not answered again with the result.
+        now = _the_rest(context, state.pending_question or "", law, before_the_result=True)
+        if now:
+            state.pending_question = None
+        return [*likely, *now, ask]
     state.eligibility, state.eligibility_question = {}, None
     asked, state.pending_question = state.pending_question or "", None
     return _result(context, facts, who) + _the_rest(context, asked)
@@ -109,8 +116,18 @@ _WHETHER = re.compile(r"\b(?:få|faa|fa|ret til|krav på)\b.*\btr[æa]e?n|"
 _IN_THE_RESULT = frozenset({"target_group", "apply", "purpose", "legal_basis"})
 
 
-def _the_rest(context: Context, asked: str) -> list[Reply]:
-    """Answer the other questions of the story under the law found ("hvad koster det?")."""
+def _the_rest(context: Context, asked: str, law: str | None = None,
+              before_the_result: bool = False) -> list[Reply]:
+    """Answer the other questions of the story ("hvad koster det?").
+
+    Args:
+        context: The turn's context.
+        asked: The story's text.
+        law: The law to answer under; the conversation's law when None.
+        before_the_result: Answered while a yes/no question is still open: how to apply is
+            answered too, as no result has said it yet.
+
+    """
     from genoptraening.dialogue import turns  # turns imports this module
 
     if context.municipality is None or not questions.holds_question(asked):
@@ -118,8 +135,9 @@ def _the_rest(context: Context, asked: str) -> list[Reply]:
     rest = [q for q in questions.split_questions(asked, always=True)
             if not _WHETHER.search(q)]  # "kan han få træning?" is what the result answers
     found = questions.topics_asked(context, rest)
-    return [reply for _, topic, question in found if topic not in _IN_THE_RESULT
-            for reply in turns.topic_replies(context, topic, question)]
+    said = _IN_THE_RESULT - {"apply"} if before_the_result else _IN_THE_RESULT
+    return [reply for _, topic, question in found if topic not in said
+            for reply in turns.topic_replies(context, topic, question, law)]
 
 
 def _law(facts: dict[str, Any]) -> str:

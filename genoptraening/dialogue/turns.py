@@ -135,12 +135,13 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     return replies
 
 
-def topic_replies(context: Context, topic: str, question: str) -> list[Reply]:
+def topic_replies(context: Context, topic: str, question: str,
+                  law: str | None = None) -> list[Reply]:
     """Answer a topic: the curated answer, a passage of the standard, or both.
 
-    Under the law the question names, else the conversation's law.
+    Under the law the question names, else ``law``, else the conversation's law.
     """
-    law = mentioned_law(question) or context.state.law
+    law = mentioned_law(question) or law or context.state.law
     standard = context.standard
     if law and standard is not None and law not in standard.laws:
         law = None  # the citizen's law is not in this standard: answer what it does say
@@ -190,6 +191,10 @@ def set_municipality(context: Context) -> list[Reply]:
     if switched_from:
         intro = Reply(phrase("municipality_now", municipality=municipality.official))
         return [intro, *topic_replies(context, switched_from, "")]
+    if story_law(context.turn) is not None or context.turn.stated().new_loss:
+        # "jeg bor i Skanderborg og er blevet dårlig til at gå efter lang tids sengeleje": the
+        # story is answered with what it sounds like, not with "Hvad vil du gerne vide?".
+        return eligibility(context)
     return [_municipality_set(context)]
 
 
@@ -272,6 +277,8 @@ def clarify(context: Context) -> list[Reply]:
     """Say "Mente du …?" with the likeliest questions; after a second miss, hand over."""
     state = context.state
     text = context.turn.text
+    if _a_story_asking_for_training(context):
+        return eligibility(context)
     if questions.told_and_asked(text):
         # A story with a question NLU could not place: its questions alone are looked up
         # ("… nu kan hun ikke rejse sig fra stolen. Hvordan søger vi?").
@@ -304,6 +311,18 @@ def clarify(context: Context) -> list[Reply]:
         buttons = menu_buttons()[:2]
     buttons.append(Button(phrase("clarify_other"), "/human_handoff"))
     return [Reply(phrase("clarify"), buttons=buttons)]
+
+
+def _a_story_asking_for_training(context: Context) -> bool:
+    """Tell whether an unsure NLU might have read eligibility in a story that says enough.
+
+    Eligibility is one of NLU's two best readings, and the message tells what the law turns
+    on: a hospital stay, a new loss or a lasting condition.
+    """
+    best = [intent for intent, _ in context.turn.ranking if intent != "nlu_fallback"][:2]
+    told = context.turn.stated()
+    return "check_eligibility" in best and any(
+        fact is not None for fact in (told.hospital_stay, told.new_loss, told.lasting))
 
 
 def _agreed_intent(context: Context) -> str | None:

@@ -98,13 +98,33 @@ def test_the_storys_other_question_is_answered_with_the_result(conversation):
     assert c.state.pending_question is None
 
 
-def test_the_storys_other_question_waits_for_the_yes_or_no(conversation):
+def test_the_storys_other_question_is_answered_before_the_yes_or_no(conversation):
     c = conversation(municipality="lejre")
     text = c.say("eligibility", "Jeg er faldet. Kan jeg få træning, og hvad koster kørsel?",
                  "check_eligibility")
-    assert "Har du været indlagt" in text and "41 kr." not in text
+    # Answer first: the likely law, the transport under it, then the one question.
+    assert text.index("§ 86, stk. 1") < text.index("41 kr.") < text.rindex("Har du været indlagt")
+    assert c.buttons == ["Ja", "Nej"]
     text = c.say("eligibility", "nej", "deny")
-    assert "serviceloven § 86, stk. 1" in text and "41 kr." in text
+    assert "serviceloven § 86, stk. 1" in text and "41 kr." not in text  # not said twice
+
+
+def test_how_to_apply_is_answered_before_the_yes_or_no(conversation):
+    c = conversation(municipality="lejre", relative="svigermor")
+    text = c.say("eligibility", "Min svigermor har haft blærebetændelse og har ligget i sengen. "
+                 "Hun har sagt det er fint at jeg tager kontakten. Hvordan søger vi?",
+                 "check_eligibility")
+    assert "92 43 43 48" in text and text.rstrip().endswith("træne efter?")
+
+
+def test_an_unsure_nlu_that_might_read_eligibility_gets_the_story_answered(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("clarify", "Min mand har Parkinson og bliver mere og mere stiv i kroppen. Kan "
+                 "han få mere træning?", "nlu_fallback",
+                 ranking=(("nlu_fallback", 0.3), ("check_eligibility", 0.28),
+                          ("ask_purpose", 0.26)))
+    assert "vedligeholdende træning efter serviceloven § 86, stk. 2" in text
+    assert "Mente du" not in text
 
 
 def test_a_municipality_without_a_standard_is_said_first(conversation):
@@ -150,3 +170,11 @@ def test_the_facts_nlu_read_are_used_without_reading_the_text_again(conversation
     told = Situation(hospital_stay=False, new_loss=True, lasting=False)
     text = c.say("eligibility", "kan jeg få træning?", "check_eligibility", situation=told)
     assert "serviceloven § 86, stk. 1" in text and c.buttons == []
+
+
+def test_a_place_told_with_a_story_gets_the_story_answered(conversation):
+    c = conversation()
+    text = c.say("set_municipality", "jeg bor i Skanderborg Kommune og er blevet meget dårlig til "
+                 "at gå efter lang tids sengeleje", "inform_municipality")
+    assert c.state.municipality == "skanderborg"
+    assert "§ 86, stk. 1" in text and "Hvad vil du gerne vide" not in text
