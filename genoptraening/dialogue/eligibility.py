@@ -157,6 +157,18 @@ def story_law(turn: Turn) -> str | None:
     return None
 
 
+def asks_for_training(turn: Turn) -> bool:
+    """Tell whether an unsure NLU might have read eligibility in a story that says enough.
+
+    Eligibility is one of NLU's two best readings, and the message tells what the law turns
+    on: a hospital stay, a new loss or a lasting condition.
+    """
+    best = [intent for intent, _ in turn.ranking if intent != "nlu_fallback"][:2]
+    told = turn.stated()
+    return "check_eligibility" in best and any(
+        fact is not None for fact in (told.hospital_stay, told.new_loss, told.lasting))
+
+
 def _lasting_only(facts: dict[str, Any]) -> bool:
     return bool(facts.get("lasting")) and not facts.get("new_loss")
 

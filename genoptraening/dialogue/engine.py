@@ -81,6 +81,11 @@ def respond(
         context
     ):
         handler = turns.set_municipality
+    # "okay, men hvad så i Hedensted?": a yes-word with nothing asked, before a switch of
+    # municipality, is the switch.
+    elif (kind == "eligibility" and turn.intent in ("affirm", "deny")
+          and context.state.eligibility_question is None and context.named_municipality):
+        handler = turns.set_municipality
     # A short, unsure answer to "Hvilken kommune bor du i?" ("Paris") is an answer to it.
     elif (kind in ("answer_topic", "clarify", "smalltalk") and context.state.pending_topic
           and 0 < len(turn.text.split()) <= 2

@@ -24,7 +24,7 @@ from genoptraening.core.render import (
     phrases,
     topic_label,
 )
-from genoptraening.dialogue import passages, questions
+from genoptraening.dialogue import follow_up, passages, questions
 from genoptraening.dialogue.context import (
     Context,
     ask_municipality,
@@ -33,7 +33,7 @@ from genoptraening.dialogue.context import (
     municipality_buttons,
     reply_from,
 )
-from genoptraening.dialogue.eligibility import eligibility, story_law
+from genoptraening.dialogue.eligibility import asks_for_training, eligibility, story_law
 from genoptraening.dialogue.model import Button, Reply
 
 #: Intents that never make sense as a suggestion in "Mente du …?".
@@ -92,6 +92,9 @@ def answer(context: Context) -> list[Reply]:
         return [reply]
     if context.municipality is None:
         return [ask_municipality(context, topic)]
+    if topic in ("contact", "location") and (
+            detail := follow_up.detail_of_last_answer(context, named_only=topic == "location")):
+        return detail  # "og hvad er adressen?" after the complaint's answer: its address
     return _each_question(context, topic)
 
 
@@ -277,7 +280,7 @@ def clarify(context: Context) -> list[Reply]:
     """Say "Mente du …?" with the likeliest questions; after a second miss, hand over."""
     state = context.state
     text = context.turn.text
-    if _a_story_asking_for_training(context):
+    if asks_for_training(context.turn):
         return eligibility(context)
     if questions.told_and_asked(text):
         # A story with a question NLU could not place: its questions alone are looked up
@@ -311,18 +314,6 @@ def clarify(context: Context) -> list[Reply]:
         buttons = menu_buttons()[:2]
     buttons.append(Button(phrase("clarify_other"), "/human_handoff"))
     return [Reply(phrase("clarify"), buttons=buttons)]
-
-
-def _a_story_asking_for_training(context: Context) -> bool:
-    """Tell whether an unsure NLU might have read eligibility in a story that says enough.
-
-    Eligibility is one of NLU's two best readings, and the message tells what the law turns
-    on: a hospital stay, a new loss or a lasting condition.
-    """
-    best = [intent for intent, _ in context.turn.ranking if intent != "nlu_fallback"][:2]
-    told = context.turn.stated()
-    return "check_eligibility" in best and any(
-        fact is not None for fact in (told.hospital_stay, told.new_loss, told.lasting))
 
 
 def _agreed_intent(context: Context) -> str | None:

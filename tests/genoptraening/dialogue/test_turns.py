@@ -44,6 +44,15 @@ def test_switching_municipality_repeats_the_last_topic(conversation):
     assert "92 43 43 48" not in text
 
 
+def test_a_switch_after_a_yes_word_is_a_switch(conversation):
+    c = conversation()
+    c.say("answer_topic", "Hvad er telefonnummeret til genoptræning i Vejle?", "ask_contact")
+    # NLU reads "okay" as a yes; nothing was asked, so the place is what the message says.
+    text = c.say("eligibility", "okay, men hvad så i Hedensted? Det ligger jo lige ved siden af.",
+                 "affirm")
+    assert c.state.municipality == "hedensted" and "79 91 82 50" in text
+
+
 def test_metadata_sets_the_municipality_but_a_named_one_wins(conversation):
     c = conversation()
     text = c.say("answer_topic", "hvad koster kørsel", "ask_transport",

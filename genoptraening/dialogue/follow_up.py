@@ -1,0 +1,72 @@
+"""A follow-up that asks for a detail of the last answer: where to write, which number, which mail.
+
+After "Sådan klager du …", "hvad er adressen, hvis jeg hellere vil sende et brev?" asks for the
+complaint's address, not the training centre's. NLU reads such a question as a contact
+question; when the last answer names an address, a number or an e-mail of its own, the
+sentences of that answer which hold them are the answer, with that answer's sources.
+"""
+
+from __future__ import annotations
+
+from genoptraening.core.knowledge.schema import Facts
+from genoptraening.core.reading import raw_sentences
+from genoptraening.core.text import skeleton
+from genoptraening.dialogue.context import Context
+from genoptraening.dialogue.model import Reply
+
+#: Topics whose answer is itself the contact: nothing to follow up there.
+_CONTACT_TOPICS = frozenset({"contact", "location"})
+#: A follow-up is short; a longer message is a question of its own.
+_MAX_WORDS = 15
+#: The words that ask for one kind of detail (folded); without any, every kind is given.
+_ASKS_FOR = {
+    "addresses": ("adresse", "brev", "post ", "skrive til", "sende"),
+    "phones": ("nummer", "telefon", "ringe"),
+    "emails": ("mail",),
+}
+
+
+def detail_of_last_answer(context: Context, named_only: bool = False) -> list[Reply]:
+    """Answer a short contact question from the last answer's own address, number or e-mail.
+
+    Args:
+        context: The turn's context.
+        named_only: Only when the message names the kind of detail ("adressen"): a place
+            question ("hvor foregår det?") asks where to train, not where to write.
+
+    Returns:
+        The reply, or nothing when there was no last answer, it names no such detail, or
+        the message is too long to be a follow-up.
+
+    """
+    state, text = context.state, context.turn.text
+    last = state.last_topic
+    if (last is None or last in _CONTACT_TOPICS or context.standard is None
+            or len(text.split()) > _MAX_WORDS):
+        return []
+    rendered = context.answer(last, state.law)
+    if rendered.general:
+        return []
+    folded = skeleton(text) + " "
+    kinds = [kind for kind, words in _ASKS_FOR.items()
+             if any(skeleton(word) in folded for word in words)]
+    if not kinds and named_only:
+        return []
+    kinds = kinds or list(_ASKS_FOR)
+    details = [detail for entry in rendered.entries for kind in kinds
+               for detail in _details(entry.facts, kind)]
+    chosen = [s for s in raw_sentences(rendered.text) if any(d in s for d in details)]
+    if not chosen:
+        return []
+    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
+    return [Reply(" ".join(chosen), citations=rendered.citations, facts=facts,
+                  answered_by={"kind": "topic", "topic": last, "detail": kinds})]
+
+
+def _details(facts: Facts, kind: str) -> list[str]:
+    """Return the strings by which a detail of ``kind`` shows in an answer's text."""
+    if kind == "phones":
+        return [p.number for p in facts.phones]
+    if kind == "emails":
+        return [e.address for e in facts.emails]
+    return [line for a in facts.addresses for line in a.lines]

@@ -1,0 +1,37 @@
+"""Follow-ups that ask for a detail of the last answer."""
+
+
+def test_the_address_after_the_complaint_answer_is_the_complaints_address(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "Kan jeg klage over afslaget?", "ask_complaint_decision")
+    text = c.say("answer_topic", "hvad er adressen hvis jeg hellere vil sende et brev?",
+                 "ask_contact")
+    assert "Møllebjergvej 4" in text and "Hvalsø" in text
+    assert "Bøgebakken" not in text  # the training centre's address is not what was asked
+    assert "12.1. Hvis du vil klage over afgørelsen" in text  # the complaint's source
+    assert c.state.last_topic == "complaint_decision"
+
+
+def test_the_number_after_the_complaint_answer(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "Kan jeg klage over afslaget?", "ask_complaint_decision")
+    text = c.say("answer_topic", "og hvilket nummer skal jeg ringe på?", "ask_contact")
+    assert "46 46 46 46" in text and "Møllebjergvej" not in text
+
+
+def test_a_contact_question_of_its_own_gets_the_contact_answer(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "hvad koster det", "ask_cost")  # an answer without an address
+    text = c.say("answer_topic", "hvad er jeres telefonnummer?", "ask_contact")
+    assert "92 43 43 48" in text
+    first = conversation(municipality="lejre")
+    assert "92 43 43 48" in first.say("answer_topic", "hvad er jeres adresse?", "ask_contact")
+
+
+def test_a_place_question_after_the_complaint_answer_asks_where_to_train(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "Kan jeg klage over afslaget?", "ask_complaint_decision")
+    text = c.say("answer_topic", "hvor foregår træningen?", "ask_location")
+    assert "Møllebjergvej" not in text
+    text = c.say("answer_topic", "Kan jeg klage over afslaget?", "ask_complaint_decision")
+    assert "Møllebjergvej 4" in c.say("answer_topic", "hvad er adressen?", "ask_location")
