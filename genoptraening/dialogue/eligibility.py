@@ -100,9 +100,17 @@ def _eligibility(context: Context) -> list[Reply]:
             likely = [Reply(phrase("either_sel_86", **who))]
         # The story's other questions are answered now, under the likely law, not after the
         # yes or no ("… Hvordan søger vi?"); then they are not answered again with the result.
-        now = _the_rest(context, state.pending_question or "", law, before_the_result=True)
+        asked = state.pending_question or ""
+        now = _the_rest(context, asked, law, before_the_result=True)
         if now:
             state.pending_question = None
+            state.last_topic = next((r.answered_by["topic"] for r in now
+                                     if r.answered_by.get("topic")), state.last_topic)
+            if not any(v is not None for v in facts.values()) and not _WHETHER.search(asked):
+                # Nothing told and nothing asked about getting training ("jeg har fået afslag;
+                # kan jeg klage?"): the questions are answered, and no yes/no is asked.
+                state.eligibility, state.eligibility_question = {}, None
+                return now
         return [*likely, *now, ask]
     state.eligibility, state.eligibility_question = {}, None
     asked, state.pending_question = state.pending_question or "", None

@@ -178,3 +178,12 @@ def test_a_place_told_with_a_story_gets_the_story_answered(conversation):
                  "at gå efter lang tids sengeleje", "inform_municipality")
     assert c.state.municipality == "skanderborg"
     assert "§ 86, stk. 1" in text and "Hvad vil du gerne vide" not in text
+
+
+def test_questions_without_a_story_or_a_wish_for_training_ask_no_yes_or_no(conversation):
+    # NLU read eligibility in "afslag på genoptræning"; the question is how to complain.
+    c = conversation(municipality="lejre")
+    text = c.say("eligibility", "Jeg har fået afslag på genoptræning og jeg er virkelig skuffet. "
+                 "Kan jeg klage over det?", "check_eligibility")
+    assert "Møllebjergvej 4" in text and c.buttons == [] and "indlagt" not in text
+    assert c.state.last_topic == "complaint_decision" and c.state.eligibility_question is None
