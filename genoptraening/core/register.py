@@ -32,6 +32,8 @@ _LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", 
 #: A town named with one of these is a hospital's name, not where the citizen lives
 #: ("Aalborg Universitetshospital", "Holbæk Sygehus", "Regionshospitalet Randers").
 _HOSPITAL = re.compile(r"\w*(?:sygehus|hospital|hospitalet|sygehuset)$")
+#: A place just after one of these is where a provider is, not where the citizen lives.
+_PROVIDER = re.compile(r"\w*(?:fysioterapeut\w*|klinik\w*|center|centret|centeret|praksis)$")
 
 
 def slugify(name: str) -> str:
@@ -62,6 +64,7 @@ class Match:
     score: float
     via_town: bool = False
     lived_in: bool = False  # named where someone lives ("jeg bor i Rebild")
+    of_a_provider: bool = False  # where a therapist or centre is ("min fysioterapeut i Vejle")
 
 
 class Register:
@@ -157,7 +160,8 @@ class Register:
                         continue
                     candidate = Match(municipality, " ".join(words[start:start + size]),
                                       100.0, via_town=is_town,
-                                      lived_in=_lived_in(keys, start, for_someone))
+                                      lived_in=_lived_in(keys, start, for_someone),
+                                      of_a_provider=_of_a_provider(keys, start))
                     if best is None or _better(candidate, best):
                         best = candidate
                     continue
@@ -201,6 +205,11 @@ def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:
     if for_someone and "jeg" in before:
         return False  # "jeg bor selv i København", written for a mother in Galten
     return bool(_LIVES.intersection(before[-3:]))
+
+
+def _of_a_provider(keys: list[str], start: int) -> bool:
+    # "min egen fysioterapeut i Vejle", "et træningscenter i Horsens".
+    return start >= 2 and keys[start - 1] == "i" and bool(_PROVIDER.match(keys[start - 2]))
 
 
 def _hospital(keys: list[str], start: int, end: int) -> bool:

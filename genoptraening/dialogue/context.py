@@ -81,11 +81,15 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     municipality, named = None, False
     relative = signals.find_relative(turn.text)
     match = register.find(turn.text, for_someone=relative is not None)
+    # "kan jeg træne hos min egen fysioterapeut i Vejle?" asked on Hedensted's page: the
+    # question is about a provider there, the citizen's municipality stays.
+    elsewhere = match is not None and match.of_a_provider and bool(
+        state.municipality or turn.metadata.get("municipality"))
     entity = turn.entity("municipality")
-    if match is not None:
+    if match is not None and not elsewhere:
         municipality, named = match.municipality, True
-    elif entity and (found := register.lookup(entity)) and not found.ambiguous and (
-            not register.names_a_hospital(turn.text)):
+    elif not elsewhere and entity and (found := register.lookup(entity)) and (
+            not found.ambiguous and not register.names_a_hospital(turn.text)):
         municipality, named = found, True
     elif state.municipality:
         municipality = register.by_slug(state.municipality)

@@ -171,3 +171,9 @@ def test_for_someone_else_the_writers_own_place_is_a_mere_mention(register):
     assert register.find(text, for_someone=True).municipality.slug == "skanderborg"
     # Written for oneself, where the writer lives is what counts.
     assert register.find("Jeg bor i København", for_someone=False).lived_in
+
+
+def test_a_place_after_a_provider_is_the_providers(register):
+    match = register.find("hos min egen fysioterapeut i Vejle i stedet for Sundhedshuset")
+    assert match is not None and match.of_a_provider and not match.lived_in
+    assert not register.find("jeg bor i Vejle").of_a_provider

@@ -319,3 +319,14 @@ def test_a_bare_place_still_just_sets_the_municipality(conversation):
     text = c.say("set_municipality", "jeg bor i Lejre", "inform_municipality", confidence=0.9,
                  ranking=(("inform_municipality", 0.9), ("ask_cost", 0.05)))
     assert "Hvad vil du gerne vide?" in text
+
+
+def test_a_providers_place_does_not_move_the_citizen(conversation):
+    c = conversation(municipality="hedensted")
+    c.say("answer_topic", "Kan jeg vælge at få træningen hos min egen fysioterapeut i Vejle i "
+          "stedet for i Sundhedshuset?", "ask_free_choice", entities=(("municipality", "Vejle"),))
+    assert c.state.municipality == "hedensted"
+    # Without a municipality yet, the place is the best there is to go on.
+    c = conversation()
+    c.say("answer_topic", "kan jeg træne hos en fysioterapeut i Vejle?", "ask_free_choice")
+    assert c.state.municipality == "vejle"
