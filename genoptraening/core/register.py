@@ -64,7 +64,9 @@ class Match:
     score: float
     via_town: bool = False
     lived_in: bool = False  # named where someone lives ("jeg bor i Rebild")
-    of_a_provider: bool = False  # where a therapist or centre is ("min fysioterapeut i Vejle")
+    #: Names where a hospital, therapist or centre is ("Aalborg Universitetshospital", "min
+    #: fysioterapeut i Vejle"), not where the citizen lives: the weakest kind of match.
+    elsewhere: bool = False
 
 
 class Register:
@@ -111,19 +113,12 @@ class Register:
         match = self.find(text, whole=True)
         return match.municipality if match else None
 
-    def names_a_hospital(self, text: str) -> bool:
-        """Tell whether the text names a hospital by its town ("Aalborg Universitetshospital")."""
-        keys = [skeleton(w) for w in _WORD.findall(unicodedata.normalize("NFC", text))]
-        return any(_hospital(keys, start, start + size)
-                   for size in range(1, _MAX_WORDS + 1)
-                   for start in range(len(keys) - size + 1)
-                   if " ".join(keys[start:start + size]) in self._names)
-
     def find(self, text: str, whole: bool = False, for_someone: bool = False) -> Match | None:
         """Find the municipality a free-text message names, if any.
 
-        A hospital's name ("Aalborg Universitetshospital", "Regionshospitalet Randers") names
-        no municipality: the citizen's municipality decides, not the hospital's.
+        A hospital's name ("Aalborg Universitetshospital", "Regionshospitalet Randers") or a
+        provider's place ("min fysioterapeut i Vejle") is matched as ``elsewhere``: it counts
+        only when nothing better is named (and the dialogue only when it knows no municipality).
 
         Args:
             text: The citizen's message.
@@ -132,8 +127,8 @@ class Register:
                 lives ("jeg bor selv i København") then counts as a mere mention.
 
         Returns:
-            The best match, preferring exact over fuzzy, where someone lives over a mere
-            mention, and municipality names over towns.
+            The best match, preferring any place over one ``elsewhere``, exact over fuzzy,
+            where someone lives over a mere mention, and municipality names over towns.
 
         """
         words = _WORD.findall(unicodedata.normalize("NFC", text))
@@ -147,8 +142,6 @@ class Register:
             for start in range(len(keys) - size + 1):
                 key = " ".join(keys[start:start + size])
                 found = self._names.get(key)
-                if found and _hospital(keys, start, start + size):
-                    continue
                 if found:
                     municipality, is_town = found
                     end = start + size
@@ -161,11 +154,11 @@ class Register:
                     candidate = Match(municipality, " ".join(words[start:start + size]),
                                       100.0, via_town=is_town,
                                       lived_in=_lived_in(keys, start, for_someone),
-                                      of_a_provider=_of_a_provider(keys, start))
+                                      elsewhere=_elsewhere(keys, start, start + size))
                     if best is None or _better(candidate, best):
                         best = candidate
                     continue
-                if best is not None and best.score == 100.0:
+                if best is not None and best.score == 100.0 and not best.elsewhere:
                     continue
                 if len(key) < _FUZZY_MIN_LENGTH or key.isdigit():
                     continue
@@ -178,7 +171,8 @@ class Register:
                 if hit:
                     municipality, _ = self._names[hit[0]]
                     candidate = Match(municipality, " ".join(words[start:start + size]), hit[1],
-                                      lived_in=_lived_in(keys, start, for_someone))
+                                      lived_in=_lived_in(keys, start, for_someone),
+                                      elsewhere=_elsewhere(keys, start, start + size))
                     if best is None or _better(candidate, best):
                         best = candidate
         return best
@@ -207,21 +201,18 @@ def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:
     return bool(_LIVES.intersection(before[-3:]))
 
 
-def _of_a_provider(keys: list[str], start: int) -> bool:
-    # "min egen fysioterapeut i Vejle", "et træningscenter i Horsens".
-    return start >= 2 and keys[start - 1] == "i" and bool(_PROVIDER.match(keys[start - 2]))
-
-
-def _hospital(keys: list[str], start: int, end: int) -> bool:
-    # "aalborg universitetshospital", "holbaek sygehus", "regionshospitalet randers".
+def _elsewhere(keys: list[str], start: int, end: int) -> bool:
+    # "aalborg universitetshospital", "holbaek sygehus", "regionshospitalet randers"; "min
+    # egen fysioterapeut i vejle", "et traeningscenter i horsens".
     return (end < len(keys) and bool(_HOSPITAL.match(keys[end]))) or (
-        start > 0 and bool(_HOSPITAL.match(keys[start - 1])))
+        start > 0 and bool(_HOSPITAL.match(keys[start - 1]))) or (
+        start >= 2 and keys[start - 1] == "i" and bool(_PROVIDER.match(keys[start - 2])))
 
 
 def _better(candidate: Match, best: Match) -> bool:
-    return (candidate.score, candidate.lived_in, not candidate.via_town,
-            len(candidate.matched)) > (
-        best.score, best.lived_in, not best.via_town, len(best.matched))
+    return (not candidate.elsewhere, candidate.score, candidate.lived_in,
+            not candidate.via_town, len(candidate.matched)) > (
+        not best.elsewhere, best.score, best.lived_in, not best.via_town, len(best.matched))
 
 
 def load_register(path: Path = _DATA, with_standard: frozenset[str] | None = None) -> Register:

@@ -81,15 +81,15 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     municipality, named = None, False
     relative = signals.find_relative(turn.text)
     match = register.find(turn.text, for_someone=relative is not None)
-    # "kan jeg træne hos min egen fysioterapeut i Vejle?" asked on Hedensted's page: the
-    # question is about a provider there, the citizen's municipality stays.
-    elsewhere = match is not None and match.of_a_provider and bool(
+    # "kan jeg træne hos min fysioterapeut i Vejle?" asked on Hedensted's page, "jeg var
+    # indlagt på Aalborg Universitetshospital" in Rebild: a provider's or a hospital's place,
+    # the citizen's municipality stays. With none known, it is the best there is to go on.
+    elsewhere = match is not None and match.elsewhere and bool(
         state.municipality or turn.metadata.get("municipality"))
     entity = turn.entity("municipality")
     if match is not None and not elsewhere:
         municipality, named = match.municipality, True
-    elif not elsewhere and entity and (found := register.lookup(entity)) and (
-            not found.ambiguous and not register.names_a_hospital(turn.text)):
+    elif not elsewhere and entity and (found := register.lookup(entity)) and not found.ambiguous:
         municipality, named = found, True
     elif state.municipality:
         municipality = register.by_slug(state.municipality)

@@ -2,8 +2,9 @@
 
 After "Sådan klager du …", "hvad er adressen, hvis jeg hellere vil sende et brev?" asks for the
 complaint's address, not the training centre's. NLU reads such a question as a contact
-question; when the last answer names an address, a number or an e-mail of its own, the
-sentences of that answer which hold them are the answer, with that answer's sources.
+question; when the last answer names an address, a number or an e-mail of its own (not the
+municipality's general contact, whose own answer says more), the sentences of that answer
+which hold them are the answer, with that answer's sources.
 """
 
 from __future__ import annotations
@@ -53,8 +54,13 @@ def detail_of_last_answer(context: Context, named_only: bool = False) -> list[Re
     if not kinds and named_only:
         return []
     kinds = kinds or list(_ASKS_FOR)
-    details = [detail for entry in rendered.entries for kind in kinds
-               for detail in _details(entry.facts, kind)]
+    details = {detail for entry in rendered.entries for kind in kinds
+               for detail in _details(entry.facts, kind)}
+    # The municipality's own contact answer says more (opening hours, e-mail) about the
+    # same number or address: only a detail of the last answer's own is answered from it.
+    contact = context.answer("contact", state.law)
+    details -= {detail for entry in contact.entries for kind in kinds
+                for detail in _details(entry.facts, kind)}
     chosen = [s for s in raw_sentences(rendered.text) if any(d in s for d in details)]
     if not chosen:
         return []

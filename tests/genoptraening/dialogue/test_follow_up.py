@@ -35,3 +35,12 @@ def test_a_place_question_after_the_complaint_answer_asks_where_to_train(convers
     assert "Møllebjergvej" not in text
     text = c.say("answer_topic", "Kan jeg klage over afslaget?", "ask_complaint_decision")
     assert "Møllebjergvej 4" in c.say("answer_topic", "hvad er adressen?", "ask_location")
+
+
+def test_the_general_contacts_number_gets_the_full_contact_answer(conversation):
+    # Hedensted's answer on applying names Sundhedshuset's number, the general contact: its
+    # own answer (opening hours, address) is the better one.
+    c = conversation(municipality="hedensted")
+    c.say("answer_topic", "hvordan søger jeg", "ask_apply")
+    text = c.say("answer_topic", "hvad er telefonnummeret?", "ask_contact")
+    assert "79 91 82 50" in text and "Ny Skolegade 4" in text

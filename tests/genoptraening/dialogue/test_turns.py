@@ -330,3 +330,14 @@ def test_a_providers_place_does_not_move_the_citizen(conversation):
     c = conversation()
     c.say("answer_topic", "kan jeg træne hos en fysioterapeut i Vejle?", "ask_free_choice")
     assert c.state.municipality == "vejle"
+
+
+def test_a_hospitals_town_counts_only_when_no_municipality_is_known(conversation):
+    c = conversation(municipality="rebild")
+    c.say("answer_topic", "Jeg var indlagt på Aalborg Universitetshospital. Kan jeg selv vælge "
+          "hvor jeg træner?", "ask_free_choice")
+    assert c.state.municipality == "rebild"
+    c = conversation()
+    c.say("answer_topic", "Jeg blev udskrevet fra Odense Universitetshospital, hvad koster "
+          "træningen?", "ask_cost")
+    assert c.state.municipality == "odense"
