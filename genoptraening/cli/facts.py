@@ -29,7 +29,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
     except (OSError, ValueError, yaml.YAMLError) as error:
         print(f"Filen med mærkede beskeder kan ikke læses: {path}: {error}")
         return 2
-    authors = tool.across_authors(get_settings().training_data_dir / "facts")
+    try:
+        authors = tool.across_authors(get_settings().training_data_dir / "facts")
+    except (OSError, ValueError) as error:
+        print(f"De mærkede sætninger i data/facts kan ikke læses: {error}")
+        return 2
     # The shares only: which messages were missed is never shown.
     report(tool.render(tool.score(items), args.label, authors), args)
     return 0

@@ -4,7 +4,7 @@ The facts (:data:`FACTS`: a hospital stay, a training plan, a new loss, a lastin
 training on one's own, vederlagsfri fysioterapi) are how people tell a story, which a growing
 set of patterns never caught up with. Each is learnt instead from labelled sentences kept in
 ``data/facts/*.yml`` (written by separate authors, see ``data/facts/README.md``) and trained
-with the assistant (``genoptraening.rasa_ext.components.FactReader``).
+with the assistant (``genoptraening.rasa_ext.facts.FactExtractor``, in the NLU pipeline).
 
 A sentence is read as words (folded as :func:`genoptraening.core.text.skeleton` does, with the
 words after a negation marked, so that "ikke indlagt" and "indlagt" differ wherever the
@@ -15,7 +15,7 @@ sentences and their clauses (:func:`split`): a fact is said when one piece says 
 when one denies it.
 
 scikit-learn is a library, not a framework: the domain may use it. Training takes a few
-seconds; reading a message a millisecond or two.
+seconds; reading a message a few milliseconds.
 """
 
 from __future__ import annotations
@@ -69,7 +69,9 @@ def load_examples(folder: Path, names: Iterable[str] | None = None) -> list[Exam
         names: Only these files of it; every file when None.
 
     Raises:
-        ValueError: A sentence names a fact that does not exist or labels it with a non-boolean.
+        ValueError: A file is not YAML of labelled sentences, or a sentence has no text, names
+            a fact that does not exist or labels it with a non-boolean (in Danish, with the
+            file and the sentence's number).
 
     """
     examples = []
@@ -77,20 +79,26 @@ def load_examples(folder: Path, names: Iterable[str] | None = None) -> list[Exam
     for path in sorted(folder.glob("*.yml")):
         if wanted is not None and path.name not in wanted:
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for n, row in enumerate(data.get("sentences") or [], start=1):
-            facts = dict((row or {}).get("facts") or {})
-            wrong = [f for f, v in facts.items() if f not in FACTS or not isinstance(v, bool)]
-            if wrong or not isinstance((row or {}).get("text"), str):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            raise ValueError(f"{path.name}: ikke gyldig YAML ({error})") from error
+        rows = data.get("sentences") if isinstance(data, dict) else None
+        for n, row in enumerate(rows or [], start=1):
+            row = row if isinstance(row, dict) else {}
+            raw = row.get("facts") or {}
+            facts = raw if isinstance(raw, dict) else {"facts": raw}
+            wrong = [str(f) for f, v in facts.items() if f not in FACTS or not isinstance(v, bool)]
+            if wrong or not isinstance(row.get("text"), str):
                 raise ValueError(f"{path.name}, sætning {n}: ugyldig mærkning ({', '.join(wrong)})")
-            examples.append(Example(row["text"], facts))
+            examples.append(Example(row["text"], dict(facts)))
     return examples
 
 
 def words(sentence: str) -> list[str]:
     """Return the features of a sentence's words: words, pairs and negated words.
 
-    "hun har ikke været indlagt" gives, besides the words and pairs, "ikke_vaeret" and
+    "hun har ikke været indlagt" gives, besides the words and pairs, "ikke_varet" and
     "ikke_indlagt": the negation reaches the next few words of its clause.
     """
     marked = _WORD.findall(skeleton(sentence))

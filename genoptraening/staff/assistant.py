@@ -103,6 +103,7 @@ class StaffTurn:
     slots: dict[str, Any] = field(default_factory=dict)  # set in this turn
     actions: list[str] = field(default_factory=list)  # run in this turn
     facts: list[dict[str, Any]] = field(default_factory=list)  # knowledge used, with sources
+    situation: dict[str, Any] = field(default_factory=dict)  # the story's facts NLU read
 
     @property
     def answers(self) -> list[StaffReply]:
@@ -135,6 +136,7 @@ class StaffTurn:
             "entities": [{"entity": e, "value": v} for e, v in self.entities],
             "slots": self.slots, "actions": self.actions, "sources": self.sources,
             "answered_by": self.answered_by, "facts": self.facts,
+            "situation": self.situation,
         }
 
 
@@ -177,6 +179,9 @@ class AssistantClient:
             for i in latest.get("intent_ranking") or [] if i.get("name") != turn.intent
         ][:2]
         turn.entities = [(str(e["entity"]), str(e["value"])) for e in latest.get("entities") or []]
+        told = latest.get("situation")
+        turn.situation = {k: v for k, v in told.items() if v is not None} if isinstance(
+            told, dict) else {}
         for event in (tracker.get("events") or [])[before:]:
             if event.get("event") == "slot" and event.get("name") != "session_started_metadata":
                 turn.slots[str(event["name"])] = event.get("value")

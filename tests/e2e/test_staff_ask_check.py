@@ -111,3 +111,11 @@ def test_check_fails_a_wrong_expectation_and_names_the_case(rasa_url, tmp_path: 
         in out
     assert "forstået som ask_transport" in out
     assert out.rstrip().endswith("1 bestået, 1 fejlet")
+
+
+def test_ask_json_shows_the_storys_facts_nlu_read(rasa_url):
+    result = run("ask", "--json", "--rasa-url", rasa_url, "--kommune", "Lejre",
+                 "Min mor på 84 faldt i haven og var ikke indlagt. Kan hun få træning?")
+    assert result.returncode == 0, result.stderr
+    (turn,) = json.loads(result.stdout)["turns"]
+    assert turn["situation"] == {"new_loss": True, "hospital_stay": False, "age": 84}

@@ -19,3 +19,15 @@ def test_a_broken_file_is_reported_in_danish(tmp_path, capsys):
     assert main(["facts", "evaluate", "--file", str(broken)]) == 2
     assert "kan ikke læses" in capsys.readouterr().out
     assert main(["facts", "evaluate", "--file", str(tmp_path / "none.yml")]) == 2
+
+
+def test_broken_training_sentences_are_reported_in_danish(tmp_path, capsys, monkeypatch):
+    from genoptraening.tools import facts as tool
+
+    def broken(folder):  # noqa: ANN001, ANN202
+        raise ValueError("x.yml, sætning 3: ugyldig mærkning (indlagt)")
+
+    monkeypatch.setattr(tool, "across_authors", broken)
+    assert main(["facts", "evaluate"]) == 2
+    out = capsys.readouterr().out
+    assert "data/facts kan ikke læses" in out and "sætning 3" in out

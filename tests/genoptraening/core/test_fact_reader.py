@@ -90,3 +90,14 @@ def test_the_assistants_sentences_label_every_fact_both_ways():
         values = [e.facts.get(fact) for e in examples]
         assert values.count(True) >= 20 and values.count(False) >= 15, fact
     assert sum(not e.facts for e in examples) > len(examples) / 5  # plenty that say nothing
+
+
+@pytest.mark.parametrize("content", ["sentences: [", "- a list", "sentences:\n  - just text\n",
+                                     "sentences:\n  - {text: x, facts: [1]}\n"])
+def test_a_broken_file_is_named_not_a_traceback(tmp_path, content):
+    (tmp_path / "broken.yml").write_text(content, encoding="utf-8")
+    if content == "- a list":
+        assert load_examples(tmp_path) == []  # no sentences: nothing to learn, nothing wrong
+        return
+    with pytest.raises(ValueError, match="broken.yml"):
+        load_examples(tmp_path)
