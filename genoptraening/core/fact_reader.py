@@ -30,14 +30,13 @@ from typing import Any
 
 import yaml
 
+from genoptraening.core.reading import MAX_CHARS
 from genoptraening.core.text import skeleton
 
 #: The facts learnt, as named in :class:`genoptraening.core.situation.Situation`.
 FACTS = ("hospital_stay", "has_plan", "new_loss", "lasting", "can_train_alone", "vederlagsfri")
 _CLASSES = {True: "yes", False: "no", None: "none"}
 _VALUES = {label: value for value, label in _CLASSES.items()}
-#: Longest text read (the readers' common limit).
-_MAX_CHARS = 10_000
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 _CLAUSE = re.compile(r",|\bmen\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+|[?,]")
@@ -125,16 +124,12 @@ def split(text: str) -> list[str]:
     fact does not hide it ("jeg er faldet derhjemme, kan jeg få genoptræning").
     """
     pieces = []
-    for sentence in _SENTENCE.findall(text[:_MAX_CHARS]):
+    for sentence in _SENTENCE.findall(text[:MAX_CHARS]):
         if sentence.strip():
             pieces.append(sentence.strip())
             clauses = [c.strip() for c in _CLAUSE.split(sentence) if c.strip(" .!?;\n")]
             pieces += clauses if len(clauses) > 1 else []
     return pieces
-
-
-def _folded(sentence: str) -> str:
-    return skeleton(sentence)
 
 
 class FactReader:
@@ -169,7 +164,7 @@ class FactReader:
         vectorizer = FeatureUnion([
             ("words", TfidfVectorizer(analyzer=words, sublinear_tf=True)),
             ("letters", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2,
-                                        preprocessor=_folded, sublinear_tf=True)),
+                                        preprocessor=skeleton, sublinear_tf=True)),
         ])
         matrix = vectorizer.fit_transform([e.text for e in examples])
         classifiers = {}

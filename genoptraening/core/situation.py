@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from genoptraening.core.fact_reader import FactReader, train_from
-from genoptraening.core.reading import MAX_CHARS, words_before
+from genoptraening.core.reading import plain_clauses, words_before
 from genoptraening.core.signals import KIN
 from genoptraening.core.text import skeleton
 from genoptraening.settings import get_settings
@@ -52,8 +52,6 @@ _AGE = re.compile(r"\b(?:(\d{1,3}) (?:ar|arig\w*)|(?:fylder|fyldt|fyldte|bliver)
                   r"procent|dage|uger|maneder|timer|minutter|\d+)\b)")
 _NOT_AGE = frozenset(skeleton(w) for w in (
     "for i efter om sidste siden hver per pr gennem inden de nogle få").split())
-_CLAUSE_END = re.compile(r"[.!?;:\n,]+|\bmen\b")
-_WORD = re.compile(r"[a-z0-9]+")
 _AGE_HEDGES = frozenset(skeleton(w) for w in "ca cirka næsten snart omkring knap over".split())
 
 
@@ -70,16 +68,7 @@ def read_situation(text: str, reader: FactReader | None = None) -> Situation:
     if not isinstance(text, str) or not text.strip():
         return Situation()
     facts = (reader or default_reader()).read(text)
-    return Situation(**facts, age=next(_ages(_clauses(text)), None))
-
-
-def _clauses(text: str) -> list[str]:
-    """Cut text into folded clauses of words, all the age pattern needs.
-
-    No typo correction: its word lists would cost the first message seconds.
-    """
-    return [clause for part in _CLAUSE_END.split(skeleton(text[:MAX_CHARS]))
-            if (clause := " ".join(_WORD.findall(part)))]
+    return Situation(**facts, age=next(_ages(plain_clauses(text)), None))
 
 
 @lru_cache(maxsize=1)

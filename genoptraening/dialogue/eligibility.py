@@ -78,7 +78,7 @@ def _eligibility(context: Context) -> list[Reply]:
         facts[question] = turn.intent == "affirm"
         if question == "age":
             facts["age_ok"] = facts.pop("age")
-    _learn(facts, turn.stated())
+    _learn(facts, turn.stated)
     if turn.intent not in ("affirm", "deny") and not state.pending_question:
         # What else the story asks ("… og hvor længe kan det vare?") is answered with the
         # result, under the law found.
@@ -157,7 +157,7 @@ def _law(facts: dict[str, Any]) -> str:
 def story_law(turn: Turn) -> str | None:
     """Return the law a story alone points to, or None when it does not say enough."""
     facts: dict[str, Any] = {}
-    _learn(facts, turn.stated())
+    _learn(facts, turn.stated)
     if facts.get("hospital"):
         return "sul_140" if facts.get("plan") else None
     if facts.get("hospital") is False or _lasting_only(facts):
@@ -172,7 +172,7 @@ def asks_for_training(turn: Turn) -> bool:
     on: a hospital stay, a new loss or a lasting condition.
     """
     best = [intent for intent, _ in turn.ranking if intent != "nlu_fallback"][:2]
-    told = turn.stated()
+    told = turn.stated
     return "check_eligibility" in best and any(
         fact is not None for fact in (told.hospital_stay, told.new_loss, told.lasting))
 

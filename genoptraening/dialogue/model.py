@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from genoptraening.core.render import Citation
@@ -104,8 +105,9 @@ class Turn:
     metadata: dict[str, Any] = field(default_factory=dict)
     situation: Situation | None = None
 
+    @cached_property
     def stated(self) -> Situation:
-        """Return the story's facts: as NLU read them, else read from the text here."""
+        """The story's facts: as NLU read them, else read from the text here (once a turn)."""
         return self.situation if self.situation is not None else read_situation(self.text)
 
     def entity(self, kind: str) -> str | None:

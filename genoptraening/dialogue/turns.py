@@ -194,7 +194,7 @@ def set_municipality(context: Context) -> list[Reply]:
     if switched_from:
         intro = Reply(phrase("municipality_now", municipality=municipality.official))
         return [intro, *topic_replies(context, switched_from, "")]
-    if story_law(context.turn) is not None or context.turn.stated().new_loss:
+    if story_law(context.turn) is not None or context.turn.stated.new_loss:
         # "jeg bor i Skanderborg og er blevet dårlig til at gå efter lang tids sengeleje": the
         # story is answered with what it sounds like, not with "Hvad vil du gerne vide?".
         return eligibility(context)
