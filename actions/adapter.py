@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.loader import get_knowledge_base
 from genoptraening.core.passages import get_passage_search
 from genoptraening.core.register import get_register
@@ -53,6 +54,8 @@ def turn_from(tracker: Tracker) -> Turn:
         entities=entities,
         metadata=metadata if isinstance(metadata, dict) else {},
         situation=Situation.from_dict(message.get("situation")),
+        questions=tuple(q for q in map(Question.from_dict, message.get("questions") or [])
+                        if q is not None),
     )
 
 

@@ -6,11 +6,10 @@ set of patterns never caught up with. Each is learnt instead from labelled sente
 ``data/facts/*.yml`` (written by separate authors, see ``data/facts/README.md``) and trained
 with the assistant (``genoptraening.rasa_ext.facts.FactExtractor``, in the NLU pipeline).
 
-A sentence is read as words (folded as :func:`genoptraening.core.text.skeleton` does, with the
-words after a negation marked, so that "ikke indlagt" and "indlagt" differ wherever the
-negation stands in the clause) and as letter groups within words (compounds, typos, a missing
-æ/ø/å). For each fact a logistic regression tells "said", "denied" or "not said" (an asked
-or hypothetical fact is "not said"; so is one it is unsure of). A message is read by its
+A sentence is read as :mod:`genoptraening.core.features` sees it (folded words and pairs, the
+words after a negation marked, letter groups within words). For each fact a logistic
+regression tells "said", "denied" or "not said" (an asked or hypothetical fact is "not said";
+so is one it is unsure of). A message is read by its
 sentences and their clauses (:func:`split`): a fact is said when one piece says it, else denied
 when one denies it.
 
@@ -20,18 +19,16 @@ seconds; reading a message a few milliseconds.
 
 from __future__ import annotations
 
-import pickle
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from genoptraening.core import features
 from genoptraening.core.reading import MAX_CHARS
-from genoptraening.core.text import skeleton
 
 #: The facts learnt, as named in :class:`genoptraening.core.situation.Situation`.
 FACTS = ("hospital_stay", "has_plan", "new_loss", "lasting", "can_train_alone", "vederlagsfri")
@@ -39,17 +36,12 @@ _CLASSES = {True: "yes", False: "no", None: "none"}
 _VALUES = {label: value for value, label in _CLASSES.items()}
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 _CLAUSE = re.compile(r",|\bmen\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+|[?,]")
-_NEGATORS = frozenset("ikke ik ikk aldrig ingen intet uden hverken nej not never".split())
-#: How many words after a negation it may reach ("har ikke rigtig været indlagt").
-_SCOPE = 5
 #: How sure a classifier must be to say a fact is said or denied. A wrong fact leads to the
 #: wrong law, a missing one only to a question. Measured across authors (``genoptraening facts
 #: evaluate``): sentences and clauses read at 0.7 invented no more facts than whole sentences
 #: at 0.6 and read more right (0.955 against 0.951); on the development conversations 0.55
 #: gained one conversation for half again as many invented facts.
 _SURE = 0.7
-_CLAUSE_BREAKS = frozenset({",", "?", "men", "og", "da", "fordi", "selvom"})
 
 
 @dataclass(frozen=True)
@@ -94,28 +86,6 @@ def load_examples(folder: Path, names: Iterable[str] | None = None) -> list[Exam
     return examples
 
 
-def words(sentence: str) -> list[str]:
-    """Return the features of a sentence's words: words, pairs and negated words.
-
-    "hun har ikke været indlagt" gives, besides the words and pairs, "ikke_varet" and
-    "ikke_indlagt": the negation reaches the next few words of its clause.
-    """
-    marked = _WORD.findall(skeleton(sentence))
-    tokens = [t for t in marked if t != ","]
-    features = list(tokens)
-    features += [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
-    reach = 0
-    for token in marked:
-        if token in _NEGATORS:
-            reach = _SCOPE
-        elif token in _CLAUSE_BREAKS:
-            reach = 0
-        elif reach:
-            features.append(f"ikke_{token}")
-            reach -= 1
-    return features
-
-
 def split(text: str) -> list[str]:
     """Cut a message into the pieces it is read by: its sentences and their clauses.
 
@@ -132,13 +102,8 @@ def split(text: str) -> list[str]:
     return pieces
 
 
-class FactReader:
-    """Reads the facts of a message with the classifiers learnt from labelled sentences."""
-
-    def __init__(self, vectorizer: Any, classifiers: dict[str, Any]) -> None:
-        """Keep the fitted features and one classifier per fact (see :meth:`train`)."""
-        self._vectorizer = vectorizer
-        self._classifiers = classifiers
+class FactReader(features.LearnedReader):
+    """Reads the facts of a message with one classifier per fact (its model: fact → classifier)."""
 
     @classmethod
     def train(cls, examples: Sequence[Example], strength: float = 16.0,
@@ -155,17 +120,11 @@ class FactReader:
             ValueError: No examples, or a fact never said in them.
 
         """
-        from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import FeatureUnion
 
         if not examples:
             raise ValueError("Ingen mærkede sætninger at lære af.")
-        vectorizer = FeatureUnion([
-            ("words", TfidfVectorizer(analyzer=words, sublinear_tf=True)),
-            ("letters", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2,
-                                        preprocessor=skeleton, sublinear_tf=True)),
-        ])
+        vectorizer = features.vectorizer()
         matrix = vectorizer.fit_transform([e.text for e in examples])
         classifiers = {}
         for fact in FACTS:
@@ -183,7 +142,7 @@ class FactReader:
             return []
         matrix = self._vectorizer.transform(list(sentences))
         read: list[dict[str, bool | None]] = [{} for _ in sentences]
-        for fact, model in self._classifiers.items():
+        for fact, model in self._model.items():
             for said, odds in zip(read, model.predict_proba(matrix), strict=True):
                 best = int(odds.argmax())
                 said[fact] = _VALUES[str(model.classes_[best])] if odds[best] >= _SURE else None
@@ -199,16 +158,6 @@ class FactReader:
                 if value is True or (value is False and found[fact] is None):
                     found[fact] = value
         return found
-
-    def to_bytes(self) -> bytes:
-        """Serialise the trained reader (for the Rasa model's storage)."""
-        return pickle.dumps((self._vectorizer, self._classifiers))
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> FactReader:
-        """Load a reader written by :meth:`to_bytes` (only ever the assistant's own model)."""
-        vectorizer, classifiers = pickle.loads(data)  # noqa: S301 - our own trained model
-        return cls(vectorizer, classifiers)
 
 
 def _weights(labels: list[str], balance: float) -> dict[str, float]:

@@ -20,6 +20,7 @@ several are as near. What is corrected, and what never is:
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -105,6 +106,23 @@ class Speller:
                 for word in _WORD.findall(text):
                     if len(word) >= MIN_LENGTH:
                         counts[word.lower()] += weight
+        return cls(counts)
+
+    def to_bytes(self) -> bytes:
+        """Serialise the vocabulary (JSON of word counts, for the Rasa model's storage)."""
+        return json.dumps(dict(sorted(self.counts.items())), ensure_ascii=False).encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Speller:
+        """Build a speller from what :meth:`to_bytes` wrote.
+
+        Raises:
+            ValueError: The data is not JSON of word counts.
+
+        """
+        counts = json.loads(data.decode("utf-8"))
+        if not isinstance(counts, dict):
+            raise ValueError("vocabulary is not a mapping of words to counts")
         return cls(counts)
 
     @staticmethod

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from genoptraening.core.questions import holds_question, split_questions
 from genoptraening.core.render import law_offer, phrase
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue import questions
@@ -138,9 +139,9 @@ def _the_rest(context: Context, asked: str, law: str | None = None,
     """
     from genoptraening.dialogue import turns  # turns imports this module
 
-    if context.municipality is None or not questions.holds_question(asked):
+    if context.municipality is None or not holds_question(asked):
         return []
-    rest = [q for q in questions.split_questions(asked, always=True)
+    rest = [q for q in split_questions(asked, always=True)
             if not _WHETHER.search(q)]  # "kan han få træning?" is what the result answers
     found = questions.topics_asked(context, rest)
     said = _IN_THE_RESULT - {"apply"} if before_the_result else _IN_THE_RESULT

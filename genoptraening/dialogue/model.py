@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from genoptraening.core.intent_reader import Question
+from genoptraening.core.questions import split_questions
 from genoptraening.core.render import Citation
 from genoptraening.core.situation import Situation, read_situation
 
@@ -94,6 +96,8 @@ class Turn:
         entities: Entities found, as (entity type, value) pairs.
         metadata: The channel's metadata (a widget sends ``municipality``).
         situation: The story's facts as NLU read them; None when NLU did not read them.
+        questions: Each question of a message of several (or a story's question), with the
+            intent NLU read in it; empty when the message is one question or NLU gave none.
 
     """
 
@@ -104,11 +108,26 @@ class Turn:
     entities: tuple[tuple[str, str], ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
     situation: Situation | None = None
+    questions: tuple[Question, ...] = ()
 
     @cached_property
     def stated(self) -> Situation:
         """The story's facts: as NLU read them, else read from the text here (once a turn)."""
         return self.situation if self.situation is not None else read_situation(self.text)
+
+    def asked(self, question: str) -> Question | None:
+        """Return how NLU read one question of this message, if it did.
+
+        Matched by its words, else by its place among the message's questions: NLU reads the
+        message with its typos corrected, the dialogue as written.
+        """
+        for read in self.questions:
+            if read.text == question:
+                return read
+        parts = split_questions(self.text, always=True)
+        if len(parts) == len(self.questions) and question in parts:
+            return self.questions[parts.index(question)]
+        return None
 
     def entity(self, kind: str) -> str | None:
         """Return the first value of an entity type, if NLU found one."""

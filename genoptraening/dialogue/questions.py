@@ -13,53 +13,19 @@ second one.
 
 from __future__ import annotations
 
-import re
-
-from genoptraening.core.knowledge.schema import Standard
-from genoptraening.core.reading import raw_sentences
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
+from genoptraening.core.questions import split_questions
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.passages import best_passage
 
-#: At most this many questions of one message are answered.
-MAX_QUESTIONS = 3
 #: How much one question of a message must say (the sum of its words' IDF) to be looked up:
 #: half of what a whole message needs, since NLU already found the message on-topic, and
 #: "hvordan klager hun" (2.7) is a question while "hvad med hende" (0) is not.
 PART_INFORMATION = 2.5
-_QUESTION_WORD = (r"(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?|kan|skal|m[aå]|"
-                  r"er der|får|bliver|gælder|hjælper)")
-_OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IGNORECASE)
-#: Where a second question starts inside a sentence: ", og hvad koster …", "samt hvornår …".
-_JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
-
-
-def _is_question(sentence: str) -> bool:
-    return sentence.endswith("?") or bool(_OPENS_QUESTION.search(sentence))
-
-
-def holds_question(text: str) -> bool:
-    """Tell whether a message holds a question ("?" or a sentence opening with a question word)."""
-    return any(_is_question(s) for s in raw_sentences(text))
-
-
-def told_and_asked(text: str) -> bool:
-    """Tell whether a message tells something (a sentence not a question) and asks too."""
-    sentences = raw_sentences(text)
-    asked = sum(_is_question(s) for s in sentences)
-    return 0 < asked < len(sentences)
-
-
-def split_questions(text: str, always: bool = False) -> list[str]:
-    """Return the questions of a message, in order.
-
-    A message with fewer than two is one question, the whole message, unless ``always``:
-    then its one question alone (a story's "Hvordan søger vi?").
-    """
-    parts: list[str] = []
-    for sentence in raw_sentences(text):
-        if _is_question(sentence):
-            parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
-    return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
+#: How sure NLU must be of one question's intent for its topic to be answered.
+QUESTION_SURE = 0.5
+#: How sure NLU must be of it when the standard's text finds no passage for the question.
+QUESTION_LIKELY = 0.3
 
 
 def topic_of_section(standard: Standard, section: str) -> str | None:
@@ -78,18 +44,33 @@ def topic_of_section(standard: Standard, section: str) -> str | None:
     return best[2] if best else None
 
 
+def topic_of(context: Context, question: str) -> str | None:
+    """Return the topic one question of the message asks for, if it is clear.
+
+    NLU's reading of the question when it is sure of it (a question it reads as something
+    other than a topic, such as "kan jeg få træning?", has none); else the topic of the
+    standard's passage that answers it confidently.
+    """
+    read = context.turn.asked(question)
+    if read is not None and read.confidence >= QUESTION_SURE:
+        return TOPIC_OF_INTENT.get(read.intent)
+    standard = context.standard
+    hit = best_passage(context, question, min_information=PART_INFORMATION) if standard else None
+    if standard is not None and hit is not None:
+        return topic_of_section(standard, hit.passage.section)
+    if read is not None and read.confidence >= QUESTION_LIKELY:
+        return TOPIC_OF_INTENT.get(read.intent)
+    return None
+
+
 def topics_asked(context: Context, questions: list[str]) -> list[tuple[int, str, str]]:
-    """Return (position, topic, question) for each question the standard answers confidently.
+    """Return (position, topic, question) for each question whose topic is clear.
 
     A topic is listed once, at its first question.
     """
-    standard = context.standard
-    if standard is None:
-        return []
     found: list[tuple[int, str, str]] = []
     for at, question in enumerate(questions):
-        hit = best_passage(context, question, min_information=PART_INFORMATION)
-        topic = topic_of_section(standard, hit.passage.section) if hit else None
+        topic = topic_of(context, question)
         if topic is not None and all(topic != seen for _, seen, _ in found):
             found.append((at, topic, question))
     return found
@@ -109,7 +90,7 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
 
     """
     questions = split_questions(context.turn.text)
-    if context.standard is None or len(questions) < 2:
+    if len(questions) < 2:
         return [(0, answered, context.turn.text)]
     found = topics_asked(context, questions)
     main_at = next((at for at, topic, _ in found if topic == answered), 0)

@@ -13,6 +13,7 @@ import re
 from genoptraening.core import dates
 from genoptraening.core.deadlines import is_working_day
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, OpeningSlot
+from genoptraening.core.questions import holds_question, split_questions, told_and_asked
 from genoptraening.core.render import (
     Answer,
     contact_phones,
@@ -208,7 +209,7 @@ def _asked_with_the_place(context: Context) -> tuple[str, float] | None:
     NLU's ranking after the place (``ASKED_FLOOR`` at least), since the place's name made the
     place the first reading.
     """
-    if just_a_place(context) or not questions.holds_question(context.turn.text):
+    if just_a_place(context) or not holds_question(context.turn.text):
         return None
     return _next_reading(context, eligibility=True)
 
@@ -282,10 +283,10 @@ def clarify(context: Context) -> list[Reply]:
     text = context.turn.text
     if asks_for_training(context.turn):
         return eligibility(context)
-    if questions.told_and_asked(text):
+    if told_and_asked(text):
         # A story with a question NLU could not place: its questions alone are looked up
         # ("… nu kan hun ikke rejse sig fra stolen. Hvordan søger vi?").
-        asked = questions.topics_asked(context, questions.split_questions(text, always=True))
+        asked = questions.topics_asked(context, split_questions(text, always=True))
         if asked:
             return _answer_topics(context, asked)
     agreed = _agreed_intent(context)
@@ -342,7 +343,7 @@ def health(context: Context) -> list[Reply]:
     en lungebetændelse. Hvem kan søge for hende?"): when the standard confidently answers the
     message's questions, those are answered instead.
     """
-    asked = questions.topics_asked(context, questions.split_questions(context.turn.text))
+    asked = questions.topics_asked(context, split_questions(context.turn.text))
     if asked:
         return _answer_topics(context, asked)
     context.state.misses = 0

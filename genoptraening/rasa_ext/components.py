@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -16,10 +15,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from genoptraening.core.privacy import CPR_MASK
 from genoptraening.core.spelling import Speller, knowledge_texts
+from genoptraening.rasa_ext.learned import LearnedComponent
 from genoptraening.rasa_ext.spacy_da import PREFERRED_MODEL, load_danish
 from genoptraening.settings import get_settings
-
-_VOCABULARY = "vocabulary.json"
 
 # Importing this module changes nothing in Rasa: the patches (speed-ups, action timeout) are
 # installed by the launcher, genoptraening.rasa_ext.launch, before Rasa starts.
@@ -75,7 +73,7 @@ class DanishSpacyNLP(SpacyNLP):
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=True,
 )
-class SpellingCorrector(GraphComponent):
+class SpellingCorrector(LearnedComponent[Speller]):
     """Corrects typos in the assistant's own words before anything else reads the message.
 
     Placed first in the pipeline. Its vocabulary is learnt at training: the words of the
@@ -86,13 +84,7 @@ class SpellingCorrector(GraphComponent):
     ``spelling`` lists the corrections. Training examples are never changed.
     """
 
-    def __init__(self, config: dict[str, Any], speller: Speller | None,
-                 model_storage: ModelStorage, resource: Resource) -> None:
-        """Keep the config and the speller (None until trained)."""
-        self._config = config
-        self._speller = speller
-        self._storage = model_storage
-        self._resource = resource
+    MODEL_FILE = "vocabulary.json"
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -100,37 +92,19 @@ class SpellingCorrector(GraphComponent):
         return {"knowledge": True}
 
     @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> SpellingCorrector:
-        """Create an untrained corrector."""
-        return cls({**cls.get_default_config(), **config}, None, model_storage, resource)
-
-    @classmethod
-    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> SpellingCorrector:
-        """Load the vocabulary saved at training; without one, correct nothing."""
-        try:
-            with model_storage.read_from(resource) as folder:
-                counts = json.loads((folder / _VOCABULARY).read_text(encoding="utf-8"))
-        except (ValueError, OSError):
-            counts = {}
+    def reader_from_bytes(cls, data: bytes) -> Speller:
+        """Load the vocabulary saved at training, and the Danish word list with it."""
         Speller.warm_up()
-        return cls({**cls.get_default_config(), **config}, Speller(counts), model_storage,
-                   resource)
+        return Speller.from_bytes(data)
 
-    def train(self, training_data: TrainingData) -> Resource:
-        """Count the words of the training data (and the knowledge files) and save them."""
+    def train_reader(self, training_data: TrainingData) -> Speller:
+        """Count the words of the training data (and the knowledge files)."""
         examples = [str(m.get(TEXT) or "") for m in training_data.training_examples]
         trusted = [str(e) for table in training_data.lookup_tables
                    for e in table.get("elements", [])]
         if self._config.get("knowledge"):
             trusted += knowledge_texts(get_settings().knowledge_dir)
-        self._speller = Speller.from_texts(examples, trusted)
-        with self._storage.write_to(self._resource) as folder:
-            (folder / _VOCABULARY).write_text(
-                json.dumps(dict(sorted(self._speller.counts.items())), ensure_ascii=False),
-                encoding="utf-8")
-        return self._resource
+        return Speller.from_texts(examples, trusted)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Leave the training examples as written."""
@@ -138,13 +112,13 @@ class SpellingCorrector(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Correct each message's text; list what was corrected under ``spelling``."""
-        if self._speller is None:
+        if self._reader is None:
             return messages
         for message in messages:
             text = message.get(TEXT)
             if not isinstance(text, str) or not text:
                 continue
-            corrected, changes = self._speller.rewrite(text)
+            corrected, changes = self._reader.rewrite(text)
             if changes:
                 message.set(TEXT, corrected)
                 message.set("spelling", [{"written": a, "read": b} for a, b in changes],

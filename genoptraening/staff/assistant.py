@@ -104,6 +104,7 @@ class StaffTurn:
     actions: list[str] = field(default_factory=list)  # run in this turn
     facts: list[dict[str, Any]] = field(default_factory=list)  # knowledge used, with sources
     situation: dict[str, Any] = field(default_factory=dict)  # the story's facts NLU read
+    questions: list[dict[str, Any]] = field(default_factory=list)  # each question NLU read
 
     @property
     def answers(self) -> list[StaffReply]:
@@ -136,7 +137,7 @@ class StaffTurn:
             "entities": [{"entity": e, "value": v} for e, v in self.entities],
             "slots": self.slots, "actions": self.actions, "sources": self.sources,
             "answered_by": self.answered_by, "facts": self.facts,
-            "situation": self.situation,
+            "situation": self.situation, "questions": self.questions,
         }
 
 
@@ -182,6 +183,9 @@ class AssistantClient:
         told = latest.get("situation")
         turn.situation = {k: v for k, v in told.items() if v is not None} if isinstance(
             told, dict) else {}
+        asked = latest.get("questions")
+        turn.questions = [q for q in asked or [] if isinstance(q, dict)] if isinstance(
+            asked, list) else []
         for event in (tracker.get("events") or [])[before:]:
             if event.get("event") == "slot" and event.get("name") != "session_started_metadata":
                 turn.slots[str(event["name"])] = event.get("value")

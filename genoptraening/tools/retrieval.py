@@ -327,7 +327,7 @@ def recall_with_topic(items: list[Item], parsed: dict[str, dict[str, Any]], deps
 
     The dialogue ranks the five best passages again, a passage in the sections that the
     NLU's topic cites moving up by ``PRIOR`` times the intent's confidence: two readers, one
-    learned (DIET, trained on 2,100 examples) and one lexical (BM25).
+    learned (the intent reader, trained on 2,100 examples) and one lexical (BM25).
     """
     from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
     from genoptraening.core.render import answer_topic

@@ -151,3 +151,14 @@ def test_the_rules_route_each_intent_to_the_handler_the_engine_expects():
             steps = rule["steps"]
             routes[steps[0]["intent"]] = steps[1]["action"]
     assert routes == {intent: f"action_{kind}" for intent, kind in KIND_OF_INTENT.items()}
+
+
+def test_the_questions_nlu_read_come_with_the_turn_and_malformed_ones_are_dropped():
+    tr = tracker("Hvad koster det, og kan jeg blive kørt?", "ask_cost")
+    tr.latest_message["questions"] = [
+        {"text": "Hvad koster det", "intent": "ask_cost", "confidence": 0.9},
+        {"text": "kan jeg blive kørt?", "intent": "ask_transport", "confidence": 0.8},
+        {"text": "broken"}]
+    turn = turn_from(tr)
+    assert [(q.text, q.intent) for q in turn.questions] == [
+        ("Hvad koster det", "ask_cost"), ("kan jeg blive kørt?", "ask_transport")]

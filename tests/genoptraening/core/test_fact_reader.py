@@ -8,7 +8,6 @@ from genoptraening.core.fact_reader import (
     FactReader,
     load_examples,
     split,
-    words,
 )
 from genoptraening.settings import get_settings
 
@@ -25,13 +24,6 @@ _TINY = [
     Example("hun kan selv træne", {"can_train_alone": True}),
     Example("han får vederlagsfri fysioterapi", {"vederlagsfri": True}),
 ]
-
-
-def test_a_negation_marks_the_next_words_of_its_clause():
-    features = words("Hun har ikke været indlagt, men hun faldt")
-    assert {"ikke_varet", "ikke_indlagt", "indlagt", "har ikke"} <= set(features)
-    assert "ikke_faldt" not in features  # "men" ends the negation's reach
-    assert "ikke_indlagt" in words("nej, aldrig indlagt")
 
 
 def test_messages_are_read_by_sentences_and_their_clauses():

@@ -107,3 +107,10 @@ def test_a_nearer_word_with_another_first_letter_is_another_word():
     speller = Speller.from_texts(["kortere kortere kortere"])
     assert speller.suggest("sorteres") is None
     assert speller.suggest("kortrere") == "kortere"
+
+
+def test_the_vocabulary_survives_saving_and_bad_data_is_refused():
+    speller = Speller({"klage": 5, "koster": 3})
+    assert Speller.from_bytes(speller.to_bytes()).counts == speller.counts
+    with pytest.raises(ValueError):
+        Speller.from_bytes(b"[1, 2]")

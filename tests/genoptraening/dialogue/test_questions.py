@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.loader import get_knowledge_base
-from genoptraening.dialogue import questions
+from genoptraening.dialogue import Turn, questions
 from genoptraening.dialogue.engine import HANDLERS
-
-
-@pytest.mark.parametrize(("text", "parts"), [
-    ("Hvordan klager hun, og hvad koster kørsel?", ["Hvordan klager hun", "hvad koster kørsel?"]),
-    ("hvor længe varer et forløb og hvor mange gange om ugen træner man?",
-     ["hvor længe varer et forløb", "hvor mange gange om ugen træner man?"]),
-    ("Jeg er faldet. Kan jeg få træning? Og hvad koster det?",
-     ["Kan jeg få træning?", "Og hvad koster det?"]),
-    ("hvad koster det", ["hvad koster det"]),
-    ("min far og jeg vil vide hvad det koster", ["min far og jeg vil vide hvad det koster"]),
-    ("Hvad? Hvem? Hvor? Hvornår?", ["Hvad?", "Hvem?", "Hvor?"]),  # three at the most
-])
-def test_a_message_is_cut_into_its_questions(text, parts):
-    assert questions.split_questions(text) == parts
-
-
-def test_one_question_in_a_story_is_the_message_unless_asked_for_alone():
-    story = "Min mor er faldet. Hun kan ikke gå. Hvordan søger vi?"
-    assert questions.split_questions(story) == [story]
-    assert questions.split_questions(story, always=True) == ["Hvordan søger vi?"]
-    assert questions.told_and_asked(story)
-    assert not questions.told_and_asked("Hvordan søger vi?")
-    assert not questions.told_and_asked("Min mor er faldet.")
-    assert questions.holds_question("hvad koster det") and not questions.holds_question("tak")
 
 
 def test_a_section_goes_to_the_topic_whose_answer_is_most_about_it():
@@ -59,6 +35,43 @@ def test_a_second_question_the_standard_does_not_answer_adds_nothing(conversatio
     c = conversation(municipality="lejre")
     c.say("answer_topic", "hvad koster det, og hvad med hende?", "ask_cost", confidence=0.9)
     assert {r.answered_by.get("topic") for r in c.replies} == {"cost"}
+
+
+def test_nlu_s_reading_of_each_question_gives_its_topic(conversation):
+    c = conversation(municipality="hjoerring")
+    # Worded so that the standard's text finds no passage for the second question.
+    c.say("answer_topic", "Er det gratis? Og hvad skal jeg give for at blive kørt derhen?",
+          "ask_cost", confidence=0.8, questions=(
+              Question("Er det gratis?", "ask_cost", 0.9),
+              Question("Og hvad skal jeg give for at blive kørt derhen?", "ask_transport", 0.6)))
+    assert [r.answered_by.get("topic") for r in c.replies][:2] == ["cost", "transport"]
+
+
+def test_a_question_nlu_reads_as_no_topic_adds_none(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "Hvad koster det, og kan jeg få træning?", "ask_cost", confidence=0.9,
+          questions=(Question("Hvad koster det", "ask_cost", 0.9),
+                     Question("kan jeg få træning?", "check_eligibility", 0.8)))
+    assert {r.answered_by.get("topic") for r in c.replies} == {"cost"}
+
+
+def test_without_a_standard_the_questions_nlu_is_sure_of_are_answered_generally(conversation):
+    c = conversation(municipality="odense")
+    c.say("answer_topic", "Hvad koster det, og hvordan klager jeg?", "ask_cost", confidence=0.9,
+          questions=(Question("Hvad koster det", "ask_cost", 0.9),
+                     Question("hvordan klager jeg?", "ask_complaint_decision", 0.7)))
+    text = "\n".join(r.text for r in c.replies)
+    assert "Ankestyrelsen" in text
+
+
+def test_a_question_is_found_by_its_words_or_by_its_place():
+    read = (Question("Hvad koster det", "ask_cost", 0.9),
+            Question("kan jeg blive kort?", "ask_transport", 0.8))  # typos corrected by NLU
+    turn = Turn(text="Hvad koster det, og kan jeg blive kørt?", questions=read)
+    assert turn.asked("Hvad koster det") is read[0]
+    assert turn.asked("kan jeg blive kørt?") is read[1]
+    assert turn.asked("noget andet") is None
+    assert Turn(text="hvad koster det").asked("hvad koster det") is None
 
 
 # The fixture is the Conversation class: a new conversation is made for each input.

@@ -1,0 +1,51 @@
+"""The questions of a message: where one question ends and the next begins.
+
+"Hvordan klager hun, og hvad koster kørsel?" holds two questions. A message is cut into its
+sentences; a sentence that ends with "?" or opens with a question word is a question, and inside
+one, a further question starts at "og"/"samt"/"plus" before a question word. This is how
+questions are marked in writing, not how a story is told: the learned readers decide what each
+question asks (:mod:`genoptraening.core.intent_reader`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from genoptraening.core.reading import raw_sentences
+
+#: At most this many questions of one message are answered.
+MAX_QUESTIONS = 3
+_QUESTION_WORD = (r"(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?|kan|skal|m[aå]|"
+                  r"er der|får|bliver|gælder|hjælper)")
+_OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IGNORECASE)
+#: Where a second question starts inside a sentence: ", og hvad koster …", "samt hvornår …".
+_JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.endswith("?") or bool(_OPENS_QUESTION.search(sentence))
+
+
+def holds_question(text: str) -> bool:
+    """Tell whether a message holds a question ("?" or a sentence opening with a question word)."""
+    return any(_is_question(s) for s in raw_sentences(text))
+
+
+def told_and_asked(text: str) -> bool:
+    """Tell whether a message tells something (a sentence not a question) and asks too."""
+    sentences = raw_sentences(text)
+    asked = sum(_is_question(s) for s in sentences)
+    return 0 < asked < len(sentences)
+
+
+def split_questions(text: str, always: bool = False) -> list[str]:
+    """Return the questions of a message, in order.
+
+    A message with fewer than two is one question, the whole message, unless ``always``:
+    then its one question alone (a story's "Hvordan søger vi?").
+    """
+    parts: list[str] = []
+    for sentence in raw_sentences(text):
+        if _is_question(sentence):
+            parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
+    return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]

@@ -1,0 +1,29 @@
+"""Cutting a message into its questions."""
+
+import pytest
+
+from genoptraening.core.questions import holds_question, split_questions, told_and_asked
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Hvordan klager hun, og hvad koster kørsel?", ["Hvordan klager hun", "hvad koster kørsel?"]),
+    ("hvor længe varer et forløb og hvor mange gange om ugen træner man?",
+     ["hvor længe varer et forløb", "hvor mange gange om ugen træner man?"]),
+    ("Jeg er faldet. Kan jeg få træning? Og hvad koster det?",
+     ["Kan jeg få træning?", "Og hvad koster det?"]),
+    ("hvad koster det", ["hvad koster det"]),
+    ("min far og jeg vil vide hvad det koster", ["min far og jeg vil vide hvad det koster"]),
+    ("Hvad? Hvem? Hvor? Hvornår?", ["Hvad?", "Hvem?", "Hvor?"]),  # three at the most
+])
+def test_a_message_is_cut_into_its_questions(text, parts):
+    assert split_questions(text) == parts
+
+
+def test_one_question_in_a_story_is_the_message_unless_asked_for_alone():
+    story = "Min mor er faldet. Hun kan ikke gå. Hvordan søger vi?"
+    assert split_questions(story) == [story]
+    assert split_questions(story, always=True) == ["Hvordan søger vi?"]
+    assert told_and_asked(story)
+    assert not told_and_asked("Hvordan søger vi?")
+    assert not told_and_asked("Min mor er faldet.")
+    assert holds_question("hvad koster det") and not holds_question("tak")
