@@ -146,10 +146,15 @@ def with_consent_reminder(context: Context, replies: list[Reply]) -> list[Reply]
             or any(r.answered_by.get("topic") == "on_behalf" and _SPEAKS_OF_CONSENT.search(r.text)
                    for r in replies)):
         return replies
+    return before_question_back(replies, consent_reminder(context))
+
+
+def before_question_back(replies: list[Reply], extra: Reply) -> list[Reply]:
+    """Add a reply after the answers, before a question back (buttons and no source)."""
     at = len(replies)
-    if replies and replies[-1].buttons and not replies[-1].citations:  # a question back
+    if replies and replies[-1].buttons and not replies[-1].citations:
         at -= 1
-    return [*replies[:at], consent_reminder(context), *replies[at:]]
+    return [*replies[:at], extra, *replies[at:]]
 
 
 def consent_reminder(context: Context) -> Reply:

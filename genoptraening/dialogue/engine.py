@@ -10,7 +10,7 @@ from genoptraening.core import signals
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.render import phrase
 from genoptraening.core.situation import Situation
-from genoptraening.dialogue import turns
+from genoptraening.dialogue import questions, turns
 from genoptraening.dialogue.context import (
     Context,
     build_context,
@@ -92,7 +92,13 @@ def respond(
           and 0 < len(turn.text.split()) <= 2
           and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
-    replies += preamble(context) + with_consent_reminder(context, handler(context))
+    answers = handler(context)
+    at = questions.health_asked(turn)
+    if at is not None and handler not in (turns.health, turns.emergency):
+        # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):
+        # both are answered, in the order asked.
+        answers = questions.in_place(answers, turns.health_reply(context), at)
+    replies += preamble(context) + with_consent_reminder(context, answers)
     for reply in replies:
         reply.answered_by.setdefault("intent", turn.intent)
         reply.answered_by.setdefault("confidence", round(turn.confidence, 3))

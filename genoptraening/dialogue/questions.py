@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
 from genoptraening.core.questions import split_questions
-from genoptraening.dialogue.context import Context
+from genoptraening.dialogue.context import Context, before_question_back
+from genoptraening.dialogue.model import Reply, Turn
 from genoptraening.dialogue.passages import best_passage
 
 #: How much one question of a message must say (the sum of its words' IDF) to be looked up:
@@ -98,3 +99,20 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     others = [row for row in found if row[1] != answered]
     # The NLU's own topic goes first among questions at the same place.
     return sorted([main, *others], key=lambda row: (row[0], row is not main))
+
+
+def health_asked(turn: Turn) -> int | None:
+    """Return the place of the first question NLU is sure asks for health advice, if any.
+
+    "Hjælper glukosamin for mine knæ? Og kan jeg få træning for min slidgigt?": the first.
+    """
+    return next((at for at, read in enumerate(turn.questions)
+                 if read.intent == "ask_health" and read.confidence >= QUESTION_SURE), None)
+
+
+def in_place(answers: list[Reply], extra: Reply, at: int) -> list[Reply]:
+    """Put the answer to the message's question ``at`` among the answers to the others.
+
+    First when it was asked first, else after them and before a question back.
+    """
+    return [extra, *answers] if at == 0 else before_question_back(answers, extra)

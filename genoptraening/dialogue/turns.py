@@ -7,12 +7,11 @@ Each function takes a resolved ``Context`` and returns the replies; it changes
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 
 from genoptraening.core import dates
-from genoptraening.core.deadlines import is_working_day
-from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, OpeningSlot
+from genoptraening.core.hours import is_open
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.questions import holds_question, split_questions, told_and_asked
 from genoptraening.core.render import (
     Answer,
@@ -35,6 +34,7 @@ from genoptraening.dialogue.context import (
     reply_from,
 )
 from genoptraening.dialogue.eligibility import asks_for_training, eligibility, story_law
+from genoptraening.dialogue.hours import when_to_call
 from genoptraening.dialogue.model import Button, Reply
 
 #: Intents that never make sense as a suggestion in "Mente du …?".
@@ -96,6 +96,9 @@ def answer(context: Context) -> list[Reply]:
     if topic in ("contact", "location") and (
             detail := follow_up.detail_of_last_answer(context, named_only=topic == "location")):
         return detail  # "og hvad er adressen?" after the complaint's answer: its address
+    if topic == "contact" and (timed := when_to_call(context)):
+        state.pending_topic, state.last_topic, state.misses = None, topic, 0
+        return timed  # "kan jeg ringe fredag eftermiddag?": yes or no, from the hours
     return _each_question(context, topic)
 
 
@@ -234,17 +237,6 @@ def _municipality_set(context: Context) -> Reply:
     return Reply(phrase(key, municipality=municipality.official), buttons=menu_buttons())
 
 
-def is_open(slots: list[OpeningSlot], now: dt.datetime) -> bool:
-    """Tell whether a phone line with these opening hours is open at ``now`` (local time).
-
-    Closed on public holidays and the days offices close (see ``genoptraening.core.deadlines``).
-    """
-    clock = now.strftime("%H:%M")
-    if not is_working_day(now.date()) and now.weekday() < 5:
-        return False
-    return any(now.weekday() in s.days and s.start <= clock < s.end for s in slots)
-
-
 def handover(context: Context) -> list[Reply]:
     """Offer the municipality's phone number, its hours and whether it is open now."""
     context.state.misses = 0
@@ -283,9 +275,9 @@ def clarify(context: Context) -> list[Reply]:
     text = context.turn.text
     if asks_for_training(context.turn):
         return eligibility(context)
-    if told_and_asked(text):
-        # A story with a question NLU could not place: its questions alone are looked up
-        # ("… nu kan hun ikke rejse sig fra stolen. Hvordan søger vi?").
+    if told_and_asked(text) or context.turn.questions:
+        # A story with a question NLU could not place, or several questions: the questions
+        # alone are read ("… nu kan hun ikke rejse sig fra stolen. Hvordan søger vi?").
         asked = questions.topics_asked(context, split_questions(text, always=True))
         if asked:
             return _answer_topics(context, asked)
@@ -345,20 +337,27 @@ def health(context: Context) -> list[Reply]:
     """
     asked = questions.topics_asked(context, split_questions(context.turn.text))
     if asked:
-        return _answer_topics(context, asked)
+        answers = _answer_topics(context, asked)
+        at = questions.health_asked(context.turn)
+        return answers if at is None else questions.in_place(answers, health_reply(context), at)
     context.state.misses = 0
+    return [health_reply(context)]
+
+
+def health_reply(context: Context) -> Reply:
+    """Say that there is no health advice here, and how to reach the municipality."""
     text = phrase("health", **context.who())
     municipality = context.municipality
     if municipality is None:
-        return [Reply(f"{text} {phrase('health_no_municipality', **context.who())}")]
+        return Reply(f"{text} {phrase('health_no_municipality', **context.who())}")
     phones, rendered = contact_phones(context.kb, municipality)
     if not phones or rendered is None:
         unknown = phrase("health_contact_unknown", municipality=municipality.official)
-        return [Reply(f"{text} {unknown}")]
+        return Reply(f"{text} {unknown}")
     facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
     numbers = phrase("health_contact", municipality=municipality.official,
                      number=phones[0].number)
-    return [Reply(f"{text} {numbers}", citations=rendered.citations, facts=facts)]
+    return Reply(f"{text} {numbers}", citations=rendered.citations, facts=facts)
 
 
 def emergency(context: Context) -> list[Reply]:

@@ -84,3 +84,23 @@ def test_any_text_gets_replies_and_never_an_error(conversation, text, kind):
     c = conversation(municipality="lejre")
     c.say(kind, text, "ask_cost" if kind == "answer_topic" else "nlu_fallback", confidence=0.5)
     assert c.replies
+
+
+def test_a_health_question_beside_another_gets_both_answers_in_order(conversation):
+    c = conversation(municipality="hedensted")
+    asked = (Question("Hjælper det at tage glukosamin for mine knæ?", "ask_health", 0.9),
+             Question("Og kan jeg få træning i Hedensted?", "check_eligibility", 0.8))
+    text = c.say("eligibility", " ".join(q.text for q in asked), "check_eligibility",
+                 confidence=0.8, questions=asked)
+    assert c.replies[0].text.startswith("Jeg kan ikke give råd om helbred")
+    assert "træning" in text.split("\n\n", 1)[1]
+
+
+def test_a_health_question_asked_second_comes_after_the_answer(conversation):
+    c = conversation(municipality="lejre")
+    asked = (Question("Hvad koster træningen?", "ask_cost", 0.9),
+             Question("Og må jeg tage smertestillende før?", "ask_health", 0.8))
+    c.say("answer_topic", " ".join(q.text for q in asked), "ask_cost", confidence=0.9,
+          questions=asked)
+    assert c.replies[0].answered_by.get("topic") == "cost"
+    assert c.replies[-1].text.startswith("Jeg kan ikke give råd om helbred")

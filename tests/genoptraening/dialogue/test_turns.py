@@ -1,8 +1,6 @@
-import datetime as dt
 import re
 
-from genoptraening.core.knowledge.schema import OpeningSlot
-from genoptraening.dialogue.turns import is_open, mentioned_law
+from genoptraening.dialogue.turns import mentioned_law
 
 PHONE = re.compile(r"\b\d{2} \d{2} \d{2} \d{2}\b")
 
@@ -204,16 +202,6 @@ def test_session_start_has_the_privacy_note(conversation):
     text = c.say("session_start", "", metadata={"municipality": "Hjørring"})
     assert "Skriv ikke dit CPR-nummer" in text and "Hjørring Kommunes" in text
     assert c.state.municipality == "hjoerring"
-
-
-def test_is_open():
-    slots = [OpeningSlot(days=[0, 1, 2, 3, 4], start="07:30", end="09:00")]
-    monday = dt.datetime(2026, 11, 23, 8, 0)
-    assert is_open(slots, monday)
-    assert not is_open(slots, monday.replace(hour=9))
-    assert not is_open(slots, dt.datetime(2026, 11, 22, 8, 0))  # Sunday
-    assert not is_open(slots, dt.datetime(2026, 12, 24, 8, 0))  # Christmas Eve
-    assert not is_open(slots, dt.datetime(2027, 3, 25, 8, 0))  # Maundy Thursday
 
 
 def test_mentioned_law():
