@@ -14,6 +14,7 @@ from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.loader import get_knowledge_base
 from genoptraening.core.passages import get_passage_search
 from genoptraening.core.register import get_register
+from genoptraening.core.signals import Signals
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue import Reply, State, Turn
 from genoptraening.dialogue.deps import Deps
@@ -54,6 +55,7 @@ def turn_from(tracker: Tracker) -> Turn:
         entities=entities,
         metadata=metadata if isinstance(metadata, dict) else {},
         situation=Situation.from_dict(message.get("situation")),
+        signals=Signals.from_dict(message.get("signals")),
         questions=tuple(q for q in map(Question.from_dict, message.get("questions") or [])
                         if q is not None),
     )

@@ -53,6 +53,12 @@ def _vocabulary() -> tuple[str, ...]:
     return tuple(sorted(VOCAB))
 
 
+def warm_up() -> None:
+    """Load the Danish word list and the readers' vocabulary now, not at the first message."""
+    danish_words()
+    canon("xqzvwy")  # a word in neither: the typo search runs once
+
+
 @lru_cache(maxsize=8192)
 def canon(word: str) -> str:
     """Return the vocabulary word a typo stands for, or the word itself."""

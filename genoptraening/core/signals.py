@@ -1,4 +1,7 @@
-"""Signals in a citizen's message: emergencies, English and relatives.
+"""Signals in a citizen's message: emergencies, English, relatives and their consent.
+
+NLU reads them all once (:func:`read_signals`, in ``genoptraening.rasa_ext.signals``) and the
+message carries them as ``signals``; the dialogue reads them from the turn.
 
 How the message is read (folding, clauses, typos, negation): :mod:`genoptraening.core.reading`.
 The facts of a story for eligibility: :mod:`genoptraening.core.situation`.
@@ -169,11 +172,14 @@ def looks_english(text: str) -> bool:
 # --- Relatives ------------------------------------------------------------------------------
 
 _KIN_BY_PRONOUN = {
-    "hun": "mor kone hustru datter søster svigermor svigerdatter bedstemor farmor mormor moster "
-           "faster tante",
-    "han": "far mand søn bror svigerfar svigersøn bedstefar farfar morfar onkel",
+    "hun": "mor kone hustru datter søster lillesøster storesøster svigermor svigerdatter "
+           "svigerinde bedstemor farmor mormor oldemor moster faster tante niece kusine stedmor "
+           "papmor bonusmor",
+    "han": "far mand søn bror lillebror storebror svigerfar svigersøn svoger bedstefar farfar "
+           "morfar oldefar onkel nevø fætter stedfar papfar bonusfar",
     "de": "forældre svigerforældre bedsteforældre",
-    "": "samlever kæreste",  # either sex: the pronoun is read from the message, else "de"
+    # Either sex: the pronoun is read from the message, else "de".
+    "": "samlever kæreste barnebarn oldebarn",
 }
 _PLURALS = frozenset(_KIN_BY_PRONOUN["de"].split())
 #: Every kinship noun recognised (also the NLU lookup table for the ``relative`` entity).
@@ -288,3 +294,51 @@ def consent_given(text: str) -> bool:
                for statement in raw_sentences(text[:MAX_CHARS]) if "?" not in statement
                for sentence in sentences(statement) for clause in sentence
                for m in _CONSENT.finditer(clause))
+
+
+# --- All of them, read once -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a message signals besides its intent and facts, as NLU reads it (``signals``).
+
+    Attributes:
+        emergency: It describes an emergency happening now (:func:`is_emergency`).
+        english: It is written in English (:func:`looks_english`).
+        relative: The relative the writer speaks about (:func:`find_relative`), if any.
+        consent: The writer says the relative has agreed (:func:`consent_given`).
+
+    """
+
+    emergency: bool = False
+    english: bool = False
+    relative: Relative | None = None
+    consent: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the signals as NLU's output carries them (the relative as its noun)."""
+        return {"emergency": self.emergency, "english": self.english,
+                "relative": self.relative.noun if self.relative else None,
+                "consent": self.consent}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Signals | None:
+        """Rebuild the signals from NLU's output; None when it is not theirs."""
+        if not isinstance(data, dict):
+            return None
+        emergency, english, consent = (data.get(k) for k in ("emergency", "english", "consent"))
+        noun = data.get("relative")
+        if not (isinstance(emergency, bool) and isinstance(english, bool)
+                and isinstance(consent, bool) and (noun is None or isinstance(noun, str))):
+            return None
+        relative = find_relative(f"min {noun}") if noun else None
+        return cls(emergency, english, relative, consent)
+
+
+def read_signals(text: object) -> Signals:
+    """Read every signal of a message (anything but a string signals nothing)."""
+    if not isinstance(text, str) or not text:
+        return Signals()
+    return Signals(is_emergency(text), looks_english(text), find_relative(text),
+                   consent_given(text))

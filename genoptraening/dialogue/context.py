@@ -79,7 +79,7 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     kb, register = deps.kb, deps.register
     state = state.copy()
     municipality, named = None, False
-    relative = signals.find_relative(turn.text)
+    relative = turn.signalled.relative
     match = register.find(turn.text, for_someone=relative is not None)
     # "kan jeg træne hos min fysioterapeut i Vejle?" asked on Hedensted's page, "jeg var
     # indlagt på Aalborg Universitetshospital" in Rebild: a provider's or a hospital's place,
@@ -118,11 +118,11 @@ def preamble(context: Context) -> list[Reply]:
     """Return what must be said before the answer to this turn."""
     text = context.turn.text
     replies: list[Reply] = []
-    if context.turn.intent != "emergency" and signals.is_emergency(text):
+    if context.turn.intent != "emergency" and context.turn.signalled.emergency:
         replies.append(emergency_reply(context.kb))
     if privacy.mentions_cpr(text):  # the REST channel has usually masked it already
         replies.append(Reply(phrase("cpr_warning")))
-    if signals.looks_english(text):
+    if context.turn.signalled.english:
         replies.append(Reply(phrase("english_note")))
     return replies
 
@@ -140,9 +140,8 @@ def with_consent_reminder(context: Context, replies: list[Reply]) -> list[Reply]
     speaks of "samtykke", "fuldmagt" or "lov"; Hjørring's names only who may apply), or when
     the relative says consent is given ("han har sagt ja til det").
     """
-    text = context.turn.text
     if (not context.new_relative or context.turn.intent == "emergency"
-            or signals.is_emergency(text) or signals.consent_given(text)
+            or context.turn.signalled.emergency or context.turn.signalled.consent
             or any(r.answered_by.get("topic") == "on_behalf" and _SPEAKS_OF_CONSENT.search(r.text)
                    for r in replies)):
         return replies

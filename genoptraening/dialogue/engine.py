@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from genoptraening.core import signals
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.render import phrase
 from genoptraening.core.situation import Situation
@@ -66,7 +65,7 @@ def respond(
 
     """
     replies: list[Reply] = []
-    if kind == "emergency" and turn.text and not signals.is_emergency(turn.text):
+    if kind == "emergency" and turn.text and not turn.signalled.emergency:
         # The classifier heard an emergency in words that hold none ("kan ikke komme ud af
         # sengen, kan hun få træning?"): say 112 as a condition, then answer the next-best
         # reading instead of alarming the citizen.

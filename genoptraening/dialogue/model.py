@@ -10,6 +10,7 @@ from typing import Any
 from genoptraening.core.intent_reader import Question
 from genoptraening.core.questions import split_questions
 from genoptraening.core.render import Citation
+from genoptraening.core.signals import Signals, read_signals
 from genoptraening.core.situation import Situation, read_situation
 
 #: Marks the assistant's structured replies among a channel's custom messages.
@@ -98,6 +99,8 @@ class Turn:
         situation: The story's facts as NLU read them; None when NLU did not read them.
         questions: Each question of a message of several (or a story's question), with the
             intent NLU read in it; empty when the message is one question or NLU gave none.
+        signals: Emergency, English, relative and consent as NLU read them; None when NLU
+            did not read them.
 
     """
 
@@ -109,11 +112,17 @@ class Turn:
     metadata: dict[str, Any] = field(default_factory=dict)
     situation: Situation | None = None
     questions: tuple[Question, ...] = ()
+    signals: Signals | None = None
 
     @cached_property
     def stated(self) -> Situation:
         """The story's facts: as NLU read them, else read from the text here (once a turn)."""
         return self.situation if self.situation is not None else read_situation(self.text)
+
+    @cached_property
+    def signalled(self) -> Signals:
+        """The message's signals: as NLU read them, else read from the text here (once)."""
+        return self.signals if self.signals is not None else read_signals(self.text)
 
     def asked(self, question: str) -> Question | None:
         """Return how NLU read one question of this message, if it did.

@@ -105,6 +105,7 @@ class StaffTurn:
     facts: list[dict[str, Any]] = field(default_factory=list)  # knowledge used, with sources
     situation: dict[str, Any] = field(default_factory=dict)  # the story's facts NLU read
     questions: list[dict[str, Any]] = field(default_factory=list)  # each question NLU read
+    signals: dict[str, Any] = field(default_factory=dict)  # emergency, English, relative, …
 
     @property
     def answers(self) -> list[StaffReply]:
@@ -138,6 +139,7 @@ class StaffTurn:
             "slots": self.slots, "actions": self.actions, "sources": self.sources,
             "answered_by": self.answered_by, "facts": self.facts,
             "situation": self.situation, "questions": self.questions,
+            "signals": self.signals,
         }
 
 
@@ -183,6 +185,8 @@ class AssistantClient:
         told = latest.get("situation")
         turn.situation = {k: v for k, v in told.items() if v is not None} if isinstance(
             told, dict) else {}
+        signalled = latest.get("signals")
+        turn.signals = dict(signalled) if isinstance(signalled, dict) else {}
         asked = latest.get("questions")
         turn.questions = [q for q in asked or [] if isinstance(q, dict)] if isinstance(
             asked, list) else []

@@ -162,3 +162,13 @@ def test_the_questions_nlu_read_come_with_the_turn_and_malformed_ones_are_droppe
     turn = turn_from(tr)
     assert [(q.text, q.intent) for q in turn.questions] == [
         ("Hvad koster det", "ask_cost"), ("kan jeg blive kørt?", "ask_transport")]
+
+
+def test_the_signals_nlu_read_come_with_the_turn():
+    tr = tracker("min far er faldet", "check_eligibility")
+    tr.latest_message["signals"] = {"emergency": False, "english": False, "relative": "far",
+                                    "consent": True}
+    turn = turn_from(tr)
+    assert turn.signals is not None and turn.signals.consent
+    assert turn.signalled.relative is not None and turn.signalled.relative.noun == "far"
+    assert turn_from(tracker("hej", "greet")).signals is None

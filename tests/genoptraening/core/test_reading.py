@@ -31,3 +31,10 @@ def test_raw_sentences_keep_the_marks_that_end_them():
     assert raw_sentences("Min mor er faldet.  Kan hun få træning?! og hvad koster det") == [
         "Min mor er faldet.", "Kan hun få træning?!", "og hvad koster det"]
     assert raw_sentences("") == [] and raw_sentences(" \n ") == []
+
+
+def test_the_word_lists_load_before_the_first_message():
+    from genoptraening.core.reading import canon, warm_up
+
+    warm_up()
+    assert canon.cache_info().currsize >= 1

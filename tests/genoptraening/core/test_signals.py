@@ -236,3 +236,27 @@ def test_consent_given(text, said):
 ])
 def test_a_relative_who_acts_for_the_writer_is_not_the_one_asked_about(text):
     assert find_relative(text) is None
+
+
+def test_all_signals_are_read_once_and_survive_nlu_s_output():
+    from genoptraening.core.signals import Signals, read_signals
+
+    read = read_signals("Min far er faldet og bløder. Han har sagt ja til, at jeg skriver.")
+    assert read.emergency and read.consent and not read.english
+    assert read.relative is not None and read.relative.pronoun == "han"
+    assert Signals.from_dict(read.as_dict()) == read
+    assert read_signals(None) == Signals() == read_signals("")
+    for bad in (None, [], {"emergency": "ja", "english": False, "consent": False},
+                {"emergency": False, "english": False, "consent": False, "relative": 3}):
+        assert Signals.from_dict(bad) is None
+
+
+@pytest.mark.parametrize(("text", "noun", "pronoun"), [
+    ("Min lillesøster på 74 har haft covid to gange", "lillesøster", "hun"),
+    ("min storebror er faldet", "storebror", "han"),
+    ("mit barnebarn har brækket benet, hun kan ikke gå", "barnebarn", "hun"),
+    ("min svoger har haft en blodprop", "svoger", "han"),
+])
+def test_siblings_in_law_and_grandchildren_are_relatives(text, noun, pronoun):
+    relative = find_relative(text)
+    assert relative is not None and (relative.noun, relative.pronoun) == (noun, pronoun)
