@@ -234,9 +234,11 @@ def find_relative(text: str) -> Relative | None:
     ("mors dag"). Somebody else's relative ("hendes mand", "naboens søn") and other people
     ("naboen", "en ven", "min læge") do not count, nor a relative who acts for the writer
     ("kan min søn ringe for mig?"). For "samlever" and "kæreste" the pronoun
-    is the first "hun/hende" or "han/ham" after the noun, else the neutral "de"/"dem".
+    is the first "hun/hende" or "han/ham" after the noun, else the neutral "de"/"dem". Of
+    several relatives, the first that a pronoun after it speaks of is the one.
     """
     words = " ".join(c for s in sentences(text) for c in s).split()
+    found: list[tuple[int, Relative]] = []
     for i, word in enumerate(words):
         base = word if word in KIN else word[:-1] if word[-1:] == "s" else ""
         if base not in KIN or not _spoken_of(words, i, base, genitive=base != word):
@@ -247,8 +249,12 @@ def find_relative(text: str) -> Relative | None:
         if not pronoun:
             pronoun = next((("hun" if w in ("hun", "hende") else "han") for w in words[i + 1:]
                             if w in ("hun", "hende", "han", "ham")), "de")
-        return Relative(noun, pronoun, _PRONOUNS[pronoun][0])
-    return None
+        found.append((i, Relative(noun, pronoun, _PRONOUNS[pronoun][0])))
+    # "Hendes søn her. Min mor bor i Lejre. Hvad koster det for hende?": of several, the one
+    # the rest of the message speaks of ("hun", "hende", "hendes"), else the first.
+    spoken_of = (r for i, r in found
+                 if {r.pronoun, *_PRONOUNS.get(r.pronoun, ())} & set(words[i + 1:]))
+    return next(spoken_of, found[0][1] if found else None)
 
 
 #: Word pairs by which a relative acts for the writer rather than being the one asked about.

@@ -260,3 +260,13 @@ def test_all_signals_are_read_once_and_survive_nlu_s_output():
 def test_siblings_in_law_and_grandchildren_are_relatives(text, noun, pronoun):
     relative = find_relative(text)
     assert relative is not None and (relative.noun, relative.pronoun) == (noun, pronoun)
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Min søn her. Min mor bor i Lejre. Hvad koster det for hende?", "mor"),
+    ("min mor og min far er gamle, og han er faldet", "far"),
+    ("min datter siger at min mor skal søge", "datter"),  # no pronoun after: the first
+])
+def test_of_several_relatives_the_one_the_message_goes_on_about(text, noun):
+    relative = find_relative(text)
+    assert relative is not None and relative.noun == noun
