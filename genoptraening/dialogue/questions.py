@@ -1,14 +1,12 @@
-"""Every question of a message answered, in the order asked (up to ``MAX_QUESTIONS``).
+"""Every question of a message answered, in the order asked (up to three).
 
 "Hvordan klager hun, og hvad koster kørsel?" holds two questions; NLU gives the message one
-intent. The message is cut into its questions: sentences that end with "?" or open with a
-question word, and inside one, a further question joined by "og"/"samt" and a question word.
-The NLU's topic answers the question that asks for it; each other question is looked up in the
-citizen's own standard (the passage search, whose sections also read as the curated answers
-and the NLU examples that cite them) and, when a passage answers it confidently, gets the
-topic whose curated answer cites that passage's section. A question that finds no confident
-passage, or only the topic already answered, adds nothing: one right answer beats a guessed
-second one.
+intent, and reads each question of it too (``Turn.questions``; the cutting into questions is
+:func:`genoptraening.core.questions.split_questions`). The NLU's topic answers the question
+that asks for it; each other question gets the topic NLU is sure it asks for, else the topic
+whose curated answer cites the section of the standard's passage that answers it confidently
+(the passage search), else the topic NLU finds likely. A question that gets no topic, or only
+the topic already answered, adds nothing: one right answer beats a guessed second one.
 """
 
 from __future__ import annotations
@@ -67,8 +65,11 @@ def topic_of(context: Context, question: str) -> str | None:
 def topics_asked(context: Context, questions: list[str]) -> list[tuple[int, str, str]]:
     """Return (position, topic, question) for each question whose topic is clear.
 
-    A topic is listed once, at its first question.
+    A topic is listed once, at its first question. None before the municipality is known:
+    the answers are its own (a municipality without a standard gets the general rule).
     """
+    if context.municipality is None:
+        return []
     found: list[tuple[int, str, str]] = []
     for at, question in enumerate(questions):
         topic = topic_of(context, question)

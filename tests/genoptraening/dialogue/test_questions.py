@@ -104,3 +104,11 @@ def test_a_health_question_asked_second_comes_after_the_answer(conversation):
           questions=asked)
     assert c.replies[0].answered_by.get("topic") == "cost"
     assert c.replies[-1].text.startswith("Jeg kan ikke give råd om helbred")
+
+
+def test_before_the_municipality_is_known_no_question_is_answered_from_a_guess(conversation):
+    c = conversation()
+    c.say("clarify", "Hvad koster det, og hvordan klager jeg?", "nlu_fallback", confidence=0.3,
+          questions=(Question("Hvad koster det", "ask_cost", 0.9),
+                     Question("hvordan klager jeg?", "ask_complaint_decision", 0.9)))
+    assert not any(r.answered_by.get("topic") for r in c.replies)
