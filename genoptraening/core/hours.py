@@ -83,8 +83,7 @@ def find_week_time(text: object, today: dt.date) -> WeekTime | None:
     if clock := _CLOCK.search(folded):
         hour, minute = int(clock[1]), int(clock[2] or 0)
         if hour < 24 and minute < 60:
-            start = f"{hour:02d}:{minute:02d}"
-            end = f"{hour:02d}:{minute + 1:02d}" if minute < 59 else f"{hour:02d}:59"
+            start, end = _clock(hour, minute), _clock(hour, minute + 1)
             part = f"kl. {hour:02d}.{minute:02d}"
     elif found := _PART.search(folded):
         part, start, end = _PARTS[found[1]]
@@ -120,7 +119,13 @@ def is_open(slots: Sequence[Slot], now: dt.datetime) -> bool:
 
     Closed on public holidays and the days offices close (see ``genoptraening.core.deadlines``).
     """
-    clock = now.strftime("%H:%M")
     if not is_working_day(now.date()) and now.weekday() < 5:
         return False
-    return any(now.weekday() in s.days and s.start <= clock < s.end for s in slots)
+    return open_at(slots, WeekTime((now.weekday(),), _clock(now.hour, now.minute),
+                                   _clock(now.hour, now.minute + 1)))
+
+
+def _clock(hour: int, minute: int) -> str:
+    """Write a time as the knowledge base does ("08:30"); the minute after 23:59 is "24:00"."""
+    total = hour * 60 + minute
+    return f"{total // 60:02d}:{total % 60:02d}"

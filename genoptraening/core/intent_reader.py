@@ -13,8 +13,9 @@ message in a few milliseconds. scikit-learn is a library, not a framework: the d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from genoptraening.core import features
@@ -105,13 +106,19 @@ class IntentReader(features.LearnedReader):
             ranked.append([(names[i], float(row[i])) for i in order])
         return ranked
 
+    @cached_property
+    def _letters(self) -> tuple[Callable[[str], list[str]], dict[str, int]]:
+        """The letter-group analyzer and the groups seen in training (built once)."""
+        letters = dict(self._vectorizer.transformer_list)["letters"]
+        return letters.build_analyzer(), letters.vocabulary_
+
     def _known(self, text: object) -> float:
         """Return the share of a text's letter groups seen in training (1 for no text)."""
-        letters = dict(self._vectorizer.transformer_list)["letters"]
-        groups = letters.build_analyzer()(text[:MAX_CHARS] if isinstance(text, str) else "")
+        analyze, seen = self._letters
+        groups = analyze(text[:MAX_CHARS] if isinstance(text, str) else "")
         if not groups:
             return 1.0
-        return sum(group in letters.vocabulary_ for group in groups) / len(groups)
+        return sum(group in seen for group in groups) / len(groups)
 
     def questions(self, text: object) -> list[Question]:
         """Return the questions of a message, each with the intent it asks.

@@ -105,6 +105,10 @@ class Answer:
         """Return the answer followed by its sources."""
         return f"{self.text}\n\n{self.source_text}" if self.citations else self.text
 
+    def facts(self) -> list[dict[str, Any]]:
+        """Return the structured facts of the entries behind it, as replies carry them."""
+        return [entry.facts.dict(exclude_defaults=True) for entry in self.entries]
+
 
 def _cite(standard: Standard, source: Source) -> Citation:
     if standard.general or source.section is None:

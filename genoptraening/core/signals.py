@@ -257,6 +257,11 @@ def find_relative(text: str) -> Relative | None:
     return next(spoken_of, found[0][1] if found else None)
 
 
+def relative_named(noun: str) -> Relative | None:
+    """Return the relative a kinship noun names ("mor" → hun, hende), as kept between turns."""
+    return find_relative(f"min {noun}")
+
+
 #: Word pairs by which a relative acts for the writer rather than being the one asked about.
 _FOR_THE_WRITER = frozenset({("for", "mig"), ("mine", "vegne"), ("hjalper", "mig")})
 
@@ -338,8 +343,7 @@ class Signals:
         if not (isinstance(emergency, bool) and isinstance(english, bool)
                 and isinstance(consent, bool) and (noun is None or isinstance(noun, str))):
             return None
-        relative = find_relative(f"min {noun}") if noun else None
-        return cls(emergency, english, relative, consent)
+        return cls(emergency, english, relative_named(noun) if noun else None, consent)
 
 
 def read_signals(text: object) -> Signals:

@@ -49,7 +49,7 @@ class Context:
     @property
     def relative(self) -> signals.Relative | None:
         """The relative the conversation is about, if any."""
-        return signals.find_relative(f"min {self.state.relative}") if self.state.relative else None
+        return signals.relative_named(self.state.relative) if self.state.relative else None
 
     def who(self) -> dict[str, str]:
         """Words for the person the conversation is about: "du" or "din mor"."""
@@ -170,8 +170,7 @@ def consent_reminder(context: Context) -> Reply:
 def reply_from(answer: Answer, extra: str = "") -> Reply:
     """Turn a rendered answer into a reply, with optional text before its sources."""
     text = f"{answer.text}\n\n{extra}" if extra else answer.text
-    facts = [entry.facts.dict(exclude_defaults=True) for entry in answer.entries]
-    return Reply(text, citations=answer.citations, facts=facts,
+    return Reply(text, citations=answer.citations, facts=answer.facts(),
                  answered_by={"kind": "topic", "topic": answer.topic})
 
 

@@ -64,8 +64,7 @@ def detail_of_last_answer(context: Context, named_only: bool = False) -> list[Re
     chosen = [s for s in raw_sentences(rendered.text) if any(d in s for d in details)]
     if not chosen:
         return []
-    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
-    return [Reply(" ".join(chosen), citations=rendered.citations, facts=facts,
+    return [Reply(" ".join(chosen), citations=rendered.citations, facts=rendered.facts(),
                   answered_by={"kind": "topic", "topic": last, "detail": kinds})]
 
 

@@ -39,6 +39,5 @@ def when_to_call(context: Context) -> list[Reply]:
         lines.append(phrase("handover_hours", hours=phone.hours))
     lines.append(phrase("handover_phone", name=phone.label or context.standard.municipality,
                         number=phone.number))
-    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
-    return [Reply(" ".join(lines), citations=rendered.citations, facts=facts,
+    return [Reply(" ".join(lines), citations=rendered.citations, facts=rendered.facts(),
                   answered_by={"kind": "topic", "topic": "contact"})]

@@ -133,10 +133,15 @@ class Turn:
         for read in self.questions:
             if read.text == question:
                 return read
-        parts = split_questions(self.text, always=True)
+        parts = self._questions_as_written
         if len(parts) == len(self.questions) and question in parts:
             return self.questions[parts.index(question)]
         return None
+
+    @cached_property
+    def _questions_as_written(self) -> list[str]:
+        """The message's questions as the citizen wrote them (cut once a turn)."""
+        return split_questions(self.text, always=True)
 
     def entity(self, kind: str) -> str | None:
         """Return the first value of an entity type, if NLU found one."""

@@ -264,8 +264,7 @@ def handover(context: Context) -> list[Reply]:
             sentence += " " + phrase("open_now" if is_open(slots, context.now) else "closed_now")
         if sentence.strip():
             lines.append(sentence.strip())
-    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
-    return [Reply("\n".join(lines), citations=rendered.citations, facts=facts,
+    return [Reply("\n".join(lines), citations=rendered.citations, facts=rendered.facts(),
                   answered_by={"kind": "topic", "topic": "contact"})]
 
 
@@ -354,10 +353,9 @@ def health_reply(context: Context) -> Reply:
     if not phones or rendered is None:
         unknown = phrase("health_contact_unknown", municipality=municipality.official)
         return Reply(f"{text} {unknown}")
-    facts = [entry.facts.dict(exclude_defaults=True) for entry in rendered.entries]
     numbers = phrase("health_contact", municipality=municipality.official,
                      number=phones[0].number)
-    return Reply(f"{text} {numbers}", citations=rendered.citations, facts=facts)
+    return Reply(f"{text} {numbers}", citations=rendered.citations, facts=rendered.facts())
 
 
 def emergency(context: Context) -> list[Reply]:

@@ -52,3 +52,10 @@ def test_is_open():
     assert not is_open(slots, dt.datetime(2026, 11, 22, 8, 0))  # Sunday
     assert not is_open(slots, dt.datetime(2026, 12, 24, 8, 0))  # Christmas Eve
     assert not is_open(slots, dt.datetime(2027, 3, 25, 8, 0))  # Maundy Thursday
+
+
+def test_a_clock_time_is_the_minute_it_names():
+    when = find_week_time("kan jeg ringe mandag kl. 13.59?", SUNDAY)
+    assert when is not None and (when.start, when.end) == ("13:59", "14:00")
+    assert open_at(HEDENSTED, when)
+    assert not open_at(HEDENSTED, WeekTime((0,), "14:00", "14:01"))
