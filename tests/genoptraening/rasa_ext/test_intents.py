@@ -45,8 +45,12 @@ def test_trained_on_the_nlu_examples_and_sets_intent_ranking_and_questions(tmp_p
     assert button.get(QUESTIONS) is None
 
 
-def test_its_code_is_part_of_the_fingerprint():
-    assert IntentClassifier.fingerprint_addon({}) == IntentClassifier.fingerprint_addon({})
+def test_its_code_is_part_of_the_fingerprint(monkeypatch):
+    before = IntentClassifier.fingerprint_addon({})
+    assert before == IntentClassifier.fingerprint_addon({})
+    # Another version of the reader's code (here: a module fewer) retrains it.
+    monkeypatch.setattr(IntentClassifier, "CODE", IntentClassifier.CODE[:-1])
+    assert IntentClassifier.fingerprint_addon({}) != before
 
 
 def test_a_model_without_the_reader_adds_nothing(tmp_path):
