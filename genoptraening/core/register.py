@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +32,9 @@ _PLACE_WORDS = {"i", "fra", "til"}
 _LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", "flyttet"})
 #: A town named with one of these is a hospital's name, not where the citizen lives
 #: ("Aalborg Universitetshospital", "Holbæk Sygehus", "Regionshospitalet Randers").
-_HOSPITAL = re.compile(r"\w*(?:sygehus|hospital|hospitalet|sygehuset)$")
+_HOSPITAL = re.compile(r"\w*(?:sygehus|hospital|hospitalet|sygehuset|afdeling|afdelingen)$")
+#: "udskrevet fra Aalborg", "kom hjem fra Gentofte", "indlagt i Odense": a hospital stay.
+_LEFT_HOSPITAL = frozenset({"udskrevet", "udskrives", "hjem", "indlagt"})
 #: A place just after one of these is where a provider is, not where the citizen lives.
 _PROVIDER = re.compile(r"\w*(?:fysioterapeut\w*|klinik\w*|center|centret|centeret|praksis)$")
 
@@ -51,6 +54,8 @@ class Municipality:
     slug: str
     aliases: tuple[str, ...] = ()
     towns: tuple[str, ...] = ()
+    #: Towns whose names are everyday words or very short ("Ry", "Stilling"): places only.
+    place_towns: tuple[str, ...] = ()
     ambiguous: bool = False
     has_standard: bool = field(default=False, compare=False)
 
@@ -70,24 +75,51 @@ class Match:
 
 
 class Register:
-    """All 98 municipalities, with lookup by slug, code and free text."""
+    """All 98 municipalities, with lookup by slug, code and free text.
 
-    def __init__(self, municipalities: list[Municipality]):
-        self.municipalities = municipalities
+    ``has_standard`` follows the knowledge folder when the register is given ``on_file`` (the
+    slugs with a knowledge file, asked before each lookup): a municipality imported with
+    ``kb import`` has its standard without a restart.
+    """
+
+    def __init__(self, municipalities: list[Municipality],
+                 on_file: Callable[[], frozenset[str]] | None = None):
+        self._on_file = on_file
+        self._build(municipalities)
+
+    @property
+    def municipalities(self) -> list[Municipality]:
+        """The 98 municipalities, in the register's order."""
+        self._follow()
+        return self._municipalities
+
+    def _follow(self) -> None:
+        """Build the register again when the municipalities with a standard changed."""
+        if self._on_file is None:
+            return
+        slugs = self._on_file() & self._by_slug.keys()
+        if slugs != self._with_standard:
+            self._build([replace(m, has_standard=m.slug in slugs)
+                         for m in self._municipalities])
+
+    def _build(self, municipalities: list[Municipality]) -> None:
+        self._municipalities = municipalities
+        self._with_standard = frozenset(m.slug for m in municipalities if m.has_standard)
         self._by_slug = {m.slug: m for m in municipalities}
         self._by_code = {m.code: m for m in municipalities}
-        # skeleton of a name/alias/town → (municipality, is_town)
-        self._names: dict[str, tuple[Municipality, bool]] = {}
+        # skeleton of a name/alias/town → (municipality, is_town, a place only when named so)
+        self._names: dict[str, tuple[Municipality, bool, bool]] = {}
         for m in municipalities:
             for name in (m.name, m.official, *m.aliases):
-                self._names[skeleton(name)] = (m, False)
+                self._names[_key(name)] = (m, False, m.ambiguous)
                 if not name.lower().endswith("kommune"):
-                    self._names[skeleton(f"{name} kommune")] = (m, False)
-            for town in m.towns:
-                self._names.setdefault(skeleton(town), (m, True))
+                    self._names[_key(f"{name} kommune")] = (m, False, m.ambiguous)
+            for towns, place_only in ((m.towns, False), (m.place_towns, True)):
+                for town in towns:
+                    self._names.setdefault(_key(town), (m, True, place_only))
         self._fuzzy_choices = [
-            key for key, (m, is_town) in self._names.items()
-            if not is_town and not m.ambiguous and len(key) >= _FUZZY_MIN_LENGTH
+            key for key, (m, is_town, place_only) in self._names.items()
+            if not is_town and not place_only and len(key) >= _FUZZY_MIN_LENGTH
         ]
 
     def __len__(self) -> int:
@@ -95,10 +127,12 @@ class Register:
 
     def by_slug(self, slug: str) -> Municipality | None:
         """Return the municipality with this slug."""
+        self._follow()
         return self._by_slug.get(slug)
 
     def by_code(self, code: str) -> Municipality | None:
         """Return the municipality with this kommunekode ("0350" or "350")."""
+        self._follow()
         return self._by_code.get(code.zfill(4))
 
     def with_standard(self) -> list[Municipality]:
@@ -131,6 +165,7 @@ class Register:
             where someone lives over a mere mention, and municipality names over towns.
 
         """
+        self._follow()
         words = _WORD.findall(unicodedata.normalize("NFC", text))
         if not words:
             return None
@@ -143,10 +178,10 @@ class Register:
                 key = " ".join(keys[start:start + size])
                 found = self._names.get(key)
                 if found:
-                    municipality, is_town = found
+                    municipality, is_town, place_only = found
                     end = start + size
                     followed_by_kommune = end < len(keys) and keys[end] == "kommune"
-                    if municipality.ambiguous and not (
+                    if place_only and not (
                         whole or followed_by_kommune or size > 1
                         or _named_as_place(words, start)
                     ):
@@ -162,6 +197,9 @@ class Register:
                     continue
                 if len(key) < _FUZZY_MIN_LENGTH or key.isdigit():
                     continue
+                if size > 1 and min(len(keys[start]), len(keys[start + size - 1])) <= 2:
+                    continue  # "i Randers" is "Randers", matched exactly, not a misspelling
+
                 if danish is None:
                     danish = danish_words()
                 if size == 1 and key in danish:
@@ -169,13 +207,18 @@ class Register:
                 hit = process.extractOne(key, self._fuzzy_choices, scorer=fuzz.ratio,
                                          score_cutoff=_FUZZY_SCORE)
                 if hit:
-                    municipality, _ = self._names[hit[0]]
+                    municipality = self._names[hit[0]][0]
                     candidate = Match(municipality, " ".join(words[start:start + size]), hit[1],
                                       lived_in=_lived_in(keys, start, for_someone),
                                       elsewhere=_elsewhere(keys, start, start + size))
                     if best is None or _better(candidate, best):
                         best = candidate
         return best
+
+
+def _key(name: str) -> str:
+    # "Gl. Rye" and "Lyngby-Taarbæk" as a message's words are read: "gl rye", "lyngby tarbak".
+    return " ".join(skeleton(word) for word in _WORD.findall(name))
 
 
 def _only_place(keys: list[str]) -> bool:
@@ -202,11 +245,15 @@ def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:
 
 
 def _elsewhere(keys: list[str], start: int, end: int) -> bool:
-    # "aalborg universitetshospital", "holbaek sygehus", "regionshospitalet randers"; "min
-    # egen fysioterapeut i vejle", "et traeningscenter i horsens".
+    # "aalborg universitetshospital", "holbaek sygehus", "regionshospitalet randers",
+    # "lungeafdelingen i aalborg", "udskrevet fra gentofte"; "min egen fysioterapeut i vejle",
+    # "et traeningscenter i horsens".
+    before = keys[start - 2] if start >= 2 else ""
     return (end < len(keys) and bool(_HOSPITAL.match(keys[end]))) or (
         start > 0 and bool(_HOSPITAL.match(keys[start - 1]))) or (
-        start >= 2 and keys[start - 1] == "i" and bool(_PROVIDER.match(keys[start - 2])))
+        start >= 2 and keys[start - 1] in ("i", "pa") and (
+            bool(_PROVIDER.match(before)) or bool(_HOSPITAL.match(before)))) or (
+        start >= 2 and keys[start - 1] in ("i", "pa", "fra") and before in _LEFT_HOSPITAL)
 
 
 def _better(candidate: Match, best: Match) -> bool:
@@ -224,11 +271,12 @@ def load_register(path: Path = _DATA, with_standard: frozenset[str] | None = Non
             files found in the knowledge folder.
 
     """
+    on_file = None
     if with_standard is None:
         from genoptraening.settings import get_settings
 
-        knowledge = get_settings().knowledge_dir
-        with_standard = frozenset(p.stem for p in knowledge.glob("*.yml"))
+        on_file = KnowledgeSlugs(get_settings().knowledge_dir)
+        with_standard = on_file()
     rows = yaml.safe_load(path.read_text(encoding="utf-8"))
     municipalities = [
         Municipality(
@@ -238,12 +286,33 @@ def load_register(path: Path = _DATA, with_standard: frozenset[str] | None = Non
             slug=slugify(row["name"]),
             aliases=tuple(row.get("aliases", ())),
             towns=tuple(row.get("towns", ())),
+            place_towns=tuple(row.get("place_towns", ())),
             ambiguous=bool(row.get("ambiguous", False)),
             has_standard=slugify(row["name"]) in with_standard,
         )
         for row in rows
     ]
-    return Register(municipalities)
+    return Register(municipalities, on_file)
+
+
+class KnowledgeSlugs:
+    """The slugs of the knowledge files in a folder, read again when the folder changes."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._stamp: int | None = None
+        self._slugs: frozenset[str] = frozenset()
+
+    def __call__(self) -> frozenset[str]:
+        """Return the slugs (the file names of ``*.yml``), looking at the folder once."""
+        try:
+            stamp = self.folder.stat().st_mtime_ns  # a file added, removed or moved in
+        except OSError:
+            return frozenset()
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self._slugs = frozenset(p.stem for p in self.folder.glob("*.yml"))
+        return self._slugs
 
 
 @lru_cache(maxsize=1)

@@ -160,6 +160,8 @@ def test_where_someone_lives_wins_over_where_a_hospital_was(register, text, slug
 @pytest.mark.parametrize("text", [
     "Jeg var indlagt i ti dage på Aalborg Universitetshospital i januar.",
     "hun ligger på Regionshospitalet Randers", "han kom hjem fra Holbæk Sygehus i går",
+    "en genoptræningsplan fra lungeafdelingen i Aalborg", "jeg er lige udskrevet fra Odense",
+    "Jeg kom hjem fra Gentofte med papirer om træning.", "hun var indlagt i Randers i maj",
 ])
 def test_a_hospital_named_by_its_town_is_matched_as_elsewhere(register, text):
     match = register.find(text)
@@ -181,3 +183,22 @@ def test_a_place_after_a_provider_is_the_providers(register):
     match = register.find("hos min egen fysioterapeut i Vejle i stedet for Sundhedshuset")
     assert match is not None and match.elsewhere and not match.lived_in
     assert not register.find("jeg bor i Vejle").elsewhere
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Jeg bor i Støvring", "rebild"), ("min mor i Hornsyld", "hedensted"),
+    ("jeg har ilt derhjemme i Kirke Såby", "lejre"), ("han bor i Gl. Rye", "skanderborg"),
+    ("fra Sæby", "frederikshavn"), ("Jeg bor i Ry og kan ikke køre", "skanderborg"),
+    ("ry", "skanderborg"), ("jeg bor i Stilling", "skanderborg"),
+])
+def test_towns_find_their_municipality(register, text, slug):
+    match = register.find(text)
+    assert match is not None and match.municipality.slug == slug and match.via_town
+
+
+@pytest.mark.parametrize("text", [
+    "Hvem tager stilling til, om hun kan få træning?", "jeg har ondt i min hals",
+    "det har et godt ry", "vil du give mig et svar",
+])
+def test_towns_that_are_everyday_words_count_only_as_places(register, text):
+    assert register.find(text) is None
