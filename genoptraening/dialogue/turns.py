@@ -150,8 +150,13 @@ def topic_replies(context: Context, topic: str, question: str,
     """
     law = mentioned_law(question) or law or context.state.law
     standard = context.standard
-    if law and standard is not None and law not in standard.laws:
-        law = None  # the citizen's law is not in this standard: answer what it does say
+    national = context.kb.national
+    if law and standard is not None and law not in standard.laws and not (
+            national is not None and topic in national.by_law.get(law, {})):  # type: ignore[call-overload]
+        # The citizen's law is not in this standard, and the law says nothing particular on
+        # the topic: answer what the standard does say. Where it does (after a hospital stay
+        # you do not apply), the general rule for that law, said to be general.
+        law = None
     rendered = context.answer(topic, law)
     extra = _due_dates(context, rendered) if topic == "deadlines" else ""
     return passages.choose(context, reply_from(rendered, extra), rendered, question)

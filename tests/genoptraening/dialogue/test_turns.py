@@ -329,3 +329,15 @@ def test_a_hospitals_town_counts_only_when_no_municipality_is_known(conversation
     c.say("answer_topic", "Jeg blev udskrevet fra Odense Universitetshospital, hvad koster "
           "træningen?", "ask_cost")
     assert c.state.municipality == "odense"
+
+
+def test_a_law_the_standard_does_not_cover_gets_its_own_general_rule_where_the_law_has_one(
+        conversation):
+    # Hjørring's standard is about § 86; after a hospital stay one does not apply at all.
+    c = conversation(municipality="hjoerring", law="sul_140")
+    text = c.say("answer_topic", "skal jeg selv søge om genoptræning bagefter?", "ask_apply")
+    assert "skal du ikke selv søge" in text and "Generel regel, Sundhedsloven § 140" in text
+    assert "72 33 58 50" not in text
+    # Where the law says nothing particular (the price), the standard's own answer is given.
+    text = c.say("answer_topic", "hvad koster det?", "ask_cost")
+    assert "gratis" in text and "Hjørring Kommune" in text
