@@ -182,6 +182,7 @@ _KIN_BY_PRONOUN = {
     "": "samlever kæreste barnebarn oldebarn",
 }
 _PLURALS = frozenset(_KIN_BY_PRONOUN["de"].split())
+_NEUTER = frozenset({"barnebarn", "oldebarn"})  # "dit barnebarn"
 #: Every kinship noun recognised (also the NLU lookup table for the ``relative`` entity).
 RELATIVE_NOUNS: tuple[str, ...] = tuple(
     n for nouns in _KIN_BY_PRONOUN.values() for n in nouns.split()
@@ -215,8 +216,9 @@ class Relative:
 
     @property
     def your(self) -> str:
-        """Name the relative to the writer: "din mor", "dine forældre"."""
-        return f"{'dine' if self.plural else 'din'} {self.noun}"
+        """Name the relative to the writer: "din mor", "dit barnebarn", "dine forældre"."""
+        word = "dine" if self.plural else "dit" if self.noun in _NEUTER else "din"
+        return f"{word} {self.noun}"
 
     @property
     def possessive(self) -> str:
@@ -254,7 +256,19 @@ def find_relative(text: str) -> Relative | None:
     # the rest of the message speaks of ("hun", "hende", "hendes"), else the first.
     spoken_of = (r for i, r in found
                  if {r.pronoun, *_PRONOUNS.get(r.pronoun, ())} & set(words[i + 1:]))
-    return next(spoken_of, found[0][1] if found else None)
+    first = next(spoken_of, None)
+    if first is None and found and _own_training(words):
+        return None  # "Jeg passer mit barnebarn. Kan min træning ligge om aftenen?"
+    return first or (found[0][1] if found else None)
+
+
+_TRAINING = re.compile(r"^(?:genop|vedligeholdende|vedligeholdelses)?tran(?:e|er|ing|ingen)$")
+
+
+def _own_training(words: list[str]) -> bool:
+    # "min genoptræning", "kan jeg træne", "jeg vil gerne have træning": the writer's own.
+    return any(_TRAINING.match(w) and (words[i - 1:i] == ["min"] or "jeg" in words[max(i - 4, 0):i])
+               for i, w in enumerate(words))
 
 
 def relative_named(noun: str) -> Relative | None:

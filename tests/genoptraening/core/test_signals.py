@@ -270,3 +270,23 @@ def test_siblings_in_law_and_grandchildren_are_relatives(text, noun, pronoun):
 def test_of_several_relatives_the_one_the_message_goes_on_about(text, noun):
     relative = find_relative(text)
     assert relative is not None and relative.noun == noun
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg passer mit barnebarn om formiddagen. Kan min genoptræning ligge om aftenen?",
+    "Kan jeg træne om aftenen? Jeg passer mit barnebarn om dagen.",
+    "min datter kører mig, men kan jeg få vedligeholdende træning hos jer?",
+])
+def test_a_relative_only_mentioned_by_a_writer_asking_for_their_own_training(text):
+    assert find_relative(text) is None
+
+
+def test_a_relative_spoken_of_again_is_asked_about_even_beside_the_writers_training():
+    relative = find_relative("Min far vil have, at jeg er med, når han træner. Må jeg det?")
+    assert relative is not None and relative.noun == "far"
+    assert find_relative("Min mor er faldet. Kan jeg søge om træning for hende?").noun == "mor"
+
+
+def test_a_grandchild_is_named_in_the_neuter():
+    assert find_relative("mit barnebarn er faldet").your == "dit barnebarn"
+    assert find_relative("mit oldebarn er faldet").your == "dit oldebarn"
