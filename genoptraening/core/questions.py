@@ -49,3 +49,34 @@ def split_questions(text: str, always: bool = False) -> list[str]:
         if _is_question(sentence):
             parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
     return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
+
+
+# --- The law a question names ---------------------------------------------------------------
+
+_LAW_WORDS = (
+    (re.compile(r"vedligehold|stk\.? ?2\b", re.IGNORECASE), "sel_86_2"),
+    (re.compile(r"stk\.? ?1\b", re.IGNORECASE), "sel_86_1"),
+    (re.compile(r"§ ?140|sundhedslov|efter (en |min |hans |hendes )?indl[æa]e?ggelse|"
+                r"genoptr[æa]e?ningsplan", re.IGNORECASE), "sul_140"),
+)
+#: A question that sets the laws side by side: "forskellen på …", "genoptræning eller
+#: vedligeholdende træning?".
+_COMPARES_LAWS = re.compile(r"forskel|genoptr\w* (?:og|eller) vedligehold|"
+                            r"vedligehold\w*(?: tr[æa]e?ning)? (?:og|eller) genoptr",
+                            re.IGNORECASE)
+
+
+def compares_laws(text: str) -> bool:
+    """Tell whether a question sets the laws side by side ("forskellen på …")."""
+    return bool(_COMPARES_LAWS.search(text))
+
+
+def mentioned_law(text: str) -> str | None:
+    """Return the one law a question names ("vedligeholdende træning", "§ 140"), if any.
+
+    A question that compares them ("forskellen på genoptræning og vedligeholdende træning")
+    names none: it asks about both.
+    """
+    if compares_laws(text):
+        return None
+    return next((law for pattern, law in _LAW_WORDS if pattern.search(text)), None)

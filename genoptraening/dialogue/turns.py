@@ -12,12 +12,19 @@ import re
 from genoptraening.core import dates
 from genoptraening.core.hours import is_open
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
-from genoptraening.core.questions import holds_question, split_questions, told_and_asked
+from genoptraening.core.questions import (
+    compares_laws,
+    holds_question,
+    mentioned_law,
+    split_questions,
+    told_and_asked,
+)
 from genoptraening.core.render import (
     Answer,
     contact_phones,
     deadlines_of,
     due_dates_text,
+    general_answer,
     law_label,
     law_offer,
     phrase,
@@ -42,14 +49,6 @@ _NOT_SUGGESTED = {
     "nlu_fallback", "greet", "goodbye", "thank", "affirm", "deny", "inform_municipality",
     "out_of_scope", "bot_challenge", "emergency",
 }
-_LAW_WORDS = (
-    (re.compile(r"vedligehold|stk\.? ?2\b", re.IGNORECASE), "sel_86_2"),
-    (re.compile(r"stk\.? ?1\b", re.IGNORECASE), "sel_86_1"),
-    (re.compile(r"§ ?140|sundhedslov|efter (en |min |hans |hendes )?indl[æa]e?ggelse|"
-                r"genoptr[æa]e?ningsplan", re.IGNORECASE), "sul_140"),
-)
-
-
 #: How sure NLU must be of what a message asks, besides the place it names, to answer it.
 ASKED_FLOOR = 0.1
 #: The score the standard's best passage needs to agree with an unsure NLU topic.
@@ -76,20 +75,18 @@ def just_a_place(context: Context) -> bool:
     return all(word in _PLACE_FILLER for word in words)
 
 
-def mentioned_law(text: str) -> str | None:
-    """Return the law a message names ("vedligeholdende træning", "§ 140"), if any."""
-    return next((law for pattern, law in _LAW_WORDS if pattern.search(text)), None)
-
-
 def answer(context: Context) -> list[Reply]:
     """Answer the topic of the turn's intent for the citizen's municipality."""
     topic = TOPIC_OF_INTENT[context.turn.intent]
     state = context.state
-    if context.municipality is None and topic in SAME_EVERYWHERE:
-        # The law is the same in every municipality: answer, then offer the local view.
+    if topic in SAME_EVERYWHERE and (
+            context.municipality is None or compares_laws(context.turn.text)):
+        # The law is the same in every municipality, and so is the difference between its
+        # rules: the general rule; then, with no municipality known, an offer of the local view.
         state.last_topic, state.misses = topic, 0
-        reply = reply_from(context.answer(topic))
-        reply.text += "\n\n" + phrase("same_everywhere", **context.who())
+        reply = reply_from(general_answer(context.kb, topic) or context.answer(topic))
+        if context.municipality is None:
+            reply.text += "\n\n" + phrase("same_everywhere", **context.who())
         return [reply]
     if context.municipality is None:
         return [ask_municipality(context, topic)]

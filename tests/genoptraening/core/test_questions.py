@@ -2,7 +2,12 @@
 
 import pytest
 
-from genoptraening.core.questions import holds_question, split_questions, told_and_asked
+from genoptraening.core.questions import (
+    holds_question,
+    mentioned_law,
+    split_questions,
+    told_and_asked,
+)
 
 
 @pytest.mark.parametrize(("text", "parts"), [
@@ -27,3 +32,12 @@ def test_one_question_in_a_story_is_the_message_unless_asked_for_alone():
     assert not told_and_asked("Hvordan søger vi?")
     assert not told_and_asked("Min mor er faldet.")
     assert holds_question("hvad koster det") and not holds_question("tak")
+
+
+def test_mentioned_law():
+    assert mentioned_law("hvad koster vedligeholdende træning") == "sel_86_2"
+    assert mentioned_law("efter indlæggelse") == "sul_140"
+    assert mentioned_law("serviceloven § 86 stk. 1") == "sel_86_1"
+    assert mentioned_law("hvad koster genoptræning") is None
+    assert mentioned_law("Hvad er forskellen på genoptræning og vedligeholdende træning?") is None
+    assert mentioned_law("er det genoptræning eller vedligeholdende træning jeg skal have") is None

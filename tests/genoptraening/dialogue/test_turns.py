@@ -1,7 +1,5 @@
 import re
 
-from genoptraening.dialogue.turns import mentioned_law
-
 PHONE = re.compile(r"\b\d{2} \d{2} \d{2} \d{2}\b")
 
 
@@ -204,13 +202,6 @@ def test_session_start_has_the_privacy_note(conversation):
     assert c.state.municipality == "hjoerring"
 
 
-def test_mentioned_law():
-    assert mentioned_law("hvad koster vedligeholdende træning") == "sel_86_2"
-    assert mentioned_law("efter indlæggelse") == "sul_140"
-    assert mentioned_law("serviceloven § 86 stk. 1") == "sel_86_1"
-    assert mentioned_law("hvad koster genoptræning") is None
-
-
 def test_unclear_short_answer_to_the_municipality_question(conversation):
     c = conversation()
     c.say("answer_topic", "hvad koster det", "ask_cost")
@@ -341,3 +332,11 @@ def test_a_law_the_standard_does_not_cover_gets_its_own_general_rule_where_the_l
     # Where the law says nothing particular (the price), the standard's own answer is given.
     text = c.say("answer_topic", "hvad koster det?", "ask_cost")
     assert "gratis" in text and "Hjørring Kommune" in text
+
+
+def test_the_difference_between_the_laws_is_the_laws_own_whatever_the_municipality(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "Hvad er forskellen på genoptræning og vedligeholdende træning?",
+                 "ask_law")
+    assert "§ 86, stk. 1" in text and "§ 86, stk. 2" in text and "§ 140" in text
+    assert "Hvilken kommune" not in text  # the municipality is known: no offer of it
