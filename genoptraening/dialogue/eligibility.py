@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.questions import holds_question, split_questions
 from genoptraening.core.render import law_offer, phrase
 from genoptraening.core.situation import Situation
@@ -141,12 +142,23 @@ def _the_rest(context: Context, asked: str, law: str | None = None,
 
     if context.municipality is None or not holds_question(asked):
         return []
-    rest = [q for q in split_questions(asked, always=True)
-            if not _WHETHER.search(q)]  # "kan han få træning?" is what the result answers
+    rest = [q for q in split_questions(asked, always=True) if not _asks_whether(context, q)]
     found = questions.topics_asked(context, rest)
     said = _IN_THE_RESULT - {"apply"} if before_the_result else _IN_THE_RESULT
     return [reply for _, topic, question in found if topic not in said
             for reply in turns.topic_replies(context, topic, question, law)]
+
+
+def _asks_whether(context: Context, question: str) -> bool:
+    """Tell whether a question asks what the result answers: "kan han få træning?".
+
+    Not when NLU is sure it asks for a topic: "kan hun få træningen hjemme?" asks where.
+    """
+    read = context.turn.asked(question)
+    if read is not None and read.confidence >= questions.QUESTION_SURE and (
+            read.intent in TOPIC_OF_INTENT):
+        return False
+    return bool(_WHETHER.search(question))
 
 
 def _law(facts: dict[str, Any]) -> str:

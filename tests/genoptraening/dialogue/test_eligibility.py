@@ -187,3 +187,17 @@ def test_questions_without_a_story_or_a_wish_for_training_ask_no_yes_or_no(conve
                  "Kan jeg klage over det?", "check_eligibility")
     assert "Møllebjergvej 4" in text and c.buttons == [] and "indlagt" not in text
     assert c.state.last_topic == "complaint_decision" and c.state.eligibility_question is None
+
+
+def test_a_question_nlu_reads_as_a_topic_is_answered_even_if_it_asks_to_get_training(
+        conversation):
+    from genoptraening.core.intent_reader import Question
+
+    c = conversation(municipality="hedensted")
+    story = ("Min mor er 90 og kan ikke komme ud af huset mere. Kan hun få træningen hjemme, "
+             "og hvem er det der vurderer det?")
+    text = c.say("eligibility", story, "check_eligibility", questions=(
+        Question("Kan hun få træningen hjemme", "ask_location", 0.99),
+        Question("hvem er det der vurderer det?", "ask_staff", 0.92)))
+    assert "eget hjem" in text  # where she trains, the question she asked
+    assert "indlagt" in text and c.buttons == ["Ja", "Nej"]  # what decides the law, at the end
