@@ -83,6 +83,8 @@ _NUMBERS = {skeleton(word): number for number, word in enumerate(
     ("nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv",
      "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten", "tyve"))}
 _NUMBERS.update({"et": 1, "een": 1})
+#: Danish number words, folded (``skeleton``), to their numbers: "fire" → 4, "en"/"et" → 1.
+NUMBER_WORDS: dict[str, int] = _NUMBERS
 _ORDINALS = {skeleton(word): number for number, word in enumerate(
     ("første", "anden", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende",
      "tiende", "ellevte", "tolvte", "trettende", "fjortende", "femtende", "sekstende", "syttende",

@@ -35,6 +35,7 @@ from genoptraening.core.analysis import (
     terms,
 )
 from genoptraening.core.knowledge.examples import intent_examples
+from genoptraening.core.knowledge.onboarding.section_topics import heading_topics
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
 
 #: Mix of the word score and the 4-gram score (calibrated).
@@ -225,12 +226,14 @@ class PassageIndex:
         return " ".join(sentences[i] for i in sorted(chosen))
 
 
-def section_vocabulary(standard: Standard,
-                       examples: Mapping[str, Sequence[str]]) -> dict[str, str]:
+def section_vocabulary(standard: Standard, examples: Mapping[str, Sequence[str]],
+                       headings: Sequence[str] = ()) -> dict[str, str]:
     """Return, by section heading, the words citizens use for what the section says.
 
     Each curated topic's answer (plain Danish) and the NLU examples of the intent that asks
-    for it (how citizens ask) go to every section its sources cite.
+    for it (how citizens ask) go to every section its sources cite. An imported standard's
+    sections also read as the examples of the topics their drafted facts (approved or not:
+    they only help find the text) and their headings name (``heading_topics``).
     """
     intent_of = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
     words: dict[str, dict[str, None]] = {}
@@ -239,6 +242,12 @@ def section_vocabulary(standard: Standard,
         for source in entry.sources:
             if source.section:
                 words.setdefault(source.section, {}).update(dict.fromkeys(lines))
+    if standard.imported is not None:
+        about: list[tuple[str, str]] = [(d.section, d.topic) for d in standard.drafts]
+        about += [(heading, topic) for heading in headings for topic in heading_topics(heading)]
+        for section, topic in about:
+            words.setdefault(section, {}).update(
+                dict.fromkeys(examples.get(intent_of.get(topic, ""), ())))
     return {section: "\n".join(lines) for section, lines in words.items()}
 
 
@@ -277,7 +286,8 @@ class PassageSearch:
         with self._lock:
             built = PassageIndex(
                 text, self.treatments, synonyms, self.ngram_weight, self.section_weight,
-                section_vocabulary(standard, examples) if standard and self.expand else {})
+                section_vocabulary(standard, examples, text.headings())
+                if standard and self.expand else {})
             self._indexes[slug] = (stamp, built)
         return built
 

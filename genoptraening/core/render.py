@@ -193,12 +193,17 @@ def answer_topic(
     if standard is None:
         intro = phrase("no_standard", municipality=municipality.official)
         return _with_intro(intro, general, topic, municipality)
+    unreviewed = phrase("unreviewed", municipality=standard.municipality, topic_label=label)
     if law is not None and law not in standard.laws:
-        intro = phrase("law_not_covered", municipality=standard.municipality,
-                       offer=law_offer(law), law=law_label(law))
+        intro = unreviewed if _laws_unreviewed(standard) else phrase(
+            "law_not_covered", municipality=standard.municipality, offer=law_offer(law),
+            law=law_label(law))
         return _with_intro(intro, general, topic, municipality)
     rows = _entries(standard, topic, law)
     if not rows:
+        if standard.imported is not None:
+            # Its text may say what no approved fact does yet: no claim that it is silent.
+            return _with_intro(unreviewed, general, topic, municipality)
         if general is None:
             return Answer(phrase("silent_no_general", municipality=standard.municipality,
                                  topic_label=label), topic, municipality.name)
@@ -206,6 +211,12 @@ def answer_topic(
         return _with_intro(intro, general, topic, municipality)
     text, citations = _compose(standard, rows)
     return Answer(text, topic, municipality.name, citations, [e for _, e in rows])
+
+
+def _laws_unreviewed(standard: Standard) -> bool:
+    """Tell whether an imported standard's laws are unknown: no law it covers is approved."""
+    return standard.imported is not None and not any(
+        draft.covers is not None and draft.status == "approved" for draft in standard.drafts)
 
 
 def _with_intro(

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from genoptraening.core.knowledge.reviewed import effective
 from genoptraening.core.knowledge.schema import Standard
 from genoptraening.core.knowledge.standards import (
     STANDARDS_DIR,
@@ -113,7 +114,8 @@ class KnowledgeBase:
 
     def _load(self, name: str, path: Path, mtime_ns: int, size: int, old: _Loaded | None) -> None:
         try:
-            standard = parse_file(path)
+            # An imported standard answers from its approved facts only (reviewed.py).
+            standard = effective(parse_file(path))
         except KnowledgeFileError as exc:
             self._problems[name] = exc.problems
             kept = old.standard if old else None

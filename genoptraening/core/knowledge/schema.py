@@ -254,8 +254,73 @@ class Topic(_Model):
         return value
 
 
+#: A drafted fact's state: read by ``kb import``, approved by a person, or rejected.
+DraftStatus = Literal["draft", "approved", "rejected"]
+#: The value fields of a drafted fact; each fact has exactly one of them.
+DRAFT_KINDS = ("phone", "email", "address", "price", "deadline", "covers", "complaint_to",
+               "approval")
+
+
+class Approval(_Model):
+    """Who approved a standard, and the date when the standard gives it."""
+
+    by: str
+    date: dt.date | None = None
+
+
+class DraftFact(_Model):
+    """One fact that ``kb import`` read in a standard, with the quote it was read from.
+
+    A drafted fact is never told to a citizen: only ``status: approved`` facts become part of
+    the answers (``genoptraening.core.knowledge.reviewed``).
+    """
+
+    id: str
+    status: DraftStatus = "draft"
+    topic: TopicId
+    law: LawId | None = None  # the fact stands in this law's part of the standard
+    section: str
+    quote: str
+    phone: Phone | None = None
+    email: Email | None = None
+    address: Address | None = None
+    price: Price | None = None
+    deadline: Deadline | None = None
+    covers: LawId | None = None  # the standard covers this law
+    complaint_to: str | None = None  # where a complaint of ``topic`` is sent
+    approval: Approval | None = None
+
+    @root_validator(skip_on_failure=True)
+    def _one_value(cls, values: dict) -> dict:  # noqa: N805
+        present = [kind for kind in DRAFT_KINDS if values.get(kind) is not None]
+        if len(present) != 1:
+            raise ValueError(f"et udkast skal have netop én af {', '.join(DRAFT_KINDS)}")
+        return values
+
+    @property
+    def kind(self) -> str:
+        """The value field this fact has ("phone", "deadline", …)."""
+        return next(kind for kind in DRAFT_KINDS if getattr(self, kind) is not None)
+
+    @property
+    def value(self) -> object:
+        """The fact's value (a Phone, a Deadline, a law id, …)."""
+        return getattr(self, self.kind)
+
+
+class Imported(_Model):
+    """Where an imported standard came from (``genoptraening kb import``)."""
+
+    file: str  # the document's file name as given
+    date: dt.date
+
+
 class Standard(_Model):
-    """A municipality's quality standard, or (``general: true``) the national rules."""
+    """A municipality's quality standard, or (``general: true``) the national rules.
+
+    An imported standard (``imported``) carries the facts read from it in ``drafts``; the
+    knowledge base answers from the approved ones only.
+    """
 
     municipality: str
     slug: str
@@ -267,6 +332,8 @@ class Standard(_Model):
     laws: list[LawId]
     topics: dict[TopicId, Topic] = Field(default_factory=dict)
     by_law: dict[LawId, dict[TopicId, Topic]] = Field(default_factory=dict)
+    imported: Imported | None = None
+    drafts: list[DraftFact] = Field(default_factory=list)
 
     @root_validator(skip_on_failure=True)
     def _laws_consistent(cls, values: dict) -> dict:  # noqa: N805
@@ -276,6 +343,9 @@ class Standard(_Model):
             raise ValueError(f"by_law nævner love, der ikke står i 'laws': {sorted(extra)}")
         if not values.get("general") and not values.get("seed_file"):
             raise ValueError("en kommunes standard skal have seed_file")
+        ids = [draft.id for draft in values.get("drafts") or []]
+        if len(ids) != len(set(ids)):
+            raise ValueError("to udkast har samme id")
         return values
 
     def topic(self, topic: str, law: str | None = None) -> Topic | None:

@@ -11,8 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 
 # A hyphen at a line end inside a word: "vedlige-\n\nholdende" → "vedligeholdende".
-# A hyphen followed by a space ("ergo- og fysioterapeuter") is a real one and is kept.
-_LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[a-zæøå])")
+# A hyphen followed by a space ("ergo- og fysioterapeuter") is a real one and is kept, also
+# when the line breaks after it ("ergo-\nog fysioterapeuter").
+_LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[a-zæøå])(?!(?:og|eller)\b)")
 _SPACE = re.compile(r"\s+")
 
 
@@ -38,3 +39,16 @@ def contains(seeds_dir: Path, name: str, quote: str) -> bool:
     """Tell whether ``quote`` occurs in seed ``name`` (both normalised)."""
     text = seed_text(seeds_dir, name)
     return text is not None and normalise(quote) in text
+
+
+#: The folder under the knowledge folder with the imported standards' source texts
+#: (``genoptraening kb import``); the five curated standards' seeds are in the seeds folder.
+SOURCES_DIR = "sources"
+
+
+def source_folder(knowledge_dir: Path, seeds_dir: Path | None, name: str) -> Path | None:
+    """Return the folder that holds a standard's source document: imported, else a seed."""
+    for folder in (knowledge_dir / SOURCES_DIR, seeds_dir):
+        if folder is not None and (folder / name).is_file():
+            return folder
+    return None

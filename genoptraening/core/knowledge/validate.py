@@ -8,7 +8,7 @@ section a knowledge file cites is one of its headings, with the quote in it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,8 @@ from pydantic import ValidationError
 
 from genoptraening.core.analysis import SYNONYMS_FILE, synonym_problems
 from genoptraening.core.knowledge import seeds
-from genoptraening.core.knowledge.schema import LAWS, TOPICS, Standard
+from genoptraening.core.knowledge.onboarding.evidence import quoted
+from genoptraening.core.knowledge.schema import LAWS, TOPICS, DraftFact, Source, Standard
 from genoptraening.core.knowledge.standards import (
     STANDARDS_DIR,
     StandardText,
@@ -140,32 +141,45 @@ def parse_file(path: Path) -> Standard:
     return standard
 
 
-def check_sources(name: str, standard: Standard, seeds_dir: Path) -> list[Problem]:
-    """Check that every quoted source and section heading occurs in its seed file."""
-    problems = []
+def _citations(standard: Standard) -> Iterator[tuple[str, Source | DraftFact]]:
+    """Yield every quoted source of a file with where it stands: topics' sources, drafts."""
     for law, topic, entry in standard.iter_topics():
         prefix = f"by_law.{law}.{topic}" if law else f"topics.{topic}"
         for index, source in enumerate(entry.sources):
-            where = f"{prefix}.sources[{index}]"
-            seed = source.file or standard.seed_file
-            if source.quote is None or source.section is None:
-                continue  # a general rule resting on a law reference
-            if seed is None:
-                problems.append(Problem(name, where, "ingen kildefil angivet for citatet"))
-                continue
-            if seeds.seed_text(seeds_dir, seed) is None:
-                problems.append(Problem(name, where, f"kildefilen {seed!r} findes ikke"))
-                continue
-            if not seeds.contains(seeds_dir, seed, source.quote):
-                problems.append(
-                    Problem(name, where, f"citatet findes ikke i {seed}: {source.quote!r}")
-                )
-            if not seeds.contains(seeds_dir, seed, source.section):
-                problems.append(
-                    Problem(name, where, f"afsnitsoverskriften findes ikke i {seed}: "
-                            f"{source.section!r}")
-                )
+            if source.quote is not None and source.section is not None:
+                yield f"{prefix}.sources[{index}]", source
+    for index, draft in enumerate(standard.drafts):
+        yield f"drafts[{index}]", draft
+
+
+def check_sources(name: str, standard: Standard, seeds_dir: Path) -> list[Problem]:
+    """Check that every quoted source and section heading occurs in its seed file."""
+    problems = []
+    for where, source in _citations(standard):
+        seed = getattr(source, "file", None) or standard.seed_file
+        assert source.quote is not None and source.section is not None
+        if seed is None:
+            problems.append(Problem(name, where, "ingen kildefil angivet for citatet"))
+            continue
+        if seeds.seed_text(seeds_dir, seed) is None:
+            problems.append(Problem(name, where, f"kildefilen {seed!r} findes ikke"))
+            continue
+        if not seeds.contains(seeds_dir, seed, source.quote):
+            problems.append(
+                Problem(name, where, f"citatet findes ikke i {seed}: {source.quote!r}")
+            )
+        if not seeds.contains(seeds_dir, seed, source.section):
+            problems.append(
+                Problem(name, where, f"afsnitsoverskriften findes ikke i {seed}: "
+                        f"{source.section!r}")
+            )
     return problems
+
+
+def check_drafts(name: str, standard: Standard) -> list[Problem]:
+    """Check that each drafted fact's quote holds its value (the number, address, amount …)."""
+    return [Problem(name, f"drafts[{index}]", f"citatet indeholder ikke værdien ({draft.id})")
+            for index, draft in enumerate(standard.drafts) if not quoted(draft)]
 
 
 def text_problem(exc: StandardTextError) -> Problem:
@@ -178,24 +192,20 @@ def check_sections(name: str, standard: Standard, text: StandardText) -> list[Pr
     problems = []
     where_text = f"{STANDARDS_DIR}/{text.slug}.md"
     headings = set(text.headings())
-    for law, topic, entry in standard.iter_topics():
-        prefix = f"by_law.{law}.{topic}" if law else f"topics.{topic}"
-        for index, source in enumerate(entry.sources):
-            if source.quote is None or source.section is None:
-                continue
-            if (source.file or standard.seed_file) != text.seed_file:
-                continue  # quotes another document
-            where = f"{prefix}.sources[{index}]"
-            if source.section not in headings:
-                problems.append(
-                    Problem(name, where, f"afsnittet {source.section!r} er ikke en overskrift i "
-                            f"{where_text}")
-                )
-            elif not text.contains(source.section, source.quote):
-                problems.append(
-                    Problem(name, where, f"citatet står ikke i afsnittet {source.section!r} i "
-                            f"{where_text}: {source.quote!r}")
-                )
+    for where, source in _citations(standard):
+        if (getattr(source, "file", None) or standard.seed_file) != text.seed_file:
+            continue  # quotes another document
+        assert source.quote is not None and source.section is not None
+        if source.section not in headings:
+            problems.append(
+                Problem(name, where, f"afsnittet {source.section!r} er ikke en overskrift i "
+                        f"{where_text}")
+            )
+        elif not text.contains(source.section, source.quote):
+            problems.append(
+                Problem(name, where, f"citatet står ikke i afsnittet {source.section!r} i "
+                        f"{where_text}: {source.quote!r}")
+            )
     return problems
 
 
@@ -222,13 +232,13 @@ def check_texts(
         except StandardTextError as exc:
             problems.append(text_problem(exc))
             continue
-        if seeds_dir is not None:
-            seed = seeds_dir / text.seed_file
-            if not seed.is_file():
-                problems.append(Problem(where, "seed_file", f"kildefilen {text.seed_file!r} "
-                                        "findes ikke"))
-            elif mismatch := seed_mismatch(text, seed.read_text(encoding="utf-8")):
-                problems.append(Problem(where, "", f"{mismatch} (kilde: {text.seed_file})"))
+        folder = seeds.source_folder(knowledge_dir, seeds_dir, text.seed_file)
+        if folder is None and seeds_dir is not None:
+            problems.append(Problem(where, "seed_file", f"kildefilen {text.seed_file!r} "
+                                    "findes ikke"))
+        elif folder is not None and (mismatch := seed_mismatch(
+                text, (folder / text.seed_file).read_text(encoding="utf-8"))):
+            problems.append(Problem(where, "", f"{mismatch} (kilde: {text.seed_file})"))
         standard = standards.get(text.slug)
         if standard is None:
             if not (knowledge_dir / f"{text.slug}.yml").is_file():
@@ -295,8 +305,11 @@ def validate_dir(knowledge_dir: Path, seeds_dir: Path) -> ValidationReport:
                 problems.append(
                     Problem(path.name, "slug", f"{standard.slug!r} er ikke en kommunes slug")
                 )
-        if quotes_checked:
-            problems.extend(check_sources(path.name, standard, seeds_dir))
+        folder = seeds.source_folder(knowledge_dir, seeds_dir if quotes_checked else None,
+                                     standard.seed_file or "")
+        if folder is not None or quotes_checked:
+            problems.extend(check_sources(path.name, standard, folder or seeds_dir))
+        problems.extend(check_drafts(path.name, standard))
     text_problems, texts = check_texts(
         knowledge_dir, seeds_dir if quotes_checked else None, municipal
     )
