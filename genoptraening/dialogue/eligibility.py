@@ -100,6 +100,11 @@ def _eligibility(context: Context) -> list[Reply]:
             likely, law = [Reply(phrase("likely_sel_86_1", **who))], "sel_86_1"
         elif facts.get("hospital") is False and next_question == "lasting":
             likely = [Reply(phrase("either_sel_86", **who))]
+        elif facts.get("can_train_alone") and next_question == "hospital":
+            # "Jeg kan sagtens gå i fitnesscenter. Kan jeg så få træning?": what the
+            # municipality's target group says about that, before what decides the law.
+            said = f"{phrase('result_can_train_alone', **who)} {phrase('decides')}"
+            likely = [Reply(said), reply_from(context.answer("target_group"))]
         # The story's other questions are answered now, under the likely law, not after the
         # yes or no ("… Hvordan søger vi?"); then they are not answered again with the result.
         asked = state.pending_question or ""

@@ -106,7 +106,11 @@ def health_asked(turn: Turn) -> int | None:
     """Return the place of the first question NLU is sure asks for health advice, if any.
 
     "Hjælper glukosamin for mine knæ? Og kan jeg få træning for min slidgigt?": the first.
+    Only among several questions: a story's one question ("… Må jeg det?") means what the
+    story makes it mean, which NLU's reading of the whole message says.
     """
+    if len(turn.questions) < 2:
+        return None
     return next((at for at, read in enumerate(turn.questions)
                  if read.intent == "ask_health" and read.confidence >= QUESTION_SURE), None)
 

@@ -201,3 +201,14 @@ def test_a_question_nlu_reads_as_a_topic_is_answered_even_if_it_asks_to_get_trai
         Question("hvem er det der vurderer det?", "ask_staff", 0.92)))
     assert "eget hjem" in text  # where she trains, the question she asked
     assert "indlagt" in text and c.buttons == ["Ja", "Nej"]  # what decides the law, at the end
+
+
+def test_one_who_can_train_alone_hears_the_target_group_before_the_question(conversation):
+    from genoptraening.core.situation import Situation
+
+    c = conversation(municipality="hjoerring")
+    text = c.say("eligibility", "Jeg kan sagtens gå i fitnesscenter. Kan jeg så få træning?",
+                 "check_eligibility", situation=Situation(can_train_alone=True))
+    assert "Kan du træne på egen hånd" in text and "individuel vurdering" in text
+    assert "private og foreninger" in text  # Hjørring's own target group
+    assert c.replies[-1].text.startswith("Har du været indlagt") and c.buttons == ["Ja", "Nej"]

@@ -112,3 +112,12 @@ def test_before_the_municipality_is_known_no_question_is_answered_from_a_guess(c
           questions=(Question("Hvad koster det", "ask_cost", 0.9),
                      Question("hvordan klager jeg?", "ask_complaint_decision", 0.9)))
     assert not any(r.answered_by.get("topic") for r in c.replies)
+
+
+def test_a_storys_one_question_is_not_read_alone_as_a_health_question(conversation):
+    c = conversation(municipality="skanderborg")
+    story = "Min far vil gerne have, at jeg er med, når han træner. Må jeg det?"
+    c.say("answer_topic", story, "ask_cooperation", confidence=0.5,
+          questions=(Question("Må jeg det?", "ask_health", 0.7),))
+    assert not any(r.text.startswith("Jeg kan ikke give råd om helbred") for r in c.replies)
+    assert c.replies[0].answered_by.get("topic") == "cooperation"
