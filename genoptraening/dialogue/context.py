@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from genoptraening.core import privacy, signals
+from genoptraening.core import privacy, signals, voice
 from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.core.knowledge.schema import Standard
 from genoptraening.core.passages import PassageSearch
@@ -165,6 +165,23 @@ def consent_reminder(context: Context) -> Reply:
         return Reply(text, citations=context.answer("on_behalf").citations)
     general = general_answer(context.kb, "on_behalf")
     return Reply(text, citations=general.citations if general else [])
+
+
+def about_the_relative(context: Context, replies: list[Reply]) -> list[Reply]:
+    """Say the curated answers about the relative the conversation is about, if any.
+
+    "Du træner i Sundhedshuset" becomes "Din mor træner i Sundhedshuset" for a son who asks
+    for his mother; the standard's own words quoted in a passage stay as printed.
+    """
+    relative = context.relative
+    if relative is None:
+        return replies
+    person = voice.Person(relative.your, relative.pronoun, relative.object_pronoun,
+                          relative.possessive)
+    for reply in replies:
+        if reply.answered_by.get("kind") == "topic":
+            reply.text = voice.about(reply.text, person)
+    return replies
 
 
 def reply_from(answer: Answer, extra: str = "") -> Reply:

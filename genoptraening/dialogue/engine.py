@@ -12,6 +12,7 @@ from genoptraening.core.situation import Situation
 from genoptraening.dialogue import questions, turns
 from genoptraening.dialogue.context import (
     Context,
+    about_the_relative,
     build_context,
     preamble,
     with_consent_reminder,
@@ -97,6 +98,7 @@ def respond(
         # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):
         # both are answered, in the order asked.
         answers = questions.in_place(answers, turns.health_reply(context), at)
+    answers = about_the_relative(context, answers)
     replies += preamble(context) + with_consent_reminder(context, answers)
     for reply in replies:
         reply.answered_by.setdefault("intent", turn.intent)

@@ -340,3 +340,10 @@ def test_the_difference_between_the_laws_is_the_laws_own_whatever_the_municipali
                  "ask_law")
     assert "§ 86, stk. 1" in text and "§ 86, stk. 2" in text and "§ 140" in text
     assert "Hvilken kommune" not in text  # the municipality is known: no offer of it
+
+
+def test_an_answer_to_a_relative_is_said_about_the_relative(conversation):
+    c = conversation(municipality="hedensted", relative="mor")
+    text = c.say("answer_topic", "hvor skal hun træne?", "ask_location")
+    assert text.startswith("Din mor træner i Sundhedshuset i Løsning.")
+    assert "Du træner" not in text
