@@ -98,6 +98,9 @@ def _eligibility(context: Context) -> list[Reply]:
         if facts.get("new_loss") and next_question == "hospital":
             # Answer first: a new loss is § 86 stk. 1 unless a hospital stay makes it § 140.
             likely, law = [Reply(phrase("likely_sel_86_1", **who))], "sel_86_1"
+        elif facts.get("hospital") and next_question == "plan":
+            # Answer first: after a hospital stay, the plan is what makes it § 140.
+            likely, law = [Reply(phrase("likely_sul_140", **who))], "sul_140"
         elif facts.get("hospital") is False and next_question == "lasting":
             likely = [Reply(phrase("either_sel_86", **who))]
         elif facts.get("can_train_alone") and next_question == "hospital":

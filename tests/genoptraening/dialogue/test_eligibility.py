@@ -212,3 +212,13 @@ def test_one_who_can_train_alone_hears_the_target_group_before_the_question(conv
     assert "Kan du træne på egen hånd" in text and "individuel vurdering" in text
     assert "private og foreninger" in text  # Hjørring's own target group
     assert c.replies[-1].text.startswith("Har du været indlagt") and c.buttons == ["Ja", "Nej"]
+
+
+def test_after_a_hospital_stay_the_plan_is_explained_before_it_is_asked_about(conversation):
+    from genoptraening.core.situation import Situation
+
+    c = conversation(municipality="aarhus")
+    text = c.say("eligibility", "jeg er lige blevet udskrevet, hvad sker der nu med træning",
+                 "check_eligibility", situation=Situation(hospital_stay=True))
+    assert "sundhedsloven § 140" in text and "skal du ikke selv søge" in text
+    assert c.replies[-1].text == "Har sygehuset lavet en genoptræningsplan til dig?"
