@@ -216,6 +216,22 @@ class Register:
         return best
 
 
+#: Words that may stand around a municipality's name in a message that only names it.
+_PLACE_FILLER = frozenset({
+    "jeg", "vi", "han", "hun", "de", "bor", "boede", "i", "kommune", "og", "hvad", "med", "så",
+    "nu", "er", "til", "fra", "flyttet", "men", "hos", "for", "det", "den", "hedder", "min",
+    "mor", "far", "live", "in", "we", "ja", "tak", "om", "hvordan", "ved", "nej",
+})
+
+
+def only_a_place(text: str, match: Match | None) -> bool:
+    """Tell whether a message says nothing but the place it names ("hjoerring", "og Rebild?")."""
+    if match is None:
+        return False
+    rest = text.replace(match.matched, " ")
+    return all(word in _PLACE_FILLER for word in re.findall(r"[\wæøåÆØÅ]+", rest.lower()))
+
+
 def _key(name: str) -> str:
     # "Gl. Rye" and "Lyngby-Taarbæk" as a message's words are read: "gl rye", "lyngby tarbak".
     return " ".join(skeleton(word) for word in _WORD.findall(name))

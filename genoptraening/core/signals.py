@@ -333,6 +333,9 @@ class Signals:
         english: It is written in English (:func:`looks_english`).
         relative: The relative the writer speaks about (:func:`find_relative`), if any.
         consent: The writer says the relative has agreed (:func:`consent_given`).
+        emergency_unsure: The intent classifier heard an emergency the words do not describe;
+            NLU acts on its next-best reading (:mod:`genoptraening.core.routing`), and 112 is
+            said as a condition.
 
     """
 
@@ -340,12 +343,13 @@ class Signals:
     english: bool = False
     relative: Relative | None = None
     consent: bool = False
+    emergency_unsure: bool = False
 
     def as_dict(self) -> dict[str, object]:
         """Return the signals as NLU's output carries them (the relative as its noun)."""
         return {"emergency": self.emergency, "english": self.english,
                 "relative": self.relative.noun if self.relative else None,
-                "consent": self.consent}
+                "consent": self.consent, "emergency_unsure": self.emergency_unsure}
 
     @classmethod
     def from_dict(cls, data: object) -> Signals | None:
@@ -353,11 +357,12 @@ class Signals:
         if not isinstance(data, dict):
             return None
         emergency, english, consent = (data.get(k) for k in ("emergency", "english", "consent"))
-        noun = data.get("relative")
+        noun, unsure = data.get("relative"), data.get("emergency_unsure", False)
         if not (isinstance(emergency, bool) and isinstance(english, bool)
-                and isinstance(consent, bool) and (noun is None or isinstance(noun, str))):
+                and isinstance(consent, bool) and (noun is None or isinstance(noun, str))
+                and isinstance(unsure, bool)):
             return None
-        return cls(emergency, english, relative_named(noun) if noun else None, consent)
+        return cls(emergency, english, relative_named(noun) if noun else None, consent, unsure)
 
 
 def read_signals(text: object) -> Signals:

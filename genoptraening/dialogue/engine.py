@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -66,25 +65,18 @@ def respond(
 
     """
     replies: list[Reply] = []
-    if kind == "emergency" and turn.text and not turn.signalled.emergency:
-        # The classifier heard an emergency in words that hold none ("kan ikke komme ud af
-        # sengen, kan hun få træning?"): say 112 as a condition, then answer the next-best
-        # reading instead of alarming the citizen.
+    if turn.signalled.emergency_unsure:
+        # NLU heard an emergency in words that hold none ("kan ikke komme ud af sengen, kan
+        # hun få træning?") and acts on its next-best reading: 112 is said as a condition.
         replies.append(Reply(phrase("emergency_maybe")))
-        turn, kind = _next_best(turn)
     context = build_context(deps, turn, state)
     handler = HANDLERS[kind]
     if kind == "session_start":
         return handler(context), context.state.changes_since(state)
-    # A message that only names a municipality ("hjoerring", "og hvad med Rebild?") sets it,
-    # whatever intent NLU gave it: a bare place name can look like anything to a classifier.
-    if kind in ("answer_topic", "smalltalk", "eligibility", "clarify") and turns.just_a_place(
-        context
-    ):
-        handler = turns.set_municipality
     # "okay, men hvad så i Hedensted?": a yes-word with nothing asked, before a switch of
-    # municipality, is the switch.
-    elif (kind == "eligibility" and turn.intent in ("affirm", "deny")
+    # municipality, is the switch (whether something was asked is the conversation's state,
+    # which NLU does not see; a message that only names a place is inform_municipality in NLU).
+    if (kind == "eligibility" and turn.intent in ("affirm", "deny")
           and context.state.eligibility_question is None and context.named_municipality):
         handler = turns.set_municipality
     # A short, unsure answer to "Hvilken kommune bor du i?" ("Paris") is an answer to it.
@@ -104,17 +96,6 @@ def respond(
         reply.answered_by.setdefault("intent", turn.intent)
         reply.answered_by.setdefault("confidence", round(turn.confidence, 3))
     return replies, context.state.changes_since(state)
-
-
-def _next_best(turn: Turn, floor: float = 0.1) -> tuple[Turn, str]:
-    for intent, confidence in turn.ranking:
-        if intent in ("emergency", "nlu_fallback") or intent not in KIND_OF_INTENT:
-            continue
-        if confidence >= floor:
-            return dataclasses.replace(turn, intent=intent, confidence=confidence), KIND_OF_INTENT[
-                intent]
-        break
-    return dataclasses.replace(turn, intent="nlu_fallback"), "clarify"
 
 
 def warm_up(deps: Deps) -> None:

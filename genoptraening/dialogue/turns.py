@@ -7,7 +7,6 @@ Each function takes a resolved ``Context`` and returns the replies; it changes
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from genoptraening.core import dates
 from genoptraening.core.hours import is_open
@@ -19,6 +18,7 @@ from genoptraening.core.questions import (
     split_questions,
     told_and_asked,
 )
+from genoptraening.core.register import only_a_place
 from genoptraening.core.render import (
     Answer,
     contact_phones,
@@ -56,23 +56,9 @@ AGREEING_UNSURE = 0.25
 #: Topics whose answer is the same in every municipality: answered without asking where.
 SAME_EVERYWHERE = frozenset({"legal_basis"})
 
-#: Words that may stand around a municipality's name in a message that only names it.
-_PLACE_FILLER = {
-    "jeg", "vi", "han", "hun", "de", "bor", "boede", "i", "kommune", "og", "hvad", "med", "så",
-    "nu", "er", "til", "fra", "flyttet", "men", "hos", "for", "det", "den", "hedder", "min",
-    "mor", "far", "live", "in", "we", "ja", "tak", "om", "hvordan", "ved", "nej",
-}
-
-
 def just_a_place(context: Context) -> bool:
     """Tell whether the message names a municipality and says nothing else."""
-    if not context.named_municipality:
-        return False
-    rest = context.turn.text
-    if context.match is not None:
-        rest = rest.replace(context.match.matched, " ")
-    words = re.findall(r"[\wæøåÆØÅ]+", rest.lower())
-    return all(word in _PLACE_FILLER for word in words)
+    return context.named_municipality and only_a_place(context.turn.text, context.match)
 
 
 def answer(context: Context) -> list[Reply]:

@@ -17,6 +17,7 @@ def test_each_message_carries_its_signals_and_a_button_none(tmp_path):
         Message({TEXT: "how much does the training cost for my mother?"}),
         Message({TEXT: "/affirm"})])
     assert story.as_dict(only_output_properties=True)[SIGNALS] == {
-        "emergency": False, "english": False, "relative": "mor", "consent": True}
+        "emergency": False, "english": False, "relative": "mor", "consent": True,
+        "emergency_unsure": False}
     assert english.get(SIGNALS)["english"] is True
     assert button.get(SIGNALS) is None

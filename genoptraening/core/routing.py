@@ -1,0 +1,55 @@
+"""Where the intent classifier cannot know what a message is, what the message says decides.
+
+Two readings override the classifier's first intent, in NLU (``genoptraening.rasa_ext.routing``)
+so that the tracker, ``rasa test`` and the staff tools see the intent the dialogue acts on:
+
+- A message that only names a place ("hjoerring", "og hvad med Rebild?") answers "which
+  municipality?" or switches it: ``inform_municipality``, whatever a classifier made of a bare
+  name.
+- An emergency the words do not describe ("kan ikke komme ud af sengen, kan hun få træning?"):
+  the next-best reading is the intent, and the message is marked so that 112 is said as a
+  condition ("Hvis nogen er kommet til skade lige nu …") before the answer.
+"""
+
+from __future__ import annotations
+
+from genoptraening.core.register import Register, only_a_place
+
+#: The intent a message that only names a place is.
+PLACE_INTENT = "inform_municipality"
+#: The lowest confidence a next-best reading needs to stand in for a misheard emergency.
+NEXT_BEST_FLOOR = 0.1
+_NOT_NEXT = frozenset({"emergency", "nlu_fallback"})
+
+Ranking = list[tuple[str, float]]
+
+
+def reread(text: str, ranking: Ranking, emergency: bool,
+           register: Register) -> tuple[Ranking, bool]:
+    """Return the ranking as the message itself corrects it, and whether 112 is to be said.
+
+    Args:
+        text: The message.
+        ranking: The classifier's intents with their confidences, best first.
+        emergency: Whether the words describe an emergency happening now.
+        register: The municipalities, to tell a message that only names one.
+
+    Returns:
+        The ranking, its first intent the one to act on; True when the classifier heard an
+        emergency the words do not hold.
+
+    """
+    if not ranking:
+        return ranking, False
+    first = ranking[0][0]
+    if first != PLACE_INTENT:
+        match = register.find(text)
+        if match is not None and not match.elsewhere and only_a_place(text, match):
+            return [(PLACE_INTENT, 1.0), *[r for r in ranking if r[0] != PLACE_INTENT]], False
+    if first == "emergency" and not emergency:
+        rest = [r for r in ranking if r[0] != "emergency"]
+        best = next(((i, c) for i, c in rest if i not in _NOT_NEXT), None)
+        if best is None or best[1] < NEXT_BEST_FLOOR:
+            return [("nlu_fallback", ranking[0][1]), *rest], True
+        return [best, *[r for r in rest if r != best]], True
+    return ranking, False

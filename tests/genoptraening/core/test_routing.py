@@ -1,0 +1,41 @@
+"""What the message itself says corrects the classifier's intent."""
+
+import pytest
+
+from genoptraening.core.register import get_register
+from genoptraening.core.routing import reread
+
+
+@pytest.mark.parametrize("text", ["hjoerring", "og hvad med Rebild?", "jeg bor i Lejre"])
+def test_a_message_that_only_names_a_place_informs_the_municipality(text):
+    ranking, unsure = reread(text, [("ask_cancellation", 0.6), ("inform_municipality", 0.3)],
+                             False, get_register())
+    assert ranking[0] == ("inform_municipality", 1.0) and not unsure
+    assert [i for i, _ in ranking].count("inform_municipality") == 1
+
+
+@pytest.mark.parametrize("text", ["hvad koster det i Lejre?",
+                                  "jeg var indlagt på Aalborg Universitetshospital"])
+def test_a_place_with_more_is_left_to_the_classifier(text):
+    ranking = [("ask_cost", 0.9), ("inform_municipality", 0.05)]
+    assert reread(text, ranking, False, get_register()) == (ranking, False)
+
+
+def test_a_misheard_emergency_gives_way_to_the_next_best_reading():
+    ranking = [("emergency", 0.7), ("nlu_fallback", 0.2), ("check_eligibility", 0.25)]
+    reread_ranking, unsure = reread("kan ikke komme ud af sengen, kan hun få træning?",
+                                    ranking, False, get_register())
+    assert reread_ranking[0] == ("check_eligibility", 0.25) and unsure
+    assert all(intent != "emergency" for intent, _ in reread_ranking)
+
+
+def test_a_misheard_emergency_without_a_sure_enough_next_reading_falls_back():
+    ranking, unsure = reread("skal jeg lufte ud", [("emergency", 0.9), ("ask_cost", 0.05)],
+                             False, get_register())
+    assert ranking[0] == ("nlu_fallback", 0.9) and unsure
+
+
+def test_a_real_emergency_stays_one():
+    ranking = [("emergency", 0.9), ("ask_cost", 0.05)]
+    assert reread("min mor ligger på gulvet og bløder", ranking, True, get_register()) == (
+        ranking, False)
