@@ -52,6 +52,22 @@ def register(commands: Any) -> None:
                           help="kun dette format (kan gentages)")
     evaluate.add_argument("--write", action="store_true",
                           help="skriv tallene i docs/onboarding.md")
+    evaluate.add_argument("--conversations", action="store_true",
+                          help="i stedet: samtalerne om hver kommune besvaret fra den importerede "
+                               "tekst alene og fra den kuraterede (starter assistenten)")
+    evaluate.add_argument("--file", type=Path, default=None,
+                          help="samtalefil til --conversations (standard: "
+                               "tests/conversations/heldout.yml)")
+    evaluate.add_argument("--failures", action="store_true",
+                          help="--conversations: vis de fejlede samtaler fra den importerede "
+                               "tekst (ikke for de tilbageholdte)")
+    evaluate.add_argument("--live", action="store_true",
+                          help="i stedet: sekunder fra kb import til første rigtige svar over "
+                               "REST-kanalen, uden genstart (starter assistenten)")
+    evaluate.add_argument("--label", default="",
+                          help="--conversations/--live: en sætning om hvad der blev målt")
+    evaluate.add_argument("--kommune", action="append",
+                          help="kun denne kommune (kan gentages)")
     evaluate.set_defaults(handler=run_evaluate_import)
 
 
@@ -113,6 +129,8 @@ def run_evaluate_import(args: argparse.Namespace) -> int:
     from genoptraening.settings import get_settings
     from genoptraening.tools import import_eval
 
+    if args.conversations or args.live:
+        return run_import_conversations(args) if args.conversations else run_import_live(args)
     settings = get_settings()
     results = import_eval.measure(settings.knowledge_dir, settings.seeds_dir, get_register(),
                                   args.format or import_eval.FORMATS,
@@ -128,3 +146,97 @@ def run_evaluate_import(args: argparse.Namespace) -> int:
     for miss in misses:
         print(f"UNDER MÅL: {miss}")
     return 1 if misses else 0
+
+
+def _command(args: argparse.Namespace) -> str:
+    """Return the command as run, for the report."""
+    words = ["genoptraening kb evaluate-import", "--live" if args.live else "--conversations"]
+    if args.file:
+        words.append(f"--file {args.file}")
+    words += [f"--kommune {k}" for k in args.kommune or ()]
+    return " ".join(words)
+
+
+def _slugs(names: list[str] | None) -> list[str] | None:
+    """Return the slugs of the municipalities named ("Hjørring" → hjoerring)."""
+    from genoptraening.core.register import get_register
+
+    if not names:
+        return None
+    found = [(name, get_register().lookup(name)) for name in names]
+    return [m.slug if m is not None else name for name, m in found]
+
+
+def run_import_conversations(args: argparse.Namespace) -> int:
+    """Each municipality's conversations from its imported text alone, and from the curated."""
+    import sys
+
+    from genoptraening.core.register import get_register
+    from genoptraening.ops.processes import PortBusyError
+    from genoptraening.settings import get_settings
+    from genoptraening.tools import conversations, import_answers, import_eval
+    from genoptraening.tools.report import replace_section
+
+    settings = get_settings()
+    path = args.file or conversations.HELDOUT
+    if not path.is_file():
+        print(f"Samtalefilen findes ikke: {path}")
+        return 1
+    if args.write and not conversations.is_held_out(path):
+        print("Kun de tilbageholdte samtaler skrives i docs/onboarding.md.")
+        return 2
+    if args.failures and conversations.is_held_out(path):
+        # Which held-out conversations failed is never shown, so nobody tunes on them.
+        print("De tilbageholdte samtaler viser kun andelen rigtige, ikke hvilke der fejlede.")
+        return 2
+    try:
+        rows = import_answers.measure(path, settings.knowledge_dir, settings.seeds_dir,
+                                      get_register(), _slugs(args.kommune), args.failures,
+                                      progress=lambda what: print(what, file=sys.stderr))
+    except (PortBusyError, RuntimeError) as problem:
+        print(problem)
+        return 2
+    if not rows:
+        print("Ingen samtaler at måle for kommunerne med en kurateret standard.")
+        return 2
+    section = import_answers.render(rows, path, _command(args), args.label)
+    print(section)
+    for row in rows:
+        if row.failures:
+            print(f"## {row.slug}: fejlede samtaler fra den importerede tekst\n{row.failures}\n")
+    if args.write:
+        replace_section(section, import_eval.REPORT)
+    misses = import_answers.below_target(rows)
+    for miss in misses:
+        print(f"UNDER MÅL: {miss}")
+    return 1 if misses else 0
+
+
+def run_import_live(args: argparse.Namespace) -> int:
+    """Time from kb import to the first right answer over the REST channel, without restart."""
+    import sys
+
+    from genoptraening.core.register import get_register
+    from genoptraening.ops.processes import PortBusyError
+    from genoptraening.settings import get_settings
+    from genoptraening.tools import import_eval, import_live
+    from genoptraening.tools.report import replace_section
+
+    settings = get_settings()
+    timings = []
+    for slug in _slugs(args.kommune) or list(import_live.QUESTIONS):
+        if slug not in import_live.QUESTIONS:
+            print(f"Ingen spørgsmål til {slug}: vælg blandt {', '.join(import_live.QUESTIONS)}.")
+            return 2
+        try:
+            timings.append(import_live.measure(
+                settings.knowledge_dir, settings.seeds_dir, get_register(), slug,
+                progress=lambda what: print(what, file=sys.stderr)))
+        except (PortBusyError, RuntimeError) as problem:
+            print(problem)
+            return 2
+    section = import_live.render(timings, _command(args), args.label)
+    print(section)
+    if args.write:
+        replace_section(section, import_eval.REPORT)
+    return 1 if any(t.error for t in timings) else 0
