@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from genoptraening.core.knowledge.onboarding.section_topics import heading_topics
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.passages import Hit
 from genoptraening.core.render import Answer, Citation, phrase, topic_label
@@ -68,6 +69,21 @@ def best_passage(context: Context, question: str, prefer: frozenset[str] = froze
         return best if best.score >= AGREEING else None
     return best if search.confident(municipality.slug, question, best,
                                     min_information) else None
+
+
+def _imported_sections(context: Context, topic: str) -> frozenset[str]:
+    """Return the sections of an imported standard about a topic, by heading or drafted fact.
+
+    A curated standard's topic cites its sections; an imported one has no curated topics,
+    so its headings ("Målgruppe", "Svarfrist") and its drafted facts say what each is about.
+    """
+    standard, search = context.standard, context.passages
+    if standard is None or standard.imported is None or search is None or not context.municipality:
+        return frozenset()
+    index = search.index(context.municipality.slug)
+    headings = {p.section for p in index.passages} if index is not None else set()
+    return frozenset({d.section for d in standard.drafts if d.topic == topic}
+                     | {h for h in headings if topic in heading_topics(h)})
 
 
 def asked_words(context: Context, question: str) -> str:
@@ -135,7 +151,8 @@ def choose(context: Context, curated: Reply, rendered: Answer, question: str) ->
 
     """
     sections = frozenset(c.section for c in rendered.citations if c.section)
-    hit = best_passage(context, question, prefer=sections)
+    hit = best_passage(context, question, prefer=sections | _imported_sections(
+        context, rendered.topic))
     if hit is None:
         return [curated]
     curated.answered_by["score"] = round(hit.score, 3)

@@ -81,3 +81,12 @@ def test_curated_topics_win_over_approved_facts(knowledge):
     standard = KnowledgeBase(knowledge).standard("hjoerring")
     assert standard.topics["contact"].answer == "Ring til os."
     assert "deadlines" in standard.topics
+
+
+def test_a_clear_topic_is_answered_from_the_section_the_imported_headings_give_it(knowledge):
+    # "Omfang og varighed" is about the scope: the passage there needs a lower score, as a
+    # curated topic's own sections do (its score alone is not confident enough).
+    replies = _ask(KnowledgeBase(knowledge, reload_interval=0),
+                   "Hvor mange forløb kan man få om året?", "ask_scope")
+    passages = [r.passage for r in replies if r.passage]
+    assert passages and passages[0]["section"] == "Omfang og varighed"
