@@ -58,6 +58,8 @@ def turn_from(tracker: Tracker) -> Turn:
         signals=Signals.from_dict(message.get("signals")),
         questions=tuple(q for q in map(Question.from_dict, message.get("questions") or [])
                         if q is not None),
+        implied=tuple(q for q in map(Question.from_dict, message.get("implied") or [])
+                      if q is not None),
     )
 
 

@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from genoptraening.core import features
-from genoptraening.core.questions import split_questions
+from genoptraening.core.questions import holds_question, split_questions, told_sentences
 from genoptraening.core.reading import MAX_CHARS
 
 #: The inverse of the regularisation (scikit-learn's ``C``), chosen by 5-fold cross-validation
@@ -36,6 +36,11 @@ SHARPNESS = 2.0
 #: the training vocabulary: gibberish shares 0.11-0.15, real messages with typos and unknown
 #: names 0.5 ("Paris") and up.
 KNOWN = 0.5
+#: What a told sentence may ask for without a question ("Han har ingen bil og kan ikke tage
+#: bussen": transport), and how sure the reader must be. Statements read as other topics were
+#: too often the story itself ("jeg er faldet i haven" reads as an emergency).
+IMPLIED_INTENTS = frozenset({"ask_transport"})
+IMPLIED_SURE = 0.95
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,20 @@ class IntentReader(features.LearnedReader):
         if not groups:
             return 1.0
         return sum(group in seen for group in groups) / len(groups)
+
+    def implied(self, text: object) -> list[Question]:
+        """Return what a message's told sentences ask for without a question, if sure.
+
+        "Min mor kan ikke tage bussen. Kan hun få træning?": the first sentence asks how she
+        gets there. Only the topics of ``IMPLIED_INTENTS``, read at ``IMPLIED_SURE`` or
+        more, in a message that asks something too; a statement alone is its own intent.
+        """
+        if not isinstance(text, str) or not holds_question(text[:MAX_CHARS]):
+            return []
+        told = told_sentences(text[:MAX_CHARS])
+        return [Question(sentence, *ranking[0])
+                for sentence, ranking in zip(told, self.rank(told), strict=True)
+                if ranking[0][0] in IMPLIED_INTENTS and ranking[0][1] >= IMPLIED_SURE]
 
     def questions(self, text: object) -> list[Question]:
         """Return the questions of a message, each with the intent it asks.

@@ -38,6 +38,11 @@ def told_and_asked(text: str) -> bool:
     return 0 < asked < len(sentences)
 
 
+def told_sentences(text: str) -> list[str]:
+    """Return the sentences of a message that tell rather than ask ("Han har ingen bil.")."""
+    return [s for s in raw_sentences(text) if not _is_question(s)]
+
+
 def split_questions(text: str, always: bool = False) -> list[str]:
     """Return the questions of a message, in order.
 

@@ -70,7 +70,8 @@ class Match:
     via_town: bool = False
     lived_in: bool = False  # named where someone lives ("jeg bor i Rebild")
     #: Names where a hospital, therapist or centre is ("Aalborg Universitetshospital", "min
-    #: fysioterapeut i Vejle"), not where the citizen lives: the weakest kind of match.
+    #: fysioterapeut i Vejle"), or where the writer lives when writing for a relative ("jeg
+    #: bor selv i København"), not where the citizen lives: the weakest kind of match.
     elsewhere: bool = False
 
 
@@ -189,7 +190,8 @@ class Register:
                     candidate = Match(municipality, " ".join(words[start:start + size]),
                                       100.0, via_town=is_town,
                                       lived_in=_lived_in(keys, start, for_someone),
-                                      elsewhere=_elsewhere(keys, start, start + size))
+                                      elsewhere=_elsewhere(keys, start, start + size) or (
+                                          for_someone and _writers_home(keys, start)))
                     if best is None or _better(candidate, best):
                         best = candidate
                     continue
@@ -210,7 +212,8 @@ class Register:
                     municipality = self._names[hit[0]][0]
                     candidate = Match(municipality, " ".join(words[start:start + size]), hit[1],
                                       lived_in=_lived_in(keys, start, for_someone),
-                                      elsewhere=_elsewhere(keys, start, start + size))
+                                      elsewhere=_elsewhere(keys, start, start + size) or (
+                                          for_someone and _writers_home(keys, start)))
                     if best is None or _better(candidate, best):
                         best = candidate
         return best
@@ -254,10 +257,14 @@ def _named_as_place(words: list[str], start: int) -> bool:
 def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:
     # "bor i Rebild", "bor selv i Rebild", "er bosat i Rebild": where someone lives, which
     # is the municipality that decides, not where a hospital was ("hjem fra Gentofte").
-    before = keys[max(0, start - 4):start]
-    if for_someone and "jeg" in before:
+    if for_someone and _writers_home(keys, start):
         return False  # "jeg bor selv i København", written for a mother in Galten
-    return bool(_LIVES.intersection(before[-3:]))
+    return bool(_LIVES.intersection(keys[max(0, start - 3):start]))
+
+
+def _writers_home(keys: list[str], start: int) -> bool:
+    before = keys[max(0, start - 4):start]
+    return "jeg" in before and bool(_LIVES.intersection(before[-3:]))
 
 
 def _elsewhere(keys: list[str], start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from genoptraening.dialogue import questions, turns
 from genoptraening.dialogue.context import (
     Context,
     about_the_relative,
+    before_question_back,
     build_context,
     preamble,
     with_consent_reminder,
@@ -90,12 +91,32 @@ def respond(
         # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):
         # both are answered, in the order asked.
         answers = questions.in_place(answers, turns.health_reply(context), at)
+    if kind in ("answer_topic", "eligibility"):
+        answers = _with_implied(context, answers)
     answers = about_the_relative(context, answers)
     replies += preamble(context) + with_consent_reminder(context, answers)
     for reply in replies:
         reply.answered_by.setdefault("intent", turn.intent)
         reply.answered_by.setdefault("confidence", round(turn.confidence, 3))
     return replies, context.state.changes_since(state)
+
+
+def _with_implied(context: Context, answers: list[Reply]) -> list[Reply]:
+    """Answer what the story asks for without a question, after the answers.
+
+    "Min far kan ikke tage bussen. Kan han få træning?": how he gets there (transport) too,
+    unless it was answered already; before a question back.
+    """
+    if context.municipality is None:
+        return answers
+    answered = {reply.answered_by.get("topic") for reply in answers}
+    for read in context.turn.implied:
+        topic = TOPIC_OF_INTENT.get(read.intent)
+        if topic is not None and topic not in answered:
+            answered.add(topic)
+            for reply in turns.topic_replies(context, topic, read.text):
+                answers = before_question_back(answers, reply)
+    return answers
 
 
 def warm_up(deps: Deps) -> None:

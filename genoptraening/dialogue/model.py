@@ -101,6 +101,8 @@ class Turn:
             intent NLU read in it; empty when the message is one question or NLU gave none.
         signals: Emergency, English, relative and consent as NLU read them; None when NLU
             did not read them.
+        implied: What the story's told sentences ask for without a question ("han har ingen
+            bil": transport), as NLU read it.
 
     """
 
@@ -113,6 +115,7 @@ class Turn:
     situation: Situation | None = None
     questions: tuple[Question, ...] = ()
     signals: Signals | None = None
+    implied: tuple[Question, ...] = ()
 
     @cached_property
     def stated(self) -> Situation:

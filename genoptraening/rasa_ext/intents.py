@@ -24,6 +24,8 @@ from genoptraening.rasa_ext.learned import LearnedComponent
 
 #: The key of the parse data the questions are found under.
 QUESTIONS = "questions"
+#: The key of what a story's told sentences ask for without a question (transport).
+IMPLIED = "implied"
 
 
 @DefaultV1Recipe.register(
@@ -69,4 +71,7 @@ class IntentClassifier(LearnedComponent[IntentReader]):
                 asked = self._reader.questions(text)
                 if asked:
                     message.set(QUESTIONS, [q.as_dict() for q in asked], add_to_output=True)
+                implied = self._reader.implied(text)
+                if implied:
+                    message.set(IMPLIED, [q.as_dict() for q in implied], add_to_output=True)
         return messages

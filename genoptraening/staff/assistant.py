@@ -106,6 +106,7 @@ class StaffTurn:
     situation: dict[str, Any] = field(default_factory=dict)  # the story's facts NLU read
     questions: list[dict[str, Any]] = field(default_factory=list)  # each question NLU read
     signals: dict[str, Any] = field(default_factory=dict)  # emergency, English, relative, …
+    implied: list[dict[str, Any]] = field(default_factory=list)  # asked for without a question
 
     @property
     def answers(self) -> list[StaffReply]:
@@ -139,7 +140,7 @@ class StaffTurn:
             "slots": self.slots, "actions": self.actions, "sources": self.sources,
             "answered_by": self.answered_by, "facts": self.facts,
             "situation": self.situation, "questions": self.questions,
-            "signals": self.signals,
+            "signals": self.signals, "implied": self.implied,
         }
 
 
@@ -187,9 +188,11 @@ class AssistantClient:
             told, dict) else {}
         signalled = latest.get("signals")
         turn.signals = dict(signalled) if isinstance(signalled, dict) else {}
-        asked = latest.get("questions")
+        asked, implied = latest.get("questions"), latest.get("implied")
         turn.questions = [q for q in asked or [] if isinstance(q, dict)] if isinstance(
             asked, list) else []
+        turn.implied = [q for q in implied if isinstance(q, dict)] if isinstance(
+            implied, list) else []
         for event in (tracker.get("events") or [])[before:]:
             if event.get("event") == "slot" and event.get("name") != "session_started_metadata":
                 turn.slots[str(event["name"])] = event.get("value")

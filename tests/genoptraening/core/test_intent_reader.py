@@ -67,3 +67,15 @@ def test_text_it_has_never_seen_gets_a_low_confidence(reader):
     assert ranking[0][1] < 0.3  # below the fallback's threshold: "Mente du …?"
     (known,) = reader.rank(["hvad koster det"])
     assert known[0][1] > 0.5
+
+
+def test_a_told_sentence_asks_for_transport_only_beside_a_question(reader, monkeypatch):
+    from genoptraening.core import intent_reader
+
+    monkeypatch.setattr(intent_reader, "IMPLIED_SURE", 0.0)  # the small reader is unsure
+    story = "Hun kan ikke blive kørt af mig. Det er gratis, siger naboen. Hvordan klager jeg?"
+    implied = reader.implied(story)
+    assert [(q.text, q.intent) for q in implied] == [
+        ("Hun kan ikke blive kørt af mig.", "ask_transport")]  # the cost sentence is no need
+    assert reader.implied("Hun kan ikke blive kørt af mig.") == []  # no question: its own
+    assert reader.implied(None) == []

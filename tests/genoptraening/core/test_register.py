@@ -175,6 +175,9 @@ def test_a_hospital_named_by_its_town_is_matched_as_elsewhere(register, text):
 def test_for_someone_else_the_writers_own_place_is_a_mere_mention(register):
     text = "Min mor bor alene i Galten. Jeg bor selv i København og kan ikke køre hende."
     assert register.find(text, for_someone=True).municipality.slug == "skanderborg"
+    # Alone, the writer's own home is the weakest kind of match: a known municipality stays.
+    own = register.find("Jeg bor selv i København og kan ikke køre min mor.", for_someone=True)
+    assert own.municipality.slug == "koebenhavn" and own.elsewhere and not own.lived_in
     # Written for oneself, where the writer lives is what counts.
     assert register.find("Jeg bor i København", for_someone=False).lived_in
 

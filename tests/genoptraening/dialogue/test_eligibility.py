@@ -222,3 +222,17 @@ def test_after_a_hospital_stay_the_plan_is_explained_before_it_is_asked_about(co
                  "check_eligibility", situation=Situation(hospital_stay=True))
     assert "sundhedsloven § 140" in text and "skal du ikke selv søge" in text
     assert c.replies[-1].text == "Har sygehuset lavet en genoptræningsplan til dig?"
+
+
+def test_a_need_the_story_tells_without_asking_is_answered_too(conversation):
+    from genoptraening.core.intent_reader import Question
+    from genoptraening.core.situation import Situation
+
+    c = conversation(municipality="lejre")
+    told = "Jeg bor selv i København og kan ikke køre hende frem og tilbage."
+    text = c.say("eligibility", f"Min mor er faldet og var ikke indlagt. {told} Hvad gør vi?",
+                 "check_eligibility",
+                 situation=Situation(hospital_stay=False, new_loss=True, lasting=False),
+                 implied=(Question(told, "ask_transport", 0.99),))
+    assert "§ 86, stk. 1" in text and "41 kr." in text  # the law, and Lejre's ride price
+    assert [r.answered_by.get("topic") for r in c.replies].count("transport") == 1
