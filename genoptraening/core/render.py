@@ -8,7 +8,7 @@ rule: where its standard is silent, the national rule is given and marked as gen
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -205,12 +205,32 @@ def answer_topic(
             # Its text may say what no approved fact does yet: no claim that it is silent.
             return _with_intro(unreviewed, general, topic, municipality)
         if general is None:
-            return Answer(phrase("silent_no_general", municipality=standard.municipality,
-                                 topic_label=label), topic, municipality.name)
-        intro = phrase("silent", municipality=standard.municipality, topic_label=label)
-        return _with_intro(intro, general, topic, municipality)
+            silent = Answer(phrase("silent_no_general", municipality=standard.municipality,
+                                   topic_label=label), topic, municipality.name)
+        else:
+            intro = phrase("silent", municipality=standard.municipality, topic_label=label)
+            silent = _with_intro(intro, general, topic, municipality)
+        return _with_phone(kb, municipality, silent)
     text, citations = _compose(standard, rows)
     return Answer(text, topic, municipality.name, citations, [e for _, e in rows])
+
+
+def _with_phone(kb: KnowledgeBase, municipality: Municipality, silent: Answer) -> Answer:
+    """Add where to ask to an answer on a topic the standard is silent on: its phone number.
+
+    "… siger ikke noget om klage over afgørelsen." — then whom the citizen can ask, with the
+    section the number stands in as a source.
+    """
+    if silent.topic in ("contact", "apply"):
+        return silent  # their own answers are where the phone numbers come from
+    phones, found = contact_phones(kb, municipality)
+    if not phones or found is None:
+        return silent
+    phone = phones[0]
+    where = f" ({phone.label})" if phone.label else ""
+    ask = phrase("silent_ask", number=phone.number, where=where)
+    return replace(silent, text=f"{silent.text}\n\n{ask}",
+                               citations=[*silent.citations, *found.citations])
 
 
 def _laws_unreviewed(standard: Standard) -> bool:

@@ -59,6 +59,15 @@ def test_silent_topic_never_borrows_another_municipality(kb):
         assert other not in answer.full_text()
 
 
+def test_on_a_silent_topic_the_municipalitys_own_phone_says_whom_to_ask(kb):
+    answer = answer_topic(kb, municipality("hjoerring"), "complaint_decision")
+    assert answer.text.endswith("Du kan spørge kommunen: ring på 72 33 58 50 (Træningsenheden).")
+    sections = {c.section for c in answer.citations if not c.general}
+    assert sections == {"Ansøgning"}  # the number's own section is its source
+    # Rebild's standard gives no number: nothing is added.
+    assert "ring på" not in answer_topic(kb, municipality("rebild"), "cost").text
+
+
 def test_municipality_without_standard_is_named_and_gets_the_general_rule(kb):
     answer = answer_topic(kb, municipality("vejle"), "cost")
     assert answer.text.startswith("Jeg har ikke Vejle Kommunes kvalitetsstandard endnu.")
