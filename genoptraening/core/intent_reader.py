@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from genoptraening.core import features
-from genoptraening.core.questions import holds_question, split_questions, told_sentences
+from genoptraening.core.questions import split_questions, told_beside_a_question
 from genoptraening.core.reading import MAX_CHARS
 
 #: The inverse of the regularisation (scikit-learn's ``C``), chosen by 5-fold cross-validation
@@ -132,9 +132,9 @@ class IntentReader(features.LearnedReader):
         gets there. Only the topics of ``IMPLIED_INTENTS``, read at ``IMPLIED_SURE`` or
         more, in a message that asks something too; a statement alone is its own intent.
         """
-        if not isinstance(text, str) or not holds_question(text[:MAX_CHARS]):
+        if not isinstance(text, str):
             return []
-        told = told_sentences(text[:MAX_CHARS])
+        told = told_beside_a_question(text[:MAX_CHARS])
         return [Question(sentence, *ranking[0])
                 for sentence, ranking in zip(told, self.rank(told), strict=True)
                 if ranking[0][0] in IMPLIED_INTENTS and ranking[0][1] >= IMPLIED_SURE]

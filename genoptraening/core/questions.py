@@ -38,9 +38,14 @@ def told_and_asked(text: str) -> bool:
     return 0 < asked < len(sentences)
 
 
-def told_sentences(text: str) -> list[str]:
-    """Return the sentences of a message that tell rather than ask ("Han har ingen bil.")."""
-    return [s for s in raw_sentences(text) if not _is_question(s)]
+def told_beside_a_question(text: str) -> list[str]:
+    """Return the sentences that tell ("Han har ingen bil.") of a message that also asks.
+
+    A message that asks nothing gives none: a statement alone is what it asks.
+    """
+    sentences = raw_sentences(text)
+    told = [s for s in sentences if not _is_question(s)]
+    return told if len(told) < len(sentences) else []
 
 
 def split_questions(text: str, always: bool = False) -> list[str]:

@@ -163,8 +163,7 @@ def _asks_whether(context: Context, question: str) -> bool:
     Not when NLU is sure it asks for a topic: "kan hun få træningen hjemme?" asks where.
     """
     read = context.turn.asked(question)
-    if read is not None and read.confidence >= questions.QUESTION_SURE and (
-            read.intent in TOPIC_OF_INTENT):
+    if questions.is_sure(read) and read.intent in TOPIC_OF_INTENT:
         return False
     return bool(_WHETHER.search(question))
 

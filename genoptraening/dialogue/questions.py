@@ -11,6 +11,9 @@ the topic already answered, adds nothing: one right answer beats a guessed secon
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
+from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
 from genoptraening.core.questions import split_questions
 from genoptraening.dialogue.context import Context, before_question_back
@@ -43,6 +46,11 @@ def topic_of_section(standard: Standard, section: str) -> str | None:
     return best[2] if best else None
 
 
+def is_sure(read: Question | None) -> TypeGuard[Question]:
+    """Tell whether NLU is sure of its reading of one question (``QUESTION_SURE``)."""
+    return read is not None and read.confidence >= QUESTION_SURE
+
+
 def topic_of(context: Context, question: str) -> str | None:
     """Return the topic one question of the message asks for, if it is clear.
 
@@ -51,7 +59,7 @@ def topic_of(context: Context, question: str) -> str | None:
     standard's passage that answers it confidently.
     """
     read = context.turn.asked(question)
-    if read is not None and read.confidence >= QUESTION_SURE:
+    if is_sure(read):
         return TOPIC_OF_INTENT.get(read.intent)
     standard = context.standard
     hit = best_passage(context, question, min_information=PART_INFORMATION) if standard else None
@@ -112,7 +120,7 @@ def health_asked(turn: Turn) -> int | None:
     if len(turn.questions) < 2:
         return None
     return next((at for at, read in enumerate(turn.questions)
-                 if read.intent == "ask_health" and read.confidence >= QUESTION_SURE), None)
+                 if read.intent == "ask_health" and is_sure(read)), None)
 
 
 def in_place(answers: list[Reply], extra: Reply, at: int) -> list[Reply]:
