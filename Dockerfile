@@ -48,7 +48,9 @@ COPY knowledge knowledge
 RUN python -c 'from genoptraening.rasa_ext.spacy_da import build_local_pipeline; build_local_pipeline()' \
     && python -m genoptraening.rasa_ext.launch train \
         --config bot/config.yml --domain bot/domain --data data --out models \
-    && mkdir -p var && chown -R app:app var models
+    && mkdir -p var && chown -R app:app var models \
+    # The staff console saves edits of the knowledge files (a volume in docker-compose.yml).
+    && chown -R app:app knowledge
 
 USER 10001
 EXPOSE 5005 5055 8000

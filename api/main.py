@@ -22,7 +22,7 @@ from genoptraening.settings import get_settings
 from . import limits
 from .deps import _rasa_client, warm_up
 from .errors import api_text
-from .routes import admin, chat, health, municipalities, phrases
+from .routes import admin, chat, health, municipalities, phrases, staff
 from .security import SecurityHeadersMiddleware, page_csp
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -72,6 +72,7 @@ def create_app() -> FastAPI:
     app.include_router(phrases.router)
     app.include_router(health.router)
     app.include_router(admin.router)
+    staff.install(app)
     for route, name in _STATIC_FILES.items():
         app.add_api_route(route, _static(name), methods=["GET"], include_in_schema=False)
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]

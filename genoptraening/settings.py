@@ -84,6 +84,11 @@ class Settings(BaseSettings):
         purge_interval: Seconds between automatic deletions while the web API runs (0: off).
         rate_limit: Messages a minute one client may send to ``/api/chat`` (0: no limit).
         max_body: Largest request body the web API reads, in bytes.
+        staff_db: The staff console's SQLite file (accounts, sessions, audit log, the history
+            of knowledge edits), in ``data_dir``; with ``database_url`` set the console keeps
+            its tables in that PostgreSQL database instead.
+        staff_session_idle: Seconds a staff session lasts without use (logged out after).
+        staff_session_lifetime: Seconds a staff session lasts at most, used or not.
 
     """
 
@@ -112,6 +117,9 @@ class Settings(BaseSettings):
     purge_interval: float = 3600
     rate_limit: int = 30
     max_body: int = 65536
+    staff_db: Path = Field(default=None)
+    staff_session_idle: float = 1800
+    staff_session_lifetime: float = 43200
 
     @validator("knowledge_dir", "seeds_dir", "models_dir", "data_dir", "answers_dir",
                always=True)
@@ -135,9 +143,10 @@ class Settings(BaseSettings):
             "answers_dir": home / "tests" / "answers",
         }[field.name]
 
-    @validator("tracker_db", always=True)
-    def _in_data_dir(cls, value: Path | None, values: dict[str, Any]) -> Path:
-        return value if value is not None else values["data_dir"] / "tracker.db"
+    @validator("tracker_db", "staff_db", always=True)
+    def _in_data_dir(cls, value: Path | None, values: dict[str, Any], field: Any) -> Path:
+        name = {"tracker_db": "tracker.db", "staff_db": "staff.db"}[field.name]
+        return value if value is not None else values["data_dir"] / name
 
     @property
     def bot_dir(self) -> Path:

@@ -20,6 +20,7 @@ from genoptraening.cli import (
     review,
     run,
     shell,
+    staff,
 )
 
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     conversations.register(commands)
     facts.register(commands)
     shell.register(commands)
+    staff.register(commands)
     return parser
 
 
