@@ -27,6 +27,7 @@ import yaml
 
 from genoptraening.core.lexicon import danish_words, lemma, lemma_of, stop_words
 from genoptraening.core.text import skeleton
+from genoptraening.core.vocabulary_file import read_section
 
 _WORD = re.compile(r"[^\W_]+")
 _MIN_PART = 4  # shorter compound parts are too often accidental ("af", "til", "for")
@@ -70,16 +71,10 @@ SYNONYMS_FILE = "vocabulary/synonyms.yml"
 
 def synonym_problems(path: Path) -> list[tuple[str, str]]:
     """Return what is wrong with a synonyms file, as (where, Danish reason) pairs."""
-    if not path.is_file():
-        return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        return [("", f"filen er ikke gyldig YAML: {exc}")]
-    groups = data.get("groups") if isinstance(data, dict) else None
-    if not isinstance(groups, dict):
-        return [("groups", "skal være en liste af grupper: navn: [ord, ord]")]
-    problems: list[tuple[str, str]] = []
+    groups, problems = read_section(path, "groups",
+                                    "en liste af grupper: navn: [ord, ord]")
+    if groups is None:
+        return problems
     seen: dict[str, str] = {}
     for group, words in groups.items():
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):

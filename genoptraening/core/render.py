@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -223,14 +223,30 @@ def _with_phone(kb: KnowledgeBase, municipality: Municipality, silent: Answer) -
     """
     if silent.topic in ("contact", "apply"):
         return silent  # their own answers are where the phone numbers come from
+    ask = whom_to_ask(kb, municipality)
+    if ask is None:
+        return silent
+    return replace(silent, text=f"{silent.text}\n\n{ask.text}",
+                   citations=[*silent.citations, *ask.citations])
+
+
+class Ask(NamedTuple):
+    """Whom to ask where a standard is silent: the sentence, its number and its sources."""
+
+    text: str
+    number: str
+    citations: list[Citation]
+
+
+def whom_to_ask(kb: KnowledgeBase, municipality: Municipality) -> Ask | None:
+    """Return "Du kan spørge kommunen: ring på …" with its sources, if the standard has a phone."""
     phones, found = contact_phones(kb, municipality)
     if not phones or found is None:
-        return silent
+        return None
     phone = phones[0]
     where = f" ({phone.label})" if phone.label else ""
-    ask = phrase("silent_ask", number=phone.number, where=where)
-    return replace(silent, text=f"{silent.text}\n\n{ask}",
-                               citations=[*silent.citations, *found.citations])
+    return Ask(phrase("silent_ask", number=phone.number, where=where), phone.number,
+               found.citations)
 
 
 def _laws_unreviewed(standard: Standard) -> bool:

@@ -31,7 +31,7 @@ from genoptraening.core.render import (
     phrases,
     topic_label,
 )
-from genoptraening.dialogue import follow_up, passages, questions
+from genoptraening.dialogue import details, follow_up, passages, questions
 from genoptraening.dialogue.context import (
     Context,
     ask_municipality,
@@ -132,6 +132,8 @@ def topic_replies(context: Context, topic: str, question: str,
     Under the law the question names, else ``law``, else the conversation's law.
     """
     law = mentioned_law(question) or law or context.state.law
+    detail = details.detail_asked(question, topic)
+    topic = detail.topic if detail is not None and detail.topic else topic
     standard = context.standard
     national = context.kb.national
     if law and standard is not None and law not in standard.laws and not (
@@ -142,7 +144,8 @@ def topic_replies(context: Context, topic: str, question: str,
         law = None
     rendered = context.answer(topic, law)
     extra = _due_dates(context, rendered) if topic == "deadlines" else ""
-    return passages.choose(context, reply_from(rendered, extra), rendered, question)
+    replies = passages.choose(context, reply_from(rendered, extra), rendered, question)
+    return replies if detail is None else details.with_detail(context, detail, replies, rendered)
 
 
 def _due_dates(context: Context, rendered: Answer) -> str:

@@ -17,6 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from genoptraening.core.analysis import SYNONYMS_FILE, synonym_problems
+from genoptraening.core.details import DETAILS_FILE, detail_problems
 from genoptraening.core.knowledge import seeds
 from genoptraening.core.knowledge.onboarding.evidence import quoted
 from genoptraening.core.knowledge.schema import LAWS, TOPICS, DraftFact, Source, Standard
@@ -316,6 +317,8 @@ def validate_dir(knowledge_dir: Path, seeds_dir: Path) -> ValidationReport:
     problems.extend(text_problems)
     problems.extend(Problem(SYNONYMS_FILE, where, reason)
                     for where, reason in synonym_problems(knowledge_dir / SYNONYMS_FILE))
+    problems.extend(Problem(DETAILS_FILE, where, reason)
+                    for where, reason in detail_problems(knowledge_dir / DETAILS_FILE, TOPICS))
     return ValidationReport(
         problems=problems, files=len(files), quotes_checked=quotes_checked, texts=texts
     )

@@ -1,0 +1,85 @@
+"""A detail asked inside a topic: said to be absent from the standard, or quoted from it.
+
+"Er der gratis parkering?" read as a question about transport would get the transport answer,
+which reads as if it were the answer. Where the municipality's standard does not state the
+detail asked for (:mod:`genoptraening.core.details`), the answer says so first, then the
+general rule on it if the law has one, then what the standard says on the topic and whom to
+ask. Where the standard states it and the answer does not, its sentence is quoted first, its
+section named.
+"""
+
+from __future__ import annotations
+
+from genoptraening.core.details import Detail, asked_detail
+from genoptraening.core.knowledge.standards import StandardText
+from genoptraening.core.questions import holds_question
+from genoptraening.core.reading import raw_sentences
+from genoptraening.core.render import Answer, Citation, general_answer, phrase, whom_to_ask
+from genoptraening.dialogue.context import Context
+from genoptraening.dialogue.model import Reply
+
+
+def detail_asked(question: str, topic: str) -> Detail | None:
+    """Return the detail a question sentence of ``question`` asks for, if any.
+
+    Each question sentence is read with the told sentence just before it, which may name
+    what it asks about ("Jeg har en stor schæferhund. Skal den lukkes inde?"); the rest of a
+    story is not read (a dog walked in it is not asked about).
+    """
+    sentences = raw_sentences(question)
+    units = [" ".join(sentences[max(at - 1, 0):at + 1]) if at and not holds_question(
+        sentences[at - 1]) else sentence for at, sentence in enumerate(sentences)
+        if holds_question(sentence)]
+    return next((d for unit in units or [question] if (d := asked_detail(unit, topic))), None)
+
+
+def with_detail(context: Context, detail: Detail, replies: list[Reply],
+                rendered: Answer) -> list[Reply]:
+    """Answer ``detail`` along with the topic's ``replies``: absent, or quoted from the standard.
+
+    Nothing changes without a standard, when the topic answer already says the standard is
+    silent on the whole topic the detail belongs to, or when the replies already state it.
+    """
+    municipality, standard = context.municipality, context.standard
+    text = context.kb.text(municipality.slug) if municipality else None
+    if (municipality is None or standard is None or text is None or not replies
+            or (rendered.general and detail.topic is not None)
+            or any(detail.stated_in(r.text) for r in replies)):
+        return replies  # a silent topic's answer already says so of the detail inside it
+    quoted = _quote(text, detail)
+    if quoted is not None:
+        return [quoted, *replies]
+    first = replies[0]
+    said = [phrase("detail_silent", municipality=standard.municipality, label=detail.label)]
+    general = general_answer(context.kb, detail.general) if detail.general else None
+    if general is not None:
+        said.append(general.text)
+        first.citations = [*general.citations, *first.citations]
+    first.text = "\n\n".join([*said, first.text])
+    ask = whom_to_ask(context.kb, municipality)
+    if ask is not None and not any(ask.number in r.text for r in replies):
+        last = replies[-1]
+        last.text = f"{last.text}\n\n{ask.text}"
+        last.citations = [*last.citations, *ask.citations]
+    first.answered_by["detail"] = detail.id
+    return replies
+
+
+def _quote(text: StandardText, detail: Detail) -> Reply | None:
+    """Quote the first sentence of the standard that states the detail, its section named."""
+    for section in text.sections:
+        for paragraph in section.paragraphs:
+            found = [s for s in raw_sentences(paragraph) if detail.stated_in(s)]
+            if found and section.heading:
+                quote = " ".join(found[:2])
+                citation = Citation(
+                    phrase("source_standard", title=text.title,
+                           municipality=text.municipality, section=section.heading),
+                    general=False, file=text.seed_file, section=section.heading, quote=quote,
+                    municipality=text.municipality, standard=text.title)
+                return Reply(
+                    phrase("passage_intro", municipality=text.municipality,
+                           section=section.heading, quote=quote),
+                    citations=[citation],
+                    answered_by={"kind": "passage", "topic": None, "detail": detail.id})
+    return None

@@ -1,0 +1,47 @@
+from genoptraening.dialogue.details import detail_asked
+
+
+def test_a_detail_is_read_in_the_question_and_the_sentence_before_it():
+    assert detail_asked("Jeg har en stor schæferhund. Skal den lukkes inde, når terapeuten "
+                        "kommer?", "home_workplace").id == "pets"
+    # A dog walked earlier in the story is not what is asked about.
+    assert detail_asked("Han går tur med hunden. Han er blevet glemsom. Kan han få træning?",
+                        "target_group") is None
+    # Each question on its own: "gratis" in one and "kørt" in the other are not one detail.
+    assert detail_asked("Er det gratis at træne hos jer? Og hvad skal jeg give for at blive "
+                        "kørt derhen?", "cost") is None
+
+
+def test_a_detail_the_standard_does_not_state_is_said_to_be_absent_first(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "Kan træningen ligge efter kl. 16 eller i weekenden?",
+                 "ask_scope")
+    assert text.startswith("Hjørring Kommunes kvalitetsstandard oplyser ikke noget om, at "
+                           "træningen kan ligge om aftenen eller i weekenden.")
+    assert "Et forløb varer op til 3 måneder" in text  # then what it does say
+    assert "ring på 72 33 58 50" in text  # and whom to ask
+    assert c.replies[0].answered_by["detail"] == "evening_weekend"
+
+
+def test_a_silent_detail_with_a_general_rule_gives_it_marked_general(conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("answer_topic", "Hvor lang tid har jeg til at klage?", "ask_deadlines")
+    assert "Rebild Kommunes kvalitetsstandard oplyser ikke klagefristen" in text
+    assert "Det er den generelle regel" in text and "inden 4 uger" in text
+    assert "Kilde: Generel regel, Retssikkerhedsloven §§ 66 og 67" in text
+    assert "myndighedsfunktion" in text  # the standard's own complaint route, not deadlines
+    assert c.state.last_topic == "deadlines"
+
+
+def test_a_detail_the_standard_states_is_quoted_when_the_answer_lacks_it(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "Hvor lang tid har jeg til at klage?", "ask_deadlines")
+    assert "oplyser ikke" not in text
+    assert "inden der er gået fire uger" in text
+
+
+def test_a_detail_the_answer_already_states_changes_nothing(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "hvad koster kørslen?", "ask_transport")
+    assert "41 kr." in text and "oplyser ikke" not in text
+    assert "detail" not in c.replies[0].answered_by
