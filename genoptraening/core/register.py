@@ -30,6 +30,10 @@ _FUZZY_SCORE = 86.0
 #: Words after which a capitalised ambiguous name is taken as a place ("i Vejen", "fra Skive").
 _PLACE_WORDS = {"i", "fra", "til"}
 _LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", "flyttet"})
+#: Who else a sentence may be about (folded): "min far bor selv i Tørring" is not the writer.
+_THIRD_PERSON = frozenset({"han", "hun", "de", "far", "mor", "fader", "moder", "mand", "kone",
+                           "son", "datter", "bror", "soster", "forældre", "foraldre", "nabo",
+                           "morfar", "mormor", "farfar", "farmor", "svigerfar", "svigermor"})
 #: A town named with one of these is a hospital's name, not where the citizen lives
 #: ("Aalborg Universitetshospital", "Holbæk Sygehus", "Regionshospitalet Randers").
 _HOSPITAL = re.compile(r"\w*(?:sygehus|hospital|hospitalet|sygehuset|afdeling|afdelingen)$")
@@ -184,7 +188,7 @@ class Register:
                     followed_by_kommune = end < len(keys) and keys[end] == "kommune"
                     if place_only and not (
                         whole or followed_by_kommune or size > 1
-                        or _named_as_place(words, start)
+                        or _named_as_place(words, start) or keys[start - 2:start] == ["bor", "i"]
                     ):
                         continue
                     candidate = Match(municipality, " ".join(words[start:start + size]),
@@ -263,7 +267,11 @@ def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:
 
 
 def _writers_home(keys: list[str], start: int) -> bool:
+    # "jeg bor selv i Skanderborg"; "Bor selv i Skanderborg, men min far …" without "jeg",
+    # unless someone else is the one who lives so ("min far bor selv i Tørring").
     before = keys[max(0, start - 4):start]
+    if before[-3:] == ["bor", "selv", "i"]:
+        return not _THIRD_PERSON.intersection(keys[max(0, start - 5):start - 3])
     return "jeg" in before and bool(_LIVES.intersection(before[-3:]))
 
 

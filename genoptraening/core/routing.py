@@ -9,6 +9,10 @@ so that the tracker, ``rasa test`` and the staff tools see the intent the dialog
 - An emergency the words do not describe ("kan ikke komme ud af sengen, kan hun få træning?"):
   the next-best reading is the intent, and the message is marked so that 112 is said as a
   condition ("Hvis nogen er kommet til skade lige nu …") before the answer.
+- A story whose whole reading is unsure, around one question whose own reading is sure: the
+  question's. "Min mand har Parkinson og går til vederlagsfri fysioterapi hos en
+  fysioterapeut i byen. Kan han også få vedligeholdende træning?" reads as free choice of
+  provider as a whole (52 %), and as who can get training as its question (91 %).
 """
 
 from __future__ import annotations
@@ -20,12 +24,16 @@ PLACE_INTENT = "inform_municipality"
 #: The lowest confidence a next-best reading needs to stand in for a misheard emergency.
 NEXT_BEST_FLOOR = 0.1
 _NOT_NEXT = frozenset({"emergency", "nlu_fallback"})
+#: Below this, a story's whole reading is unsure …
+STORY_UNSURE = 0.6
+#: … and from this, its one question's own reading is sure enough to stand in for it.
+QUESTION_SURE = 0.8
 
 Ranking = list[tuple[str, float]]
 
 
-def reread(text: str, ranking: Ranking, emergency: bool,
-           register: Register) -> tuple[Ranking, bool]:
+def reread(text: str, ranking: Ranking, emergency: bool, register: Register,
+           question: tuple[str, float] | None = None) -> tuple[Ranking, bool]:
     """Return the ranking as the message itself corrects it, and whether 112 is to be said.
 
     Args:
@@ -33,6 +41,7 @@ def reread(text: str, ranking: Ranking, emergency: bool,
         ranking: The classifier's intents with their confidences, best first.
         emergency: Whether the words describe an emergency happening now.
         register: The municipalities, to tell a message that only names one.
+        question: The reading of a story's one question (intent, confidence), if it has one.
 
     Returns:
         The ranking, its first intent the one to act on; True when the classifier heard an
@@ -52,4 +61,8 @@ def reread(text: str, ranking: Ranking, emergency: bool,
         if best is None or best[1] < NEXT_BEST_FLOOR:
             return [("nlu_fallback", ranking[0][1]), *rest], True
         return [best, *[r for r in rest if r != best]], True
+    if (question is not None and first != "emergency" and ranking[0][1] < STORY_UNSURE
+            and question[1] >= QUESTION_SURE and question[0] != first
+            and (question[0].startswith("ask_") or question[0] == "check_eligibility")):
+        return [question, *[r for r in ranking if r[0] != question[0]]], False
     return ranking, False

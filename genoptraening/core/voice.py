@@ -6,7 +6,8 @@ træner i Sundhedshuset. Kommunen kontakter hende." The first of these words in 
 the relative ("din mor", "din mors"), later ones are pronouns: "du" → "hun", "dig" → "hende",
 "din/dit/dine" → "hendes", or the reflexive "sig" and "sin/sit/sine" in a clause whose subject
 the relative is ("Hun henvender sig", "Så kan hun bruge træningen i sin hverdag"). Words
-quoted from the standard (»…«) are kept to the letter.
+quoted from the standard (»…«) are kept to the letter, and so is the writer's own telling
+("Ud fra det, du fortæller, …").
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"»[^«]*«|\b(?:[Dd]u|[Dd]ig selv|[Dd]ig|[Dd]in|[Dd]it|[Dd]ine)\b")
+_WORD = re.compile(r"»[^«]*«|\b[Dd]u (?:fortæller|skriver)\b|"
+                   r"\b(?:[Dd]u|[Dd]ig selv|[Dd]ig|[Dd]in|[Dd]it|[Dd]ine)\b")
 #: Where a clause ends: the reflexive genitive only refers back inside one.
 _CLAUSE_END = re.compile(r"[.,;:!?]|\bog\b|\bmen\b|\beller\b|\bder\b|\bsom\b")
 _REFLEXIVE = {"din": "sin", "dit": "sit", "dine": "sine"}
@@ -47,8 +49,8 @@ def about(text: str, person: Person) -> str:
     def replace(match: re.Match[str]) -> str:
         nonlocal named, subject_at
         word = match.group(0)
-        if word.startswith("»"):
-            return word
+        if word.startswith("»") or " " in word and not word.lower().startswith("dig"):
+            return word  # quoted from the standard, or the writer's own telling
         lower = word.lower()
         if lower == "du":
             new = person.pronoun if named else person.named

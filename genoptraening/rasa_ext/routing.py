@@ -2,7 +2,8 @@
 
 ``bot/config.yml`` names :class:`ReadingRouter` after the signals and before the fallback: a
 message that only names a place is ``inform_municipality``; an emergency the words do not
-describe gives way to the next-best intent and is marked ``emergency_unsure`` in the signals
+describe gives way to the next-best intent and is marked ``emergency_unsure`` in the signals;
+an unsure story around one sure question takes the question's reading
 (:func:`genoptraening.core.routing.reread`). The Rasa rules then run the action the dialogue acts
 on, and the tracker records it.
 """
@@ -20,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from genoptraening.core.register import Register, get_register
 from genoptraening.core.routing import reread
+from genoptraening.rasa_ext.intents import QUESTIONS
 from genoptraening.rasa_ext.signals import SIGNALS
 
 
@@ -27,7 +29,7 @@ from genoptraening.rasa_ext.signals import SIGNALS
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False,
 )
 class ReadingRouter(GraphComponent):
-    """Sets the intent a bare place name or a misheard emergency is to be acted on as."""
+    """Sets the intent a bare place name, a misheard emergency or an unsure story is acted on as."""
 
     def __init__(self, register: Register) -> None:
         self._register = register
@@ -47,8 +49,11 @@ class ReadingRouter(GraphComponent):
                     and isinstance(signals, dict) and ranking):
                 continue
             pairs = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in ranking]
+            asked = message.get(QUESTIONS) or []
+            question = ((str(asked[0]["intent"]), float(asked[0]["confidence"]))
+                        if len(asked) == 1 else None)
             reread_ranking, unsure = reread(text, pairs, bool(signals.get("emergency")),
-                                            self._register)
+                                            self._register, question)
             if reread_ranking == pairs:
                 continue
             ranked = [{"name": name, "confidence": confidence}

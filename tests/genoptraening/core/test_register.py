@@ -193,6 +193,7 @@ def test_a_place_after_a_provider_is_the_providers(register):
     ("jeg har ilt derhjemme i Kirke Såby", "lejre"), ("han bor i Gl. Rye", "skanderborg"),
     ("fra Sæby", "frederikshavn"), ("Jeg bor i Ry og kan ikke køre", "skanderborg"),
     ("ry", "skanderborg"), ("jeg bor i Stilling", "skanderborg"),
+    ("jeg bor i ry. hvor mange forløb kan man få?", "skanderborg"),
 ])
 def test_towns_find_their_municipality(register, text, slug):
     match = register.find(text)
@@ -205,3 +206,11 @@ def test_towns_find_their_municipality(register, text, slug):
 ])
 def test_towns_that_are_everyday_words_count_only_as_places(register, text):
     assert register.find(text) is None
+
+
+def test_the_writers_own_home_without_jeg_is_a_mention_when_writing_for_someone(register):
+    text = "Bor selv i Skanderborg, men min far på 86 bor i Tørring. Hvem ringer jeg til?"
+    assert register.find(text, for_someone=True).municipality.slug == "hedensted"
+    # Someone else who lives alone there is where he lives.
+    match = register.find("Min far bor selv i Tørring", for_someone=True)
+    assert match.municipality.slug == "hedensted" and not match.elsewhere

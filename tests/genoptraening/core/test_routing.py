@@ -39,3 +39,24 @@ def test_a_real_emergency_stays_one():
     ranking = [("emergency", 0.9), ("ask_cost", 0.05)]
     assert reread("min mor ligger på gulvet og bløder", ranking, True, get_register()) == (
         ranking, False)
+
+
+STORY = ("Min mand har Parkinson og går til vederlagsfri fysioterapi hos en fysioterapeut i "
+         "byen. Kan han også få vedligeholdende træning?")
+
+
+def test_an_unsure_story_takes_its_one_sure_questions_reading():
+    ranking = [("ask_free_choice", 0.52), ("ask_target_group", 0.3)]
+    reread_ranking, unsure = reread(STORY, ranking, False, get_register(),
+                                    ("ask_target_group", 0.91))
+    assert reread_ranking == [("ask_target_group", 0.91), ("ask_free_choice", 0.52)]
+    assert not unsure
+
+
+@pytest.mark.parametrize(("ranking", "question"), [
+    ([("ask_free_choice", 0.7)], ("ask_target_group", 0.91)),  # the story is read surely
+    ([("ask_free_choice", 0.52)], ("ask_target_group", 0.6)),  # the question is not
+    ([("ask_free_choice", 0.52)], ("greet", 0.95)),  # not a question for an answer
+])
+def test_a_story_keeps_its_own_reading_otherwise(ranking, question):
+    assert reread(STORY, ranking, False, get_register(), question) == (ranking, False)

@@ -45,3 +45,8 @@ def test_text_without_du_is_unchanged():
 def test_the_subjects_own_object_is_reflexive():
     assert about("Du søger ved at henvende dig til centret. Kommunen kontakter dig.", MOR) == (
         "Din mor søger ved at henvende sig til centret. Kommunen kontakter hende.")
+
+
+def test_the_writers_own_telling_stays_theirs():
+    assert about("Ud fra det, du fortæller, lyder det som genoptræning. Du søger selv.", MOR) == (
+        "Ud fra det, du fortæller, lyder det som genoptræning. Din mor søger selv.")
