@@ -65,7 +65,8 @@ def split_questions(text: str, always: bool = False) -> list[str]:
 
 _LAW_WORDS = (
     (re.compile(r"vedligehold|stk\.? ?2\b", re.IGNORECASE), "sel_86_2"),
-    (re.compile(r"stk\.? ?1\b", re.IGNORECASE), "sel_86_1"),
+    (re.compile(r"stk\.? ?1\b|genoptr\w* uden (?:en |forudg[åa]ende )?(?:sygehus)?"
+                r"indl[æa]e?ggelse", re.IGNORECASE), "sel_86_1"),
     (re.compile(r"§ ?140|sundhedslov|efter (en |min |hans |hendes )?indl[æa]e?ggelse|"
                 r"genoptr[æa]e?ningsplan", re.IGNORECASE), "sul_140"),
 )

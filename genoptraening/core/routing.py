@@ -51,7 +51,7 @@ def reread(text: str, ranking: Ranking, emergency: bool, register: Register,
     if not ranking:
         return ranking, False
     first = ranking[0][0]
-    if first != PLACE_INTENT:
+    if ranking[0] != (PLACE_INTENT, 1.0):  # an unsure first reading as a place is made sure
         match = register.find(text)
         if match is not None and not match.elsewhere and only_a_place(text, match):
             return [(PLACE_INTENT, 1.0), *[r for r in ranking if r[0] != PLACE_INTENT]], False

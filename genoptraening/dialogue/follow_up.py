@@ -10,6 +10,7 @@ which hold them are the answer, with that answer's sources.
 from __future__ import annotations
 
 from genoptraening.core.knowledge.schema import Facts
+from genoptraening.core.questions import mentioned_law
 from genoptraening.core.reading import raw_sentences
 from genoptraening.core.text import skeleton
 from genoptraening.dialogue.context import Context
@@ -19,6 +20,9 @@ from genoptraening.dialogue.model import Reply
 _CONTACT_TOPICS = frozenset({"contact", "location"})
 #: A follow-up is short; a longer message is a question of its own.
 _MAX_WORDS = 15
+#: "og vedligeholdende træning?" after an answer: the same topic under that law. Longer, it
+#: asks about the law itself.
+_LAW_FOLLOW_UP_WORDS = 6
 #: The words that ask for one kind of detail (folded); without any, every kind is given.
 _ASKS_FOR = {
     "addresses": ("adresse", "brev", "post ", "skrive til", "sende"),
@@ -75,3 +79,18 @@ def _details(facts: Facts, kind: str) -> list[str]:
     if kind == "emails":
         return [e.address for e in facts.emails]
     return [line for a in facts.addresses for line in a.lines]
+
+
+def law_of_follow_up(context: Context) -> tuple[str, str] | None:
+    """Return (last topic, law) when a short message asks the last answer for another law.
+
+    "Hvor lang tid varer vedligeholdende træning?" — "og genoptræning uden indlæggelse?": the
+    duration under § 86 stk. 1, not what the law is. NLU reads the second as a question about
+    the law, which it would be without the answer before it.
+    """
+    last, text = context.state.last_topic, context.turn.text
+    if (last is None or last == "legal_basis" or context.standard is None
+            or len(text.split()) > _LAW_FOLLOW_UP_WORDS):
+        return None
+    law = mentioned_law(text)
+    return (last, law) if law is not None else None

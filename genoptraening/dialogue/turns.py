@@ -76,6 +76,10 @@ def answer(context: Context) -> list[Reply]:
         return [reply]
     if context.municipality is None:
         return [ask_municipality(context, topic)]
+    if topic == "legal_basis" and (switched := follow_up.law_of_follow_up(context)):
+        last, law = switched  # "og genoptræning uden indlæggelse?" after an answer
+        state.misses = 0
+        return topic_replies(context, last, context.turn.text, law)
     if topic in ("contact", "location") and (
             detail := follow_up.detail_of_last_answer(context, named_only=topic == "location")):
         return detail  # "og hvad er adressen?" after the complaint's answer: its address

@@ -38,6 +38,8 @@ def test_mentioned_law():
     assert mentioned_law("hvad koster vedligeholdende træning") == "sel_86_2"
     assert mentioned_law("efter indlæggelse") == "sul_140"
     assert mentioned_law("serviceloven § 86 stk. 1") == "sel_86_1"
+    assert mentioned_law("og genoptræning uden indlæggelse?") == "sel_86_1"
+    assert mentioned_law("genoptræning uden forudgående sygehusindlæggelse") == "sel_86_1"
     assert mentioned_law("hvad koster genoptræning") is None
     assert mentioned_law("Hvad er forskellen på genoptræning og vedligeholdende træning?") is None
     assert mentioned_law("er det genoptræning eller vedligeholdende træning jeg skal have") is None

@@ -14,6 +14,13 @@ def test_a_message_that_only_names_a_place_informs_the_municipality(text):
     assert [i for i, _ in ranking].count("inform_municipality") == 1
 
 
+def test_an_unsure_reading_as_a_place_is_made_sure():
+    # Below the fallback's threshold it would be "Mente du …?" for "og hvad med Hedensted?".
+    ranking, _ = reread("og hvad med Hedensted?",
+                        [("inform_municipality", 0.23), ("ask_law", 0.22)], False, get_register())
+    assert ranking == [("inform_municipality", 1.0), ("ask_law", 0.22)]
+
+
 @pytest.mark.parametrize("text", ["hvad koster det i Lejre?",
                                   "jeg var indlagt på Aalborg Universitetshospital"])
 def test_a_place_with_more_is_left_to_the_classifier(text):

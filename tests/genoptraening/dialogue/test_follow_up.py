@@ -44,3 +44,20 @@ def test_the_general_contacts_number_gets_the_full_contact_answer(conversation):
     c.say("answer_topic", "hvordan søger jeg", "ask_apply")
     text = c.say("answer_topic", "hvad er telefonnummeret?", "ask_contact")
     assert "79 91 82 50" in text and "Ny Skolegade 4" in text
+
+
+def test_a_short_question_naming_another_law_asks_the_last_topic_under_it(conversation):
+    c = conversation(municipality="rebild")
+    c.say("answer_topic", "Hvor lang tid kan man få vedligeholdende træning?", "ask_scope")
+    text = c.say("answer_topic", "og genoptræning uden indlæggelse?", "ask_law")
+    assert "6 uger" in text and "12 uger" not in text  # § 86 stk. 1's duration only
+    assert c.state.last_topic == "scope"
+
+
+def test_a_longer_question_about_a_law_is_about_the_law(conversation):
+    c = conversation(municipality="rebild")
+    c.say("answer_topic", "Hvor lang tid kan man få vedligeholdende træning?", "ask_scope")
+    text = c.say("answer_topic", "hvad betyder det egentlig at det er efter serviceloven § 86 "
+                 "stk. 1?", "ask_law")
+    assert "Lovgrundlag" in text or "§ 86" in text
+    assert "6 uger" not in text

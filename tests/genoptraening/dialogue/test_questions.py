@@ -44,7 +44,8 @@ def test_nlu_s_reading_of_each_question_gives_its_topic(conversation):
           "ask_cost", confidence=0.8, questions=(
               Question("Er det gratis?", "ask_cost", 0.9),
               Question("Og hvad skal jeg give for at blive kørt derhen?", "ask_transport", 0.6)))
-    assert [r.answered_by.get("topic") for r in c.replies][:2] == ["cost", "transport"]
+    topics = [r.answered_by.get("topic") for r in c.replies]
+    assert list(dict.fromkeys(topics)) == ["cost", "transport"]
 
 
 def test_a_question_nlu_reads_as_no_topic_adds_none(conversation):
