@@ -178,8 +178,9 @@ _KIN_BY_PRONOUN = {
     "han": "far mand søn bror lillebror storebror svigerfar svigersøn svoger bedstefar farfar "
            "morfar oldefar onkel nevø fætter stedfar papfar bonusfar",
     "de": "forældre svigerforældre bedsteforældre",
-    # Either sex: the pronoun is read from the message, else "de".
-    "": "samlever kæreste barnebarn oldebarn",
+    # Either sex: the pronoun is read from the message, else "de". A neighbour is no kin, but
+    # writes for someone else as a relative does ("Jeg er nabo til en ældre herre …").
+    "": "samlever kæreste barnebarn oldebarn nabo",
 }
 _PLURALS = frozenset(_KIN_BY_PRONOUN["de"].split())
 _NEUTER = frozenset({"barnebarn", "oldebarn"})  # "dit barnebarn"
@@ -291,6 +292,8 @@ def _spoken_of(words: list[str], i: int, base: str, genitive: bool) -> bool:
         # Only adjectives and ages may come between: "min kære gamle mor", "min 84 årige far".
         if not (words[j].isdigit() or words[j].endswith(("e", "ig")) or words[j] == "egen"):
             break
+    if words[i - 1:i] == ["er"] and words[i + 1:i + 2] == ["til"]:
+        return True  # "jeg er nabo til en ældre herre", "jeg er datter til …"
     if base not in _NAMES:
         return False
     after, before = set(words[i + 1:i + 2]), set(words[max(i - 1, 0):i])

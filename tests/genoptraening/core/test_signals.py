@@ -290,3 +290,10 @@ def test_a_relative_spoken_of_again_is_asked_about_even_beside_the_writers_train
 def test_a_grandchild_is_named_in_the_neuter():
     assert find_relative("mit barnebarn er faldet").your == "dit barnebarn"
     assert find_relative("mit oldebarn er faldet").your == "dit oldebarn"
+
+
+def test_a_neighbour_who_writes_for_someone_is_as_a_relative():
+    found = find_relative("Jeg er nabo til en ældre herre i Osted. Han er 90. Kan jeg søge om "
+                          "træning for ham?")
+    assert found is not None and found.your == "din nabo" and found.pronoun == "han"
+    assert find_relative("Min nabo sagde, det var gratis. Hvad koster min træning?") is None
