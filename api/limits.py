@@ -13,6 +13,7 @@ import hashlib
 import logging
 import math
 import time
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from fastapi import Request
@@ -20,7 +21,7 @@ from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage, RedisStorage, Storage
 from limits.strategies import MovingWindowRateLimiter
 from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from genoptraening.settings import Settings
@@ -29,6 +30,8 @@ from .errors import api_text
 
 log = logging.getLogger(__name__)
 
+#: The response refusing a body over a path's own limit, given the scope and declared size.
+Refusal = Callable[[Scope, int], Response]
 #: Redis keys of the counts start with this (the Redis may be shared with Rasa's lock store).
 REDIS_PREFIX = "genoptraening:rate:"
 
@@ -48,16 +51,20 @@ class BodyLimitMiddleware:
     the limit, so no more than the limit plus one chunk is ever read.
     """
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int,
+                 larger: Mapping[str, tuple[int, Refusal]] | None = None) -> None:
         """Wrap ``app``.
 
         Args:
             app: The ASGI application.
             max_body: Largest body, in bytes.
+            larger: Paths that take a larger body (an upload): their limit, and the response
+                that refuses a body over it (given the declared size).
 
         """
         self.app = app
         self.max_body = max_body
+        self.larger = dict(larger or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Handle one connection scope."""
@@ -65,7 +72,11 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_body:
+        max_body, refusal = self.larger.get(scope.get("path", ""), (self.max_body, None))
+        if declared is not None and declared > max_body:
+            if refusal is not None:
+                await refusal(scope, declared)(scope, receive, send)
+                return
             await _too_large(scope, receive, send)
             return
         received = 0
@@ -76,7 +87,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body:
+                if received > max_body:
                     # FastAPI passes an HTTPException from reading the body on to its handler.
                     raise BodyTooLarge()
             return message

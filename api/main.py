@@ -78,7 +78,8 @@ def create_app() -> FastAPI:
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     # Innermost, so that a 413 still gets the CORS and security headers.
-    app.add_middleware(limits.BodyLimitMiddleware, max_body=get_settings().max_body)
+    app.add_middleware(limits.BodyLimitMiddleware, max_body=get_settings().max_body,
+                       larger=staff.LARGER_BODIES)
     app.add_middleware(
         CORSMiddleware, allow_origins=get_settings().cors_origins,
         allow_methods=["GET", "POST"], allow_headers=["Content-Type"],

@@ -11,6 +11,7 @@ import argparse
 import getpass
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 #: Who the audit log names for changes made here.
@@ -48,6 +49,12 @@ def register(commands: Any) -> None:
     remove = sub.add_parser("remove-user", help="slet en bruger")
     remove.add_argument("name", metavar="NAVN")
     remove.set_defaults(handler=remove_user)
+    export = sub.add_parser("export-examples",
+                            help="skriv de træningseksempler, der er markeret i konsollen "
+                                 "(Gennemgang), som Rasa NLU-data (data/nlu/-format)")
+    export.add_argument("--out", metavar="FIL", type=Path,
+                        help="skriv til filen (ellers til standard-output)")
+    export.set_defaults(handler=export_examples)
 
 
 def _accounts() -> Any:
@@ -181,5 +188,22 @@ def list_users(args: argparse.Namespace) -> int:
                  time.strftime("%Y-%m-%d %H:%M", time.localtime(u.last_login))
                  if u.last_login else text("cli.never")] for u in users]
         return str(tabulate(rows, headers=texts()["cli"]["header"]))
+
+    return _run(act)
+
+
+def export_examples(args: argparse.Namespace) -> int:
+    """Write the collected training examples as Rasa NLU YAML (to ``--out`` or stdout)."""
+    from genoptraening.ops.console.db import ConsoleDatabase
+    from genoptraening.ops.console.examples import Examples
+    from genoptraening.ops.console.texts import text
+    from genoptraening.settings import get_settings
+
+    def act() -> str:
+        body, count = Examples(ConsoleDatabase.from_settings(get_settings())).export()
+        if args.out is None:
+            return body.rstrip("\n")
+        args.out.write_text(body, encoding="utf-8")
+        return text("cli.examples_written", count=count, file=args.out)
 
     return _run(act)

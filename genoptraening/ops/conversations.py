@@ -120,16 +120,18 @@ class ConversationStore:
             return False
         return True
 
-    def rows_since(self, since: float) -> list[EventRow]:
+    def rows_since(self, since: float, replies: bool = False) -> list[EventRow]:
         """Return what the review reads of every conversation with a message since ``since``.
 
         That is the citizens' messages (``user``) and the municipality slot events, in the
         order they were stored, of each conversation with a message at or after ``since``
-        (Unix time) — earlier rows included, as they tell the municipality.
+        (Unix time) — earlier rows included, as they tell the municipality. With ``replies``
+        the assistant's replies (``bot``) too.
         """
         import sqlalchemy as sa
 
         events = _events_table()
+        kinds = ("user", "bot") if replies else ("user",)
         active = (sa.select(events.c.sender_id)
                   .where(events.c.type_name == "user", events.c.timestamp >= since)
                   .distinct())
@@ -137,7 +139,7 @@ class ConversationStore:
             sa.select(events.c.sender_id, events.c.type_name, events.c.timestamp,
                       events.c.intent_name, events.c.action_name, events.c.data)
             .where(events.c.sender_id.in_(active),
-                   sa.or_(events.c.type_name == "user",
+                   sa.or_(events.c.type_name.in_(kinds),
                           sa.and_(events.c.type_name == "slot",
                                   events.c.action_name == "municipality")))
             .order_by(events.c.id)

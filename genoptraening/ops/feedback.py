@@ -6,6 +6,7 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 _SCHEMA = """
 create table if not exists feedback (
@@ -15,6 +16,15 @@ create table if not exists feedback (
     rating text not null check (rating in ('up', 'down'))
 )
 """
+
+
+class Rating(NamedTuple):
+    """One thumbs up or down: when, in which conversation (Rasa's sender id), on which reply."""
+
+    at: float
+    session_id: str
+    reply_id: str
+    rating: str  # "up" or "down"
 
 
 #: The web API's feedback file, inside ``settings.data_dir``.
@@ -44,6 +54,13 @@ class FeedbackStore:
         """Delete the ratings given before ``before`` (Unix time); return how many."""
         with self._lock, self._connect() as db:
             return db.execute("delete from feedback where at < ?", (before,)).rowcount
+
+    def ratings(self, since: float, until: float) -> list[Rating]:
+        """Return the ratings given between ``since`` and ``until`` (Unix time), oldest first."""
+        with self._connect() as db:
+            rows = db.execute("select at, session_id, reply_id, rating from feedback "
+                              "where at >= ? and at <= ? order by at", (since, until)).fetchall()
+        return [Rating(*row) for row in rows]
 
     def counts(self) -> dict[str, int]:
         """Return the number of ratings of each kind."""

@@ -14,7 +14,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -327,12 +327,23 @@ def nlu_export(messages: Iterable[Message], today: dt.date | None = None) -> tup
         seen.add(key)
         groups.setdefault(f"TODO_{m.guess or 'ukendt'}", []).append(text)
     day = (today or dt.date.today()).isoformat()
-    lines = [line.rstrip() for line in _EXPORT_HEADER.format(day=day).splitlines()]
+    return nlu_yaml(groups, _EXPORT_HEADER.format(day=day)), len(seen)
+
+
+def nlu_yaml(groups: Mapping[str, Iterable[str]], header: str = "") -> str:
+    """Write examples by intent as Rasa NLU training data (the format of ``data/nlu/``).
+
+    Args:
+        groups: The examples of each intent (the intents are written sorted).
+        header: Comment lines to put first ("# …").
+
+    """
+    lines = [line.rstrip() for line in header.splitlines()]
     lines += ['version: "3.1"', "nlu:" if groups else "nlu: []"]
     for intent in sorted(groups):
         lines += [f"- intent: {intent}", "  examples: |"]
         lines += [f"    - {_example(text)}" for text in groups[intent]]
-    return "\n".join(lines) + "\n", len(seen)
+    return "\n".join(lines) + "\n"
 
 
 def _example(text: str) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from genoptraening.core.knowledge.schema import TOPICS, Facts, Standard, Topic
+from genoptraening.core.knowledge.schema import TOPICS, Standard, Topic
 from genoptraening.core.render import law_label, topic_label, topic_labels
+from genoptraening.ops.fact_lines import facts_lines
 
 
 def resolve_topic(text: str) -> str | None:
@@ -72,19 +73,3 @@ def _entry_text(standard: Standard, law: str | None, name: str, entry: Topic) ->
             lines.append(f"  Kilde: {source.file or standard.seed_file}, afsnit »{source.section}«"
                          f": »{source.quote}«")
     return "\n".join(lines)
-
-
-def facts_lines(facts: Facts) -> list[str]:
-    """Return the structured facts of a topic as indented Danish lines."""
-    lines = [f"  Telefon: {p.number}" + (f" ({p.label})" if p.label else "")
-             + (f", {p.hours}" if p.hours else "") for p in facts.phones]
-    lines += [f"  E-mail: {e.address}" + ("" if e.sensitive_data_ok else
-                                          " (ikke til personfølsomme oplysninger)")
-              for e in facts.emails]
-    lines += [f"  Adresse: {a.name}, {', '.join(a.lines)}" for a in facts.addresses]
-    lines += [f"  Pris: {p.amount:g} kr. {p.per}" + (f" ({p.year})" if p.year else "")
-              for p in facts.prices]
-    lines += [f"  Frist: {d.number} {d.unit} ({d.kind}, fra {d.from_event}): {d.text}"
-              for d in facts.deadlines]
-    lines += [f"  {key}: {value}" for key, value in facts.values.items()]
-    return lines

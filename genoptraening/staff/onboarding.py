@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from genoptraening.core.knowledge.onboarding.messages import ImportRefused, say
-from genoptraening.core.knowledge.schema import DraftFact, Facts
 from genoptraening.core.register import Municipality
-from genoptraening.staff.kb_show import facts_lines
+from genoptraening.ops.fact_lines import value_lines
 
 
 def _knowledge_dir() -> Path:
@@ -84,24 +83,6 @@ def show_review(kommune: str) -> int:
     print()
     print(say("review_next", slug=standard.slug))
     return 0
-
-
-def value_lines(draft: DraftFact) -> list[str]:
-    """Say a drafted fact's value as staff read it ("  Telefon: 92 43 43 48 (Galten), …")."""
-    from genoptraening.core.render import law_label
-
-    if draft.covers is not None:
-        return [f"  Lov: {law_label(draft.covers)}"]
-    if draft.complaint_to is not None:
-        return [f"  Klage til: {draft.complaint_to}"]
-    if draft.approval is not None:
-        when = f" {draft.approval.date:%d.%m.%Y}" if draft.approval.date else ""
-        return [f"  Godkendt af: {draft.approval.by}{when}"]
-    return facts_lines(Facts(
-        phones=[draft.phone] if draft.phone else [], emails=[draft.email] if draft.email else [],
-        addresses=[draft.address] if draft.address else [],
-        prices=[draft.price] if draft.price else [],
-        deadlines=[draft.deadline] if draft.deadline else []))
 
 
 def set_status(kommune: str, facts: list[str], status: str) -> int:

@@ -1,7 +1,8 @@
 """The staff console in Chromium against a real assistant with a knowledge folder of its own:
 log in, test a question, edit a topic with a mistake then right, see the new answer in the Test
-page without a restart, revert; roles; two editors at once; keyboard only; axe-core on every
-page; screenshots for docs/screenshots/."""
+page without a restart, revert; roles; two editors at once; keyboard only; a standard uploaded
+and its facts reviewed; a misunderstood message marked as a training example; the charts; the
+answer checks run from the page; axe-core on every page; screenshots for docs/screenshots/."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import shutil
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from genoptraening.ops.console.accounts import Accounts
 from genoptraening.ops.console.db import ConsoleDatabase
 from genoptraening.ops.services import rasa_token
 from genoptraening.settings import CHECKOUT
+from tests.conftest import SEEDS
 from tests.e2e.conftest import AXE
 from tests.e2e.stacks import assistant_stack, port
 
@@ -23,6 +26,16 @@ SCREENSHOTS = CHECKOUT / "docs" / "screenshots"
 PASSWORD = "en lang og sikker adgangskode"
 ANSWER_TIMEOUT = 30_000
 NEW_ANSWER = "Kørsel til træningen koster 45 kr. pr. gang."
+CHECKS = """\
+- navn: Pris på kørsel
+  kommune: Lejre
+  spørgsmål: ["hvad koster kørsel til træningen?"]
+  skal_indeholde: ["41 kr.", "Kilde:"]
+- navn: Et nummer, der ikke står der
+  kommune: Lejre
+  spørgsmål: ["hvad er telefonnummeret?"]
+  skal_indeholde: ["11 22 33 44"]
+"""
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +51,15 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         accounts.add(name, role, towns, PASSWORD, "test")
     env = {"GENOPTRAENING_KNOWLEDGE_DIR": str(knowledge),
            "GENOPTRAENING_RELOAD_INTERVAL": "0.5"}
+    answers = scratch / "answers"  # two checks: the Svartjek page's run stays short
+    answers.mkdir()
+    (answers / "lejre.yml").write_text(CHECKS, encoding="utf-8")
     api_env = {"GENOPTRAENING_RASA_TOKEN": rasa_token(),
-               "GENOPTRAENING_STAFF_DB": str(scratch / "staff.db")}
+               "GENOPTRAENING_STAFF_DB": str(scratch / "staff.db"),
+               "GENOPTRAENING_ANSWERS_DIR": str(answers)}
     with assistant_stack(scratch, port(5135), port(5185), port(8135), extra_env=env,
                          api_env=api_env) as stack:
-        yield {"url": stack.api_url, "knowledge": knowledge}
+        yield {"url": stack.api_url, "knowledge": knowledge, "scratch": scratch}
     db.dispose()
 
 
@@ -85,7 +102,8 @@ def ask(page: Any, message: str, kommune: str = "lejre", other: str = "") -> str
 def no_serious_violations(page: Any) -> None:
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [f"{page.url}: {v['id']}: {v['help']} ({len(v['nodes'])})"
+    serious = [f"{page.url}: {v['id']}: {v['help']} "
+               f"({[n['target'] for n in v['nodes']][:3]})"
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
 
@@ -162,7 +180,7 @@ def test_two_editors_at_once_the_second_is_told_and_keeps_the_text(console, new_
         console["knowledge"] / "lejre.yml").read_text(encoding="utf-8")
 
 
-def tab_to(page: Any, element_id: str, most: int = 12) -> list[str]:
+def tab_to(page: Any, element_id: str, most: int = 20) -> list[str]:
     """Press Tab until the element has focus; return the ids passed on the way."""
     reached = []
     for _ in range(most):
@@ -229,3 +247,78 @@ def test_every_page_is_accessible_and_photographed(console, new_page):
     no_serious_violations(phone)
     shoot(phone, "test-mobile-360")
     assert page.blocked == [] and phone.blocked == []
+
+
+HJOERRING_SEED = SEEDS / "001_f4a1c6cfc55bc51b.txt"
+
+
+def test_import_a_standard_and_review_its_facts(console, new_page):
+    url = console["url"]
+    # Hjørring's standard as if it were Vejle's: a municipality without files.
+    text = HJOERRING_SEED.read_text(encoding="utf-8")
+    document = console["scratch"] / "kvalitetsstandard-vejle.txt"
+    document.write_text(text.replace("Hjørring", "Vejle").replace("hjoerring", "vejle"),
+                        encoding="utf-8")
+    page = new_page()
+    login(page, url, "anna")
+    page.goto(f"{url}/staff/import")
+    no_serious_violations(page)
+    page.select_option("#f-kommune", "vejle")
+    page.set_input_files("#f-fil", str(document))
+    page.click("form[enctype] button[type=submit]")
+    page.wait_for_url(re.compile(r"/staff/import/vejle"))
+    assert "faktaudkast importeret" in page.locator(".notice").first.inner_text()
+    assert page.locator("mark").count() >= 5
+    page.click("#telefon-1 details.correct summary")
+    page.fill("#f-telefon-1-phones-0-number", "72335850")
+    page.click("#telefon-1 details.correct button[type=submit]")
+    assert "dansk 8-cifret" in page.locator("#e-telefon-1-phones-0-number").inner_text()
+    no_serious_violations(page)
+    shoot(page, "import-error")
+    page.goto(f"{url}/staff/import/vejle")
+    page.click("#telefon-1 form[action$='/godkend'] button")
+    assert "godkendt: telefon-1" in page.locator(".notice").first.inner_text()
+    assert "approved" in (console["knowledge"] / "vejle.yml").read_text(encoding="utf-8")
+    no_serious_violations(page)
+    shoot(page, "import-review")
+    page.goto(f"{url}/staff/import")
+    shoot(page, "import")
+    reader = new_page()
+    login(reader, url, "hans")
+    reader.goto(f"{url}/staff/import/vejle")
+    assert reader.locator("form[action$='/godkend']").count() == 0
+    assert page.blocked == [] and reader.blocked == []
+
+
+def test_review_overview_and_answer_checks(console, new_page):
+    url = console["url"]
+    with httpx.Client(base_url=url, timeout=ANSWER_TIMEOUT / 1000) as citizen:
+        citizen.post("/api/chat", json={"message": "blorf gnav zyx", "municipality": "Lejre"})
+        chat = citizen.post("/api/chat", json={"message": "hvad koster det?",
+                                               "municipality": "Lejre"}).json()
+        citizen.post("/api/feedback", json={"session_id": chat["session_id"],
+                                            "reply_id": chat["replies"][0]["id"],
+                                            "rating": "down"})
+    page = new_page()
+    login(page, url, "lene")
+    page.goto(f"{url}/staff/gennemgang")
+    assert "blorf gnav zyx" in page.content() and "Tommel ned" in page.content()
+    item = page.locator("li.review-item", has_text="blorf gnav zyx").first
+    item.locator("select").select_option("ask_cost")
+    item.locator("button").click()
+    assert "gemt som træningseksempel" in page.locator(".notice").first.inner_text()
+    assert "blorf gnav zyx" in page.locator("#eksempler ~ table").inner_text()
+    no_serious_violations(page)
+    shoot(page, "review")
+    page.goto(f"{url}/staff/overblik?kommune=lejre")
+    assert page.locator("svg.chart").count() == 4
+    no_serious_violations(page)
+    shoot(page, "overview")
+    page.goto(f"{url}/staff/svartjek")
+    page.click("text=Kør alle svartjek nu")
+    page.wait_for_url(re.compile(r"/staff/svartjek/\d+"))
+    page.wait_for_selector("text=1 bestået, 1 fejlet", timeout=60_000)  # the page reloads
+    assert "Mangler: »11 22 33 44«" in page.content()
+    no_serious_violations(page)
+    shoot(page, "checks")
+    assert page.blocked == []

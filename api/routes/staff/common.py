@@ -11,16 +11,20 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from fastapi import Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from genoptraening.core.render import law_label, topic_label
+from genoptraening.core.knowledge.schema import DeadlineEvent, DeadlineKind, DeadlineUnit
+from genoptraening.core.render import law_label, phrases, topic_label
 from genoptraening.ops.console import audit
 from genoptraening.ops.console.accounts import Accounts
+from genoptraening.ops.console.check_runs import CheckRuns
 from genoptraening.ops.console.db import ConsoleDatabase
+from genoptraening.ops.console.drafts import DraftReview
+from genoptraening.ops.console.examples import Examples
 from genoptraening.ops.console.history import TopicEditor
 from genoptraening.ops.console.sessions import Session, Sessions, tokens_match
 from genoptraening.ops.console.texts import text, texts
@@ -49,6 +53,9 @@ class Console:
     accounts: Accounts
     sessions: Sessions
     editor: TopicEditor
+    drafts: DraftReview
+    examples: Examples
+    checks: CheckRuns
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +64,8 @@ def _console_for(url: str, knowledge_dir: Path, seeds_dir: Path, idle: float,
     db = ConsoleDatabase(url)
     accounts = Accounts(db)
     return Console(db, accounts, Sessions(db, accounts, idle, lifetime),
-                   TopicEditor(db, knowledge_dir, seeds_dir))
+                   TopicEditor(db, knowledge_dir, seeds_dir),
+                   DraftReview(db, knowledge_dir, seeds_dir), Examples(db), CheckRuns(db))
 
 
 def console_of(settings: Settings) -> Console:
@@ -151,6 +159,21 @@ def refuse_edit(console: Console, session: Session, slug: str, request: Request)
         audit.log(console.db, console.accounts.clock(), session.user.username, "forbidden",
                   municipality=slug, target=request.url.path, ip=client_ip(request))
         raise StaffProblem(403, "forbidden")
+
+
+def refuse_reader(console: Console, session: Session, request: Request) -> None:
+    """Refuse (403, logged) a change by an account that may change nothing (a reader)."""
+    if session.user.role not in ("admin", "editor"):
+        audit.log(console.db, console.accounts.clock(), session.user.username, "forbidden",
+                  target=request.url.path, ip=client_ip(request))
+        raise StaffProblem(403, "forbidden")
+
+
+def deadline_choices() -> dict[str, list[tuple[str, str]]]:
+    """Return the choices of a deadline's kind, unit and event, as the forms show them."""
+    return {"kinds": [(k, text(f"deadline_kinds.{k}")) for k in get_args(DeadlineKind)],
+            "units": [(u, u) for u in get_args(DeadlineUnit)],
+            "events": [(e, phrases()["events"][e]) for e in get_args(DeadlineEvent)]}
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

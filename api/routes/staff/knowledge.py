@@ -10,7 +10,7 @@ page showed.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
@@ -18,12 +18,8 @@ from fastapi.responses import Response
 from genoptraening.core.knowledge.schema import (
     LAWS,
     TOPICS,
-    DeadlineEvent,
-    DeadlineKind,
-    DeadlineUnit,
     Topic,
 )
-from genoptraening.core.render import phrases
 from genoptraening.ops.console.history import Checked, Conflict, Version, diff
 from genoptraening.ops.console.preview import preview
 from genoptraening.ops.console.texts import ConsoleRefusal, text
@@ -37,6 +33,7 @@ from .common import (
     StaffProblem,
     StaffSession,
     client_ip,
+    deadline_choices,
     redirect,
     refuse_edit,
     render,
@@ -88,9 +85,7 @@ def _form_page(request: Request, kb: KnowledgeDep, place: Place, session: Any,
         form=form.with_blank_rows(), base=base,
         headings=headings, standard=standard, can_edit=session.user.can_edit(place.slug),
         url=_url(place), history_url=_url(place, "/historik"),
-        kinds=[(k, text(f"deadline_kinds.{k}")) for k in get_args(DeadlineKind)],
-        units=[(u, u) for u in get_args(DeadlineUnit)],
-        events=[(e, phrases()["events"][e]) for e in get_args(DeadlineEvent)],
+        **deadline_choices(),
         errors=context.pop("errors", {}), general=context.pop("general", []), **context)
 
 

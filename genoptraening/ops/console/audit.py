@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 #: The actions logged (their Danish names are ``audit_actions`` in the console's texts).
 ACTIONS = ("login", "login_failed", "login_limited", "logout", "topic_saved", "topic_reverted",
-           "user_added", "user_changed", "user_removed", "password_changed", "forbidden")
+           "user_added", "user_changed", "user_removed", "password_changed", "forbidden",
+           "standard_imported", "draft_approved", "draft_rejected", "draft_corrected",
+           "example_marked", "example_removed", "checks_started")
 
 
 @dataclass(frozen=True)

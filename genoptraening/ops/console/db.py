@@ -88,6 +88,31 @@ def tables() -> dict[str, sa.Table]:
             sa.UniqueConstraint("slug", "law", "topic", "version",
                                 name="staff_topic_history_version"),
         ),
+        "examples": sa.Table(
+            "staff_examples", meta,
+            sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column("key", sa.String(64), nullable=False, unique=True),  # the folded text
+            sa.Column("text", sa.Text, nullable=False),  # CPR-masked
+            sa.Column("intent", sa.String(64), nullable=False),
+            sa.Column("municipality", sa.String(64)),
+            sa.Column("origin", sa.String(16), nullable=False),  # fallback, low or down
+            sa.Column("asked_at", sa.Float),
+            sa.Column("at", sa.Float, nullable=False),
+            sa.Column("author", sa.String(64), nullable=False),
+        ),
+        "check_runs": sa.Table(
+            "staff_check_runs", meta,
+            sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column("started_at", sa.Float, nullable=False, index=True),
+            sa.Column("finished_at", sa.Float),
+            sa.Column("author", sa.String(64), nullable=False),
+            sa.Column("status", sa.String(16), nullable=False),  # running, done or failed
+            sa.Column("total", sa.Integer, nullable=False, default=0),
+            sa.Column("done", sa.Integer, nullable=False, default=0),
+            sa.Column("passed", sa.Integer, nullable=False, default=0),
+            sa.Column("results", sa.Text, nullable=False, default="[]"),  # JSON
+            sa.Column("error", sa.Text),
+        ),
     }
 
 

@@ -10,6 +10,7 @@ save of an earlier version, through the same checks.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import fcntl
 import json
@@ -94,16 +95,20 @@ class Conflict(ConsoleRefusal):
                              at=time.strftime("%H:%M", time.localtime(latest.at)))
 
 
-class TopicEditor:
-    """Edits of the curated topics of the municipalities' knowledge files."""
+class KnowledgeWork:
+    """The console's changes to a knowledge folder, logged (and kept) in its database."""
 
     def __init__(self, db: ConsoleDatabase, knowledge_dir: Path, seeds_dir: Path | None,
                  clock: Callable[[], float] = time.time):
-        """Edit the files in ``knowledge_dir``, checking quotes against ``seeds_dir``."""
+        """Change the files in ``knowledge_dir``, checking quotes against ``seeds_dir``."""
         self.db = db
         self.knowledge_dir = knowledge_dir
         self.seeds_dir = seeds_dir
         self.clock = clock
+
+
+class TopicEditor(KnowledgeWork):
+    """Edits of the curated topics of the municipalities' knowledge files."""
 
     def _path(self, place: Place) -> Path:
         return self.knowledge_dir / f"{place.slug}.yml"
@@ -243,18 +248,28 @@ class TopicEditor:
             write_together({self._path(place): checked.text})  # committed only once written
         return version
 
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        from genoptraening.settings import BUNDLED
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        return knowledge_lock(self.knowledge_dir)
 
-        if self.knowledge_dir.resolve().is_relative_to(BUNDLED.resolve()):
-            raise ConsoleRefusal("installed", folder=self.knowledge_dir)
-        with open(self.knowledge_dir / LOCK_FILE, "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+
+@contextmanager
+def knowledge_lock(knowledge_dir: Path) -> Iterator[None]:
+    """Hold the lock under which the console writes the knowledge folder's files.
+
+    Raises:
+        ConsoleRefusal: ``installed`` when the folder is an installed package's own.
+
+    """
+    from genoptraening.settings import BUNDLED
+
+    if knowledge_dir.resolve().is_relative_to(BUNDLED.resolve()):
+        raise ConsoleRefusal("installed", folder=knowledge_dir)
+    with open(knowledge_dir / LOCK_FILE, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def readable_lines(data: dict[str, Any]) -> list[str]:

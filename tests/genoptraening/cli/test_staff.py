@@ -56,3 +56,22 @@ def test_at_a_terminal_the_password_is_asked_twice_without_echo(monkeypatch, cap
     monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
     monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
     assert main(["staff", "add-user", "anna", "--role", "admin"]) == 0
+
+
+def test_export_examples_writes_rasa_nlu_data(monkeypatch, capsys, tmp_path):
+    import yaml
+
+    from genoptraening.ops.console.accounts import Accounts
+    from genoptraening.ops.console.db import ConsoleDatabase
+    from genoptraening.ops.console.examples import Examples
+
+    db = ConsoleDatabase.from_settings(get_settings())
+    admin = Accounts(db).add("anna", "admin", [], PASSWORD, "test")
+    Examples(db).mark(admin, "hvad koster  korsel", "ask_transport", {"ask_transport"},
+                      "lejre", "fallback", None)
+    code, out = run(monkeypatch, capsys, ["export-examples"])
+    assert code == 0 and yaml.safe_load(out)["nlu"][0]["intent"] == "ask_transport"
+    target = tmp_path / "eksempler.yml"
+    code, out = run(monkeypatch, capsys, ["export-examples", "--out", str(target)])
+    assert code == 0 and "1 træningseksempler skrevet til" in out
+    assert "    - hvad koster korsel\n" in target.read_text(encoding="utf-8")
