@@ -34,6 +34,9 @@ def test_compose_has_the_five_services_and_publishes_only_the_api():
     assert ("genoptraening endpoints --out var/endpoints.yml && exec python -m "
             "genoptraening.rasa_ext.launch run") in command
     assert "--endpoints var/endpoints.yml" in command
+    # The HTTP API for the staff console's Test page, with the token every service is given.
+    assert '--enable-api --auth-token "$$GENOPTRAENING_RASA_TOKEN"' in command
+    assert compose["x-app"]["environment"]["GENOPTRAENING_RASA_TOKEN"].startswith("${RASA_TOKEN:?")
 
 
 def test_compose_stores_are_postgres_and_redis(tmp_path, monkeypatch):
