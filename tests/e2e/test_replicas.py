@@ -8,11 +8,15 @@ events must be complete, in order, never interleaved, and its slots right.
 from __future__ import annotations
 
 import asyncio
+import shutil
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
+from genoptraening.settings import get_settings
 from tests.e2e.stacks import (
     Stack,
     assistant_stack,
@@ -42,10 +46,19 @@ TOGETHER = ["hvad er jeres telefonnummer?", "tak for hjælpen"]
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the knowledge files that a test may edit as the staff console does."""
+    copy = tmp_path_factory.mktemp("knowledge") / "knowledge"
+    shutil.copytree(get_settings().knowledge_dir, copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory, knowledge: Path) -> Iterator[Stack]:
     with scratch_database() as database_url, assistant_stack(
         tmp_path_factory.mktemp("replicas"), port(5305), port(5355), api_port=port(8305),
         replicas=2, database_url=database_url, redis_url="redis://127.0.0.1:6379/1",
+        extra_env={"GENOPTRAENING_KNOWLEDGE_DIR": str(knowledge)},
     ) as stack:
         yield stack
 
@@ -102,6 +115,26 @@ def test_500_messages_over_50_conversations_on_two_replicas(stack: Stack) -> Non
             assert any(e["event"] == "bot" for e in followers), (number, text)
             assert names and names[-1] == "action_listen", (number, text, names)
         assert tracker["slots"]["municipality"] == slug, f"conversation {number}"
+
+
+def test_an_edit_of_the_knowledge_is_answered_by_every_replica_within_5_s(
+        stack: Stack, knowledge: Path) -> None:
+    # What a save in the staff console does: the topic's answer rewritten in its file.
+    path = knowledge / "lejre.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "I 2023 er taksten 41 kr. for ud- og hjemtransport.",
+        "I 2023 er taksten 41 kr. for ud- og hjemtransport. Rettet af personalet."),
+        encoding="utf-8")
+    saved = time.monotonic()
+    for replica in range(len(stack.rasa_urls)):
+        while True:
+            answer = " ".join(m.get("text", "") for m in stack.send(
+                "hvad koster kørsel?", f"edit-{replica}-{time.monotonic()}", replica,
+                municipality="Lejre"))
+            if "Rettet af personalet." in answer:
+                break
+            assert time.monotonic() - saved < 5, answer
+            time.sleep(0.2)
 
 
 def test_the_api_spreads_messages_and_survives_a_replica_going_down(stack: Stack) -> None:
