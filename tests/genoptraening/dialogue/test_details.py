@@ -45,3 +45,17 @@ def test_a_detail_the_answer_already_states_changes_nothing(conversation):
     text = c.say("answer_topic", "hvad koster kørslen?", "ask_transport")
     assert "41 kr." in text and "oplyser ikke" not in text
     assert "detail" not in c.replies[0].answered_by
+
+
+def test_a_relative_joining_the_training_is_quoted_from_the_standard(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "Min far vil gerne have, at jeg er med, når han træner. Må jeg "
+                 "det?", "ask_cooperation")
+    assert "»Efter aftale med dig inddrages familie og andre i dit netværk.«" in text
+
+
+def test_a_told_vederlagsfri_before_the_question_is_read_with_it(conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("answer_topic", "Min mand går til vederlagsfri fysioterapi for det samme. Kan "
+                 "han også få vedligeholdende træning?", "ask_target_group")
+    assert "samme formål og funktionsnedsættelse" in text
