@@ -18,7 +18,7 @@ from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.questions import holds_question, split_questions
 from genoptraening.core.render import law_offer, phrase
 from genoptraening.core.situation import Situation
-from genoptraening.dialogue import questions
+from genoptraening.dialogue import details, questions
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
 from genoptraening.dialogue.model import Button, Reply, Turn
 
@@ -252,6 +252,11 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str]) -> lis
                             excluded=criteria["excludes"]))
     lines.append(decides)
     replies = [Reply(" ".join(lines)), reply_from(context.answer("target_group", law))]
-    how = reply_from(context.answer("apply", law))
+    rendered = context.answer("apply", law)
+    how = reply_from(rendered)
     how.text = f"{phrase('result_next')} {how.text}"
+    # "Min læge sagde, at han kunne søge for mig. Kan han det?": what the standard says of it.
+    detail = details.detail_asked(context.turn.text, "apply")
+    if detail is not None and detail.topic == "apply":
+        return [*replies, *details.with_detail(context, detail, [how], rendered)]
     return [*replies, how]

@@ -121,4 +121,6 @@ def test_a_storys_one_question_is_not_read_alone_as_a_health_question(conversati
     c.say("answer_topic", story, "ask_cooperation", confidence=0.5,
           questions=(Question("Må jeg det?", "ask_health", 0.7),))
     assert not any(r.text.startswith("Jeg kan ikke give råd om helbred") for r in c.replies)
-    assert c.replies[0].answered_by.get("topic") == "cooperation"
+    # The standard's own sentence on a relative joining, then the cooperation answer.
+    assert c.replies[0].answered_by.get("detail") == "relative_joins"
+    assert c.replies[1].answered_by.get("topic") == "cooperation"
