@@ -12,7 +12,9 @@ so that the tracker, ``rasa test`` and the staff tools see the intent the dialog
 - A story whose whole reading is unsure, around one question whose own reading is sure: the
   question's. "Min mand har Parkinson og går til vederlagsfri fysioterapi hos en
   fysioterapeut i byen. Kan han også få vedligeholdende træning?" reads as free choice of
-  provider as a whole (52 %), and as who can get training as its question (91 %).
+  provider as a whole (52 %), and as who can get training as its question (91 %). So does a
+  consent told beside a question ("Min mor har givet mig fuldmagt. Hvad koster det for hende?"),
+  which reads as a question about acting for her as a whole.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ Ranking = list[tuple[str, float]]
 
 
 def reread(text: str, ranking: Ranking, emergency: bool, register: Register,
-           question: tuple[str, float] | None = None) -> tuple[Ranking, bool]:
+           question: tuple[str, float] | None = None,
+           consent: bool = False) -> tuple[Ranking, bool]:
     """Return the ranking as the message itself corrects it, and whether 112 is to be said.
 
     Args:
@@ -42,6 +45,7 @@ def reread(text: str, ranking: Ranking, emergency: bool, register: Register,
         emergency: Whether the words describe an emergency happening now.
         register: The municipalities, to tell a message that only names one.
         question: The reading of a story's one question (intent, confidence), if it has one.
+        consent: The writer says the one it is about has agreed ("har givet mig fuldmagt").
 
     Returns:
         The ranking, its first intent the one to act on; True when the classifier heard an
@@ -61,8 +65,13 @@ def reread(text: str, ranking: Ranking, emergency: bool, register: Register,
         if best is None or best[1] < NEXT_BEST_FLOOR:
             return [("nlu_fallback", ranking[0][1]), *rest], True
         return [best, *[r for r in rest if r != best]], True
-    if (question is not None and first != "emergency" and ranking[0][1] < STORY_UNSURE
+    # A consent told beside a question ("Min mor har givet mig fuldmagt. Hvad koster det for
+    # hende?") reads as a question about acting for her; the question is what is asked.
+    told_consent = first == "ask_on_behalf" and consent
+    if (question is not None and first != "emergency"
+            and (ranking[0][1] < STORY_UNSURE or told_consent)
             and question[1] >= QUESTION_SURE and question[0] != first
             and (question[0].startswith("ask_") or question[0] == "check_eligibility")):
-        return [question, *[r for r in ranking if r[0] != question[0]]], False
+        # The story's own reading gives way: it is not left as a rival to the question's.
+        return [question, *[r for r in ranking if r[0] not in (question[0], first)]], False
     return ranking, False

@@ -179,9 +179,15 @@ def about_the_relative(context: Context, replies: list[Reply]) -> list[Reply]:
     person = voice.Person(relative.your, relative.pronoun, relative.object_pronoun,
                           relative.possessive)
     for reply in replies:
-        if reply.answered_by.get("kind") == "topic":
+        # Whom to call is said to the writer, who is the one calling ("Du kan ringe …").
+        if (reply.answered_by.get("kind") == "topic"
+                and reply.answered_by.get("topic") not in _SAID_TO_THE_WRITER):
             reply.text = voice.about(reply.text, person)
     return replies
+
+
+#: Topics whose answers speak to whoever writes, the relative included.
+_SAID_TO_THE_WRITER = frozenset({"contact"})
 
 
 def reply_from(answer: Answer, extra: str = "") -> Reply:

@@ -130,6 +130,9 @@ def _eligibility(context: Context) -> list[Reply]:
 #: The question the result answers: whether one can get training.
 _WHETHER = re.compile(r"\b(?:få|faa|fa|ret til|krav på)\b.*\btr[æa]e?n|"
                       r"\btr[æa]e?n\w*.*\b(?:få|faa)\b", re.IGNORECASE)
+#: A question that opens with a question word asks that, not whether (a yes/no question).
+_WH_QUESTION = re.compile(r"\s*(?:og |men |så )?(?:hvem|hvor|hvordan|hvorn[åa]r|hvorfor|"
+                          r"hvilke[nt]?|hvad)\b", re.IGNORECASE)
 #: What a result says anyway: who may get it and how to apply.
 _IN_THE_RESULT = frozenset({"target_group", "apply", "purpose", "legal_basis"})
 
@@ -165,7 +168,8 @@ def _asks_whether(context: Context, question: str) -> bool:
     read = context.turn.asked(question)
     if questions.is_sure(read) and read.intent in TOPIC_OF_INTENT:
         return False
-    return bool(_WHETHER.search(question))
+    # "Hvem tager stilling til, om hun kan få træning?" asks who, not whether.
+    return not _WH_QUESTION.match(question) and bool(_WHETHER.search(question))
 
 
 def _law(facts: dict[str, Any]) -> str:

@@ -53,7 +53,8 @@ class ReadingRouter(GraphComponent):
             question = ((str(asked[0]["intent"]), float(asked[0]["confidence"]))
                         if len(asked) == 1 else None)
             reread_ranking, unsure = reread(text, pairs, bool(signals.get("emergency")),
-                                            self._register, question)
+                                            self._register, question,
+                                            consent=bool(signals.get("consent")))
             if reread_ranking == pairs:
                 continue
             ranked = [{"name": name, "confidence": confidence}

@@ -56,8 +56,17 @@ def test_an_unsure_story_takes_its_one_sure_questions_reading():
     ranking = [("ask_free_choice", 0.52), ("ask_target_group", 0.3)]
     reread_ranking, unsure = reread(STORY, ranking, False, get_register(),
                                     ("ask_target_group", 0.91))
-    assert reread_ranking == [("ask_target_group", 0.91), ("ask_free_choice", 0.52)]
+    assert reread_ranking == [("ask_target_group", 0.91)]
     assert not unsure
+
+
+def test_a_consent_told_beside_a_question_gives_way_to_the_question():
+    text = "Min mor har givet mig fuldmagt. Hvad koster træningen for hende?"
+    ranking = [("ask_on_behalf", 0.99), ("ask_cost", 0.005)]
+    assert reread(text, ranking, False, get_register(), ("ask_cost", 0.95), consent=True) == (
+        [("ask_cost", 0.95)], False)
+    # Without a consent told, asking to act for her is what the message asks.
+    assert reread(text, ranking, False, get_register(), ("ask_cost", 0.95)) == (ranking, False)
 
 
 @pytest.mark.parametrize(("ranking", "question"), [
