@@ -22,13 +22,13 @@ from pathlib import Path
 
 import yaml
 
+from genoptraening.core.reading import raw_sentences
 from genoptraening.core.text import skeleton
 from genoptraening.core.vocabulary_file import read_section
 
 DETAILS_FILE = "vocabulary/details.yml"
 
 _WORD = re.compile(r"[a-z0-9]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Detail:
 
     def sentences_stating(self, text: str) -> list[str]:
         """Return the sentences of ``text`` that state this detail."""
-        return [s for s in _SENTENCE_END.split(text) if s.strip() and self.stated_in(s)]
+        return [s for s in raw_sentences(text) if self.stated_in(s)]
 
 
 def words_of(text: str) -> list[str]:

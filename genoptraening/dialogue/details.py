@@ -69,7 +69,7 @@ def _quote(text: StandardText, detail: Detail) -> Reply | None:
     """Quote the first sentence of the standard that states the detail, its section named."""
     for section in text.sections:
         for paragraph in section.paragraphs:
-            found = [s for s in raw_sentences(paragraph) if detail.stated_in(s)]
+            found = detail.sentences_stating(paragraph)
             if found and section.heading:
                 quote = " ".join(found[:2])
                 citation = Citation(
