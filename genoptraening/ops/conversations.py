@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from genoptraening.ops.stores import sqlalchemy_url
+
 if TYPE_CHECKING:
     import sqlalchemy as sa
     from sqlalchemy.engine import Connection, Engine
@@ -81,9 +83,7 @@ class ConversationStore:
             path: The SQLite file, when it is one (checked to exist, never created).
 
         """
-        if url.startswith("postgres://"):  # the spelling Heroku and others use
-            url = "postgresql://" + url[len("postgres://"):]
-        self.url = url
+        self.url = sqlalchemy_url(url)
         self.path = path
 
     @classmethod

@@ -66,6 +66,16 @@ class RedisTarget:
         return cls(parts.hostname, port, db, unquote(parts.password) if parts.password else None)
 
 
+def sqlalchemy_url(url: str) -> str:
+    """Return a database URL as SQLAlchemy spells it ("postgres://…" → "postgresql://…").
+
+    "postgres://" is the spelling Heroku and others hand out; SQLAlchemy refuses it.
+    """
+    if url.startswith("postgres://"):
+        return "postgresql://" + url[len("postgres://"):]
+    return url
+
+
 def check_database_url(url: str) -> None:
     """Refuse database URLs Rasa's SQL tracker store cannot use here.
 

@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from genoptraening.ops.stores import sqlalchemy_url
+
 if TYPE_CHECKING:
     import sqlalchemy as sa
     from sqlalchemy.engine import Connection, Engine
@@ -121,9 +123,7 @@ class ConsoleDatabase:
 
     def __init__(self, url: str):
         """Open the database at an SQLAlchemy URL (connections are made when used)."""
-        if url.startswith("postgres://"):  # the spelling Heroku and others use
-            url = "postgresql://" + url[len("postgres://"):]
-        self.url = url
+        self.url = sqlalchemy_url(url)
         self._engine: Engine | None = None
         self._lock = threading.Lock()
 

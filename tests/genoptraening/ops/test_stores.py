@@ -14,6 +14,7 @@ from genoptraening.ops.stores import (
     StoreConfigError,
     endpoints_yaml,
     shared_stores,
+    sqlalchemy_url,
     write_endpoints,
 )
 from genoptraening.rasa_ext.locks import AtomicRedisLockStore
@@ -116,3 +117,14 @@ def test_redis_defaults() -> None:
 def test_lock_key_prefix_must_be_letters_and_digits() -> None:
     with pytest.raises(ValueError):
         endpoints_yaml(settings(redis_url="redis://h/1"), lock_key_prefix="a:b")
+
+
+def test_the_postgres_spelling_is_given_as_sqlalchemy_reads_it():
+    assert sqlalchemy_url("postgres://u@db:5432/rasa") == "postgresql://u@db:5432/rasa"
+    assert sqlalchemy_url("sqlite:////srv/t.db") == "sqlite:////srv/t.db"
+
+
+def test_the_console_database_reads_the_postgres_spelling_too():
+    from genoptraening.ops.console.db import ConsoleDatabase
+
+    assert ConsoleDatabase("postgres://u@db:5432/rasa").url == "postgresql://u@db:5432/rasa"
