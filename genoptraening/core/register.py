@@ -20,6 +20,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from genoptraening.core.lexicon import danish_words
+from genoptraening.core.signals import KIN
 from genoptraening.core.text import skeleton, to_ascii
 
 _DATA = Path(__file__).resolve().parent / "data" / "municipalities.yml"
@@ -31,9 +32,7 @@ _FUZZY_SCORE = 86.0
 _PLACE_WORDS = {"i", "fra", "til"}
 _LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", "flyttet"})
 #: Who else a sentence may be about (folded): "min far bor selv i Tørring" is not the writer.
-_THIRD_PERSON = frozenset({"han", "hun", "de", "far", "mor", "fader", "moder", "mand", "kone",
-                           "son", "datter", "bror", "soster", "forældre", "foraldre", "nabo",
-                           "morfar", "mormor", "farfar", "farmor", "svigerfar", "svigermor"})
+_THIRD_PERSON = frozenset({"han", "hun", "de", *KIN})
 #: A town named with one of these is a hospital's name, not where the citizen lives
 #: ("Aalborg Universitetshospital", "Holbæk Sygehus", "Regionshospitalet Randers").
 _HOSPITAL = re.compile(r"\w*(?:sygehus|hospital|hospitalet|sygehuset|afdeling|afdelingen)$")
