@@ -50,7 +50,7 @@ MIN_INFORMATION = 5.0
 _K1, _B = 1.2, 0.75
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9»\"])")
 #: Passages longer than this are quoted by their best sentences.
-_QUOTE_CHARS = 320
+QUOTE_CHARS = 320
 
 
 class _Section(Protocol):
@@ -212,7 +212,7 @@ class PassageIndex:
         The sentences are kept in the standard's order and never cut inside.
         """
         text = hit.passage.text
-        if len(text) <= _QUOTE_CHARS or "\n- " in text:
+        if len(text) <= QUOTE_CHARS or "\n- " in text:
             return text
         sentences = _SENTENCE.split(text)
         wanted = set(terms(question, self.treatments, self.synonyms))
@@ -220,7 +220,7 @@ class PassageIndex:
             wanted & set(terms(sentences[i], self.treatments, self.synonyms))))
         chosen: list[int] = []
         for i in ranked:
-            if sum(len(sentences[j]) for j in chosen) + len(sentences[i]) > _QUOTE_CHARS and chosen:
+            if sum(len(sentences[j]) for j in chosen) + len(sentences[i]) > QUOTE_CHARS and chosen:
                 break
             chosen.append(i)
         return " ".join(sentences[i] for i in sorted(chosen))

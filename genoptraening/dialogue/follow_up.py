@@ -13,6 +13,7 @@ from genoptraening.core.knowledge.schema import Facts
 from genoptraening.core.questions import mentioned_law
 from genoptraening.core.reading import raw_sentences
 from genoptraening.core.text import skeleton
+from genoptraening.dialogue import imported_contact
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.model import Reply
 
@@ -50,8 +51,8 @@ def detail_of_last_answer(context: Context, named_only: bool = False) -> list[Re
             or len(text.split()) > _MAX_WORDS):
         return []
     rendered = context.answer(last, state.law)
-    if rendered.general:
-        return []
+    if rendered.general:  # an imported standard: the passage with the detail, quoted
+        return imported_contact.detail_of(context, last, named_only)
     folded = skeleton(text) + " "
     kinds = [kind for kind, words in _ASKS_FOR.items()
              if any(skeleton(word) in folded for word in words)]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from genoptraening.core.knowledge.onboarding.section_topics import heading_topics
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.passages import Hit
 from genoptraening.core.render import Answer, Citation, phrase, topic_label
@@ -71,21 +70,6 @@ def best_passage(context: Context, question: str, prefer: frozenset[str] = froze
                                     min_information) else None
 
 
-def _imported_sections(context: Context, topic: str) -> frozenset[str]:
-    """Return the sections of an imported standard about a topic, by heading or drafted fact.
-
-    A curated standard's topic cites its sections; an imported one has no curated topics,
-    so its headings ("Målgruppe", "Svarfrist") and its drafted facts say what each is about.
-    """
-    standard, search = context.standard, context.passages
-    if standard is None or standard.imported is None or search is None or not context.municipality:
-        return frozenset()
-    index = search.index(context.municipality.slug)
-    headings = {p.section for p in index.passages} if index is not None else set()
-    return frozenset({d.section for d in standard.drafts if d.topic == topic}
-                     | {h for h in headings if topic in heading_topics(h)})
-
-
 def asked_words(context: Context, question: str) -> str:
     """Return the question without the municipality's name the message gave.
 
@@ -120,11 +104,20 @@ def holds(context: Context, answer: str, hit: Hit, question: str) -> bool:
     return sum(index.weight(term) for term in said) / total >= HELD
 
 
-def passage_reply(context: Context, hit: Hit, question: str) -> Reply:
-    """Quote the passage, its section named, with the standard as its source."""
+def passage_reply(context: Context, hit: Hit, question: str, quote: str | None = None) -> Reply:
+    """Quote the passage, its section named, with the standard as its source.
+
+    Args:
+        context: The turn.
+        hit: The passage.
+        question: What was asked: a long passage is quoted by its sentences that answer it.
+        quote: The sentences to quote instead (they must be the passage's own).
+
+    """
     passage = hit.passage
     index = context.passages.index(passage.slug) if context.passages else None
-    quote = index.quote(hit, question) if index else passage.text
+    if quote is None:
+        quote = index.quote(hit, question) if index else passage.text
     text = phrase("passage_intro", municipality=passage.municipality, section=passage.section,
                   quote=quote)
     citation = Citation(
@@ -150,9 +143,14 @@ def choose(context: Context, curated: Reply, rendered: Answer, question: str) ->
         question: What the citizen asked (the waiting question, after "which municipality?").
 
     """
+    from genoptraening.dialogue import imported  # it quotes with this module's functions
+
+    if imported.unreviewed(context, rendered):
+        # No approved answer yet: the standard's own text, else where to turn.
+        return (imported.in_place_of(context, rendered, question)
+                or imported.with_contact(context, rendered, curated, question))
     sections = frozenset(c.section for c in rendered.citations if c.section)
-    hit = best_passage(context, question, prefer=sections | _imported_sections(
-        context, rendered.topic))
+    hit = best_passage(context, question, prefer=sections)
     if hit is None:
         return [curated]
     curated.answered_by["score"] = round(hit.score, 3)

@@ -257,7 +257,7 @@ def _sections_with_law(text: StandardText) -> Iterator[tuple[Section, str | None
     for section in text.sections:
         number = re.match(r"^(\d+(?:\.\d+)*)\.?\s", section.heading)
         level = number.group(1).count(".") + 1 if number else 0
-        named = _law_of_heading(section.heading)
+        named = law_of_heading(section.heading)
         if not section.paragraphs and named:
             law, depth = named, level
         elif (not section.paragraphs and not named) or (number and level <= depth):
@@ -265,7 +265,8 @@ def _sections_with_law(text: StandardText) -> Iterator[tuple[Section, str | None
         yield section, law
 
 
-def _law_of_heading(heading: str) -> str | None:
+def law_of_heading(heading: str) -> str | None:
+    """Return the one law a heading names ("Vedligeholdelsestræning" → § 86, stk. 2), if any."""
     low = heading.lower()
     if "§ 140" in low or ("sygehusindlæggelse" in low and "uden" not in low and "efter" in low):
         return "sul_140"

@@ -20,7 +20,7 @@ import datetime as dt
 import os
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +46,8 @@ _TRAINING = re.compile(r"træning", re.IGNORECASE)
 _LAW = re.compile(r"kvalitetsstandard|servicelov|sundhedslov|§\s*86|§\s*140|"
                   r"lov om social service", re.IGNORECASE)
 _MIN_TRAINING = 5
+#: A heading that names the document itself (its title).
+_QUALITY_STANDARD = re.compile(r"kvalitetsstandard", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def prepare(document: Document, file_name: str, municipality: Municipality,
     cleaned = remove_artefacts(document)
     sections = lay_out(cleaned.lines, document.has_layout)
     slug = municipality.slug
-    title = next((heading for heading, _ in sections if heading), "Kvalitetsstandard")
+    title = _title(heading for heading, _ in sections)
     meta = {"municipality": municipality.official, "slug": slug, "seed_file": f"{slug}.txt",
             "title": title, "removed": list(cleaned.removed)}
     text_md = markdown(meta, sections)
@@ -136,6 +138,16 @@ def prepare(document: Document, file_name: str, municipality: Municipality,
     standard = Standard.parse_obj(data)
     return Prepared(municipality, source + "\n", text_md, knowledge_text(data), text, standard,
                     document.kind, len(cleaned.removed))
+
+
+def _title(headings: Iterable[str]) -> str:
+    """Return the standard's title: its first heading that names the quality standard.
+
+    The first heading alone is no title when it is a section's ("1. Indledning") or one
+    law's part ("Genoptræning efter sygehusindlæggelse"); every answer's source names the
+    title, so it is "Kvalitetsstandard" then.
+    """
+    return next((h for h in headings if _QUALITY_STANDARD.search(h)), "Kvalitetsstandard")
 
 
 def knowledge_text(data: Mapping[str, object]) -> str:

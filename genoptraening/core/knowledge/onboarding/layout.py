@@ -220,6 +220,8 @@ def _starts_block(line: Line, previous: Line, width: int) -> bool:
     before, text = previous.text.rstrip(), line.text.strip()
     if text[:1].islower() and not re.search(r"[.!?]$", before):
         return False  # the sentence goes on, whatever space the extraction put between
+    if before.split() and before.split()[-1].lower() in _GOES_ON:
+        return False  # "… fastsættes årligt af" / "Skanderborg Kommunes Byråd …": it goes on
     if line.new_block and not line.kept_break:
         return True
     if text[:1].islower():

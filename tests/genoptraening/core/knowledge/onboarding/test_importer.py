@@ -73,3 +73,28 @@ def test_no_standard_and_unknown_municipality_are_refused(tmp_path):
         import_standard(letter, "Paris", knowledge, REGISTER)
     assert refused.value.key == "unknown_municipality"
     assert not (knowledge / "vejle.yml").exists()
+
+
+@pytest.mark.parametrize(("seed", "slug", "title"), [
+    ("001_f4a1c6cfc55bc51b.txt", "hjoerring", "KVALITETSSTANDARD"),
+    # Skanderborg's text opens with "1. Indledning", Rebild's with one law's part: neither is
+    # the title every answer's source names.
+    ("002_799ebacafca7cc2e.txt", "skanderborg", "Kvalitetsstandard"),
+    ("003_d40ffce71fe9f5f8.txt", "rebild", "Kvalitetsstandard"),
+])
+def test_the_title_is_the_heading_that_names_the_standard(tmp_path, seed, slug, title):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    done = import_standard(SEEDS / seed, slug, knowledge, REGISTER)
+    assert done.text.title == title == done.standard.title
+
+
+def test_a_list_item_broken_after_a_preposition_goes_on_after_the_blank_line(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    done = import_standard(SEEDS / "002_799ebacafca7cc2e.txt", "skanderborg", knowledge,
+                           REGISTER)
+    costs = done.text.section("Hvilke udgifter kan du have")
+    assert ("- Ved hjælp til kørsel har du en egenbetaling. Prisen for kørslen fastsættes "
+            "årligt af Skanderborg Kommunes Byråd i forbindelse med vedtagelsen af "
+            "budgettet.") in costs.paragraphs[0].split("\n")
