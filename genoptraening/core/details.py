@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from genoptraening.core.reading import raw_sentences
 from genoptraening.core.text import skeleton
-from genoptraening.core.vocabulary_file import read_section
+from genoptraening.core.vocabulary_file import read_live, read_section
 
 DETAILS_FILE = "vocabulary/details.yml"
 
@@ -109,17 +107,10 @@ def asked_detail(question: str, topic: str) -> Detail | None:
 
 def details() -> tuple[Detail, ...]:
     """Return the details of ``knowledge/vocabulary/details.yml`` (re-read when it changes)."""
-    from genoptraening.settings import get_settings
-
-    path = get_settings().knowledge_dir / DETAILS_FILE
-    if not path.is_file():
-        return ()
-    return _load(path, path.stat().st_mtime_ns)
+    return read_live(DETAILS_FILE, _parse, ())
 
 
-@lru_cache(maxsize=4)
-def _load(path: Path, mtime_ns: int) -> tuple[Detail, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def _parse(data: dict[str, Any]) -> tuple[Detail, ...]:
     return tuple(_detail(key, entry) for key, entry in (data.get("details") or {}).items())
 
 

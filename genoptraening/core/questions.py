@@ -48,6 +48,16 @@ def told_beside_a_question(text: str) -> list[str]:
     return told if len(told) < len(sentences) else []
 
 
+def _after_colon(sentence: str) -> str:
+    """Return a question a told clause leads in with a colon, without the lead.
+
+    "Hun har bedt mig om at spørge: skal vi selv søge?" asks "skal vi selv søge?".
+    """
+    lead, colon, asked = sentence.rpartition(": ")
+    return asked if colon and lead and _is_question(asked) and len(asked.split()) >= 3 else (
+        sentence)
+
+
 def split_questions(text: str, always: bool = False) -> list[str]:
     """Return the questions of a message, in order.
 
@@ -57,6 +67,7 @@ def split_questions(text: str, always: bool = False) -> list[str]:
     parts: list[str] = []
     for sentence in raw_sentences(text):
         if _is_question(sentence):
+            sentence = _after_colon(sentence)
             parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
     return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
 
@@ -64,7 +75,9 @@ def split_questions(text: str, always: bool = False) -> list[str]:
 # --- The law a question names ---------------------------------------------------------------
 
 _LAW_WORDS = (
-    (re.compile(r"vedligehold|stk\.? ?2\b", re.IGNORECASE), "sel_86_2"),
+    # "… så han ikke bliver dårligere", "for at holde sig i gang": what maintenance is for.
+    (re.compile(r"vedligehold|stk\.? ?2\b|holde (?:sig|mig|ham|hende|dem|os) i gang|"
+                r"ikke bliver? (?:dårligere|værre)", re.IGNORECASE), "sel_86_2"),
     (re.compile(r"stk\.? ?1\b|genoptr\w* uden (?:en |forudg[åa]ende )?(?:sygehus)?"
                 r"indl[æa]e?ggelse", re.IGNORECASE), "sel_86_1"),
     (re.compile(r"§ ?140|sundhedslov|efter (en |min |hans |hendes )?indl[æa]e?ggelse|"

@@ -349,3 +349,9 @@ class KnowledgeSlugs:
 def get_register() -> Register:
     """Return the process-wide register."""
     return load_register()
+
+
+def place_names(register: Register) -> list[str]:
+    """Return every name of a place the register knows: municipalities, aliases and towns."""
+    return [name for m in register.municipalities
+            for name in (m.name, *m.aliases, *m.towns, *m.place_towns)]

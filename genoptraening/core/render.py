@@ -26,6 +26,7 @@ from genoptraening.core.knowledge.schema import (
     Topic,
 )
 from genoptraening.core.register import Municipality
+from genoptraening.core.text import skeleton
 
 
 @lru_cache(maxsize=4)
@@ -168,7 +169,8 @@ def general_answer(kb: KnowledgeBase, topic: str, law: str | None = None) -> Ans
 
 
 def answer_topic(
-    kb: KnowledgeBase, municipality: Municipality | None, topic: str, law: str | None = None
+    kb: KnowledgeBase, municipality: Municipality | None, topic: str, law: str | None = None,
+    town: str | None = None,
 ) -> Answer:
     """Answer ``topic`` for a municipality (and law), from its standard or the general rule.
 
@@ -177,6 +179,7 @@ def answer_topic(
         municipality: The citizen's municipality, or None when not known.
         topic: A topic id (see ``genoptraening.core.knowledge.schema.TOPICS``).
         law: A law id to narrow the answer to, or None for every law the standard covers.
+        town: The town the citizen named, whose own phone line is the one to offer.
 
     Raises:
         KeyError: for an unknown topic.
@@ -210,12 +213,13 @@ def answer_topic(
         else:
             intro = phrase("silent", municipality=standard.municipality, topic_label=label)
             silent = _with_intro(intro, general, topic, municipality)
-        return _with_phone(kb, municipality, silent)
+        return _with_phone(kb, municipality, silent, town)
     text, citations = _compose(standard, rows)
     return Answer(text, topic, municipality.name, citations, [e for _, e in rows])
 
 
-def _with_phone(kb: KnowledgeBase, municipality: Municipality, silent: Answer) -> Answer:
+def _with_phone(kb: KnowledgeBase, municipality: Municipality, silent: Answer,
+                town: str | None = None) -> Answer:
     """Add where to ask to an answer on a topic the standard is silent on: its phone number.
 
     "… siger ikke noget om klage over afgørelsen." — then whom the citizen can ask, with the
@@ -223,7 +227,7 @@ def _with_phone(kb: KnowledgeBase, municipality: Municipality, silent: Answer) -
     """
     if silent.topic in ("contact", "apply"):
         return silent  # their own answers are where the phone numbers come from
-    ask = whom_to_ask(kb, municipality)
+    ask = whom_to_ask(kb, municipality, town)
     if ask is None:
         return silent
     return replace(silent, text=f"{silent.text}\n\n{ask.text}",
@@ -238,15 +242,29 @@ class Ask(NamedTuple):
     citations: list[Citation]
 
 
-def whom_to_ask(kb: KnowledgeBase, municipality: Municipality) -> Ask | None:
-    """Return "Du kan spørge kommunen: ring på …" with its sources, if the standard has a phone."""
+def whom_to_ask(kb: KnowledgeBase, municipality: Municipality,
+                town: str | None = None) -> Ask | None:
+    """Return "Du kan spørge kommunen: ring på …" with its sources, if the standard has a phone.
+
+    The line of the citizen's own town when the standard gives one (Skanderborg's Ry line).
+    """
     phones, found = contact_phones(kb, municipality)
     if not phones or found is None:
         return None
-    phone = phones[0]
+    phone = nearest_phone(phones, town)
     where = f" ({phone.label})" if phone.label else ""
     return Ask(phrase("silent_ask", number=phone.number, where=where), phone.number,
                found.citations)
+
+
+def nearest_phone(phones: list[Phone], town: str | None) -> Phone:
+    """Return the phone labelled with the citizen's town, else the standard's first one."""
+    if town:
+        place = skeleton(town)
+        for phone in phones:
+            if phone.label and f" {place} " in f" {skeleton(phone.label)} ":
+                return phone
+    return phones[0]
 
 
 def _laws_unreviewed(standard: Standard) -> bool:

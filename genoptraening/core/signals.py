@@ -49,9 +49,14 @@ _SIGNALS: tuple[tuple[int, bool, re.Pattern[str]], ...] = (
         r"kan (?:pludselig )?ikke (?:tale|snakke)(?! (?:med|i|om|til|dansk|engelsk)\b)",
         r"hængende mundvinkel\w*|(?:mundvinkl\w*|munden|ansigtet) hænger|skæv i ansigtet",
         r"snøvler|sløret tale|lammet i (?:den ene side|armen|benet|ansigtet)|bløder",
+        # The stroke signs of face and speech as people write them (FAST).
+        r"skæv mund|munden er (?:blevet )?skæv|taler (?:sløret|utydeligt|uforståeligt)",
         r"unconscious|not breathing|(?:can t|cannot) breathe|chest pain|bleeding|passed out",
         r"not responding|fainted|collapsed")),
-    (_EVENT, False, rx(r"blodprop\w*|hjertestop|hjerteanfald|slagtilfælde|stroke|heart attack")),
+    (_EVENT, False, rx(r"blodprop\w*|hjertestop|hjerteanfald|slagtilfælde|stroke|heart attack",
+                        # FAST's arm: sudden only ("pludselig"), a story's weak arm is not.
+                        r"kan (?:pludselig )?ikke (?:løfte|bruge|mærke) (?:den ene |sin |hans |"
+                        r"hendes )?(?:arm|armen|hånd|hånden|ben|benet)\b")),
     (_ACUTE, True, rx(
         r"kan ikke (?:komme op|rejse sig|rejse mig|stå op|komme på benene|bevæge sig|stå)"
         r"(?! (?:fra|af) (?:stolen|sofaen|toilettet|lænestolen)\b)",
@@ -272,9 +277,19 @@ def _own_training(words: list[str]) -> bool:
                for i, w in enumerate(words))
 
 
-def relative_named(noun: str) -> Relative | None:
-    """Return the relative a kinship noun names ("mor" → hun, hende), as kept between turns."""
-    return find_relative(f"min {noun}")
+def relative_named(kept: str) -> Relative | None:
+    """Return the relative kept between turns ("mor" → hun, hende; "nabo han" → han, ham)."""
+    return find_relative(f"min {kept}")
+
+
+def kept_words(relative: Relative) -> str:
+    """Return the words a relative is kept by between turns (see :func:`relative_named`).
+
+    The noun, and the pronoun the message gave when the noun does not tell it: "min nabo
+    Erik … han er 87" stays "han" in the next turn too.
+    """
+    gives_pronoun = bool(KIN.get(skeleton(relative.noun), ("", ""))[1])
+    return relative.noun if gives_pronoun else f"{relative.noun} {relative.pronoun}"
 
 
 #: Word pairs by which a relative acts for the writer rather than being the one asked about.
@@ -319,9 +334,19 @@ def consent_given(text: str) -> bool:
     if not isinstance(text, str):
         return False
     return any(state_of(clause, m.start(), m.end()) == "yes"
-               for statement in raw_sentences(text[:MAX_CHARS]) if "?" not in statement
+               for statement in map(_told_part, raw_sentences(text[:MAX_CHARS]))
+               if "?" not in statement
                for sentence in sentences(statement) for clause in sentence
                for m in _CONSENT.finditer(clause))
+
+
+def _told_part(sentence: str) -> str:
+    """Return what a sentence tells before a question it leads in with a colon, else itself.
+
+    "Hun har bedt mig om at spørge: skal vi selv søge?" tells that she asked.
+    """
+    lead, colon, _ = sentence.rpartition(": ")
+    return lead if colon and lead and "?" in sentence else sentence
 
 
 # --- All of them, read once -----------------------------------------------------------------
@@ -349,9 +374,9 @@ class Signals:
     emergency_unsure: bool = False
 
     def as_dict(self) -> dict[str, object]:
-        """Return the signals as NLU's output carries them (the relative as its noun)."""
+        """Return the signals as NLU's output carries them (the relative as it is kept)."""
         return {"emergency": self.emergency, "english": self.english,
-                "relative": self.relative.noun if self.relative else None,
+                "relative": kept_words(self.relative) if self.relative else None,
                 "consent": self.consent, "emergency_unsure": self.emergency_unsure}
 
     @classmethod

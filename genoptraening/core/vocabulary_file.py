@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+T = TypeVar("T")
 
 
 def read_section(path: Path, key: str, shape: str) -> tuple[dict[Any, Any] | None,
@@ -32,3 +36,26 @@ def read_section(path: Path, key: str, shape: str) -> tuple[dict[Any, Any] | Non
     if not isinstance(section, dict):
         return None, [(key, f"skal være {shape}")]
     return section, []
+
+
+def read_live(relative: str, parse: Callable[[dict[str, Any]], T], missing: T) -> T:
+    """Return a vocabulary file of the knowledge folder parsed, read again when it changes.
+
+    Args:
+        relative: The file's path in the knowledge folder ("vocabulary/details.yml").
+        parse: Turns the file's YAML mapping into what the caller keeps.
+        missing: What a missing file gives.
+
+    """
+    from genoptraening.settings import get_settings
+
+    path = get_settings().knowledge_dir / relative
+    if not path.is_file():
+        return missing
+    return _parsed(path, path.stat().st_mtime_ns, parse)
+
+
+@lru_cache(maxsize=8)
+def _parsed(path: Path, mtime_ns: int, parse: Callable[[dict[str, Any]], Any]) -> Any:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return parse(data if isinstance(data, dict) else {})

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from genoptraening.core import privacy, signals, voice
+from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.core.knowledge.schema import Standard
 from genoptraening.core.passages import PassageSearch
@@ -64,9 +65,13 @@ class Context:
             "possessive": relative.possessive,
         }
 
+    def asked(self, question: str) -> Question | None:
+        """Return how NLU read one question: of this message, else of the waiting one."""
+        return self.turn.asked(question) or self.state.pending_read(question)
+
     def answer(self, topic: str, law: str | None = None) -> Answer:
         """Answer a topic for this turn's municipality."""
-        return answer_topic(self.kb, self.municipality, topic, law)
+        return answer_topic(self.kb, self.municipality, topic, law, self.state.town)
 
 
 def build_context(deps: Deps, turn: Turn, state: State) -> Context:
@@ -96,10 +101,14 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     elif isinstance(turn.metadata.get("municipality"), str):
         municipality = register.lookup(turn.metadata["municipality"])
     if municipality is not None:
+        if named and match is not None and match.municipality == municipality:
+            state.town = match.matched if match.via_town else None
+        elif municipality.slug != state.municipality:
+            state.town = None
         state.municipality = municipality.slug
     new_relative = relative is not None and state.relative is None
     if relative is not None and new_relative:
-        state.relative = relative.noun
+        state.relative = signals.kept_words(relative)
     now = deps.now()
     today = now.date()
     return Context(kb, register, turn, state, municipality, named, today, now, new_relative,
@@ -134,7 +143,7 @@ _SPEAKS_OF_CONSENT = re.compile(r"samtykke|fuldmagt|\blov\b|tilladelse", re.IGNO
 def with_consent_reminder(context: Context, replies: list[Reply]) -> list[Reply]:
     """Add the consent reminder after the answer, once per conversation, when it is due.
 
-    It is one sentence in the relative's words ("Husk, at din far skal give dig lov …"),
+    It is a short line in the relative's words ("… når din far har givet dig lov til det"),
     after the answer and before a question back. It is not due in an emergency, when the
     answer itself says consent is needed (a standard's answer on acting for somebody that
     speaks of "samtykke", "fuldmagt" or "lov"; Hjørring's names only who may apply), or when
@@ -214,5 +223,6 @@ def ask_municipality(context: Context, pending: str) -> Reply:
     """Ask which municipality, remembering what to answer once it is known."""
     context.state.pending_topic = pending
     context.state.pending_question = context.turn.text or None
+    context.state.keep_reads(context.turn)
     text = phrase("ask_municipality", **context.who()) + " " + phrase("ask_municipality_hint")
     return Reply(text, buttons=municipality_buttons(context.register))

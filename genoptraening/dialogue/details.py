@@ -56,7 +56,7 @@ def with_detail(context: Context, detail: Detail, replies: list[Reply],
         said.append(general.text)
         first.citations = [*general.citations, *first.citations]
     first.text = "\n\n".join([*said, first.text])
-    ask = whom_to_ask(context.kb, municipality)
+    ask = whom_to_ask(context.kb, municipality, context.state.town)
     if ask is not None and not any(ask.number in r.text for r in replies):
         last = replies[-1]
         last.text = f"{last.text}\n\n{ask.text}"

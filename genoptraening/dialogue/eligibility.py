@@ -15,10 +15,15 @@ import re
 from typing import Any
 
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
-from genoptraening.core.questions import holds_question, split_questions
-from genoptraening.core.render import law_offer, phrase
+from genoptraening.core.questions import (
+    compares_laws,
+    holds_question,
+    mentioned_law,
+    split_questions,
+)
+from genoptraening.core.render import general_answer, law_offer, phrase
 from genoptraening.core.situation import Situation
-from genoptraening.dialogue import details, questions
+from genoptraening.dialogue import details, imported, questions
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
 from genoptraening.dialogue.model import Button, Reply, Turn
 
@@ -46,7 +51,7 @@ def _learn(facts: dict[str, Any], situation: Situation) -> None:
             facts[key] = value
 
 
-def _criteria(context: Context, law: str) -> dict[str, Any]:
+def municipal_criteria(context: Context, law: str) -> dict[str, Any]:
     """Return the municipality's own criteria for ``law`` (its target-group facts)."""
     standard = context.standard
     entry = standard.topic("target_group", law) if standard else None
@@ -81,15 +86,20 @@ def _eligibility(context: Context) -> list[Reply]:
         if question == "age":
             facts["age_ok"] = facts.pop("age")
     _learn(facts, turn.stated)
+    if turn.intent not in ("affirm", "deny") and _asks_for_maintenance(turn.text):
+        # "… fik genoptræning efter planen, men den er slut nu. Kan han få vedligeholdende
+        # træning?": the law asked for is the answer's, whatever an earlier stay was.
+        facts["asked_law"] = "sel_86_2"
     if turn.intent not in ("affirm", "deny") and not state.pending_question:
         # What else the story asks ("… og hvor længe kan det vare?") is answered with the
         # result, under the law found.
         state.pending_question = turn.text or None
+        state.keep_reads(turn)
     state.eligibility, state.eligibility_question, state.misses = facts, None, 0
     who = context.who()
     next_question = _next_question(context, facts)
     if next_question == "municipality":
-        return [ask_municipality(context, "eligibility")]
+        return [*_law_first(context, facts, who), ask_municipality(context, "eligibility")]
     if next_question is not None:
         state.eligibility_question = next_question
         ask = Reply(_question_text(context, next_question, who), buttons=_yes_no())
@@ -108,6 +118,8 @@ def _eligibility(context: Context) -> list[Reply]:
             # municipality's target group says about that, before what decides the law.
             said = f"{phrase('result_can_train_alone', **who)} {phrase('decides')}"
             likely = [Reply(said), reply_from(context.answer("target_group"))]
+        if likely and law is not None and (young := _too_young(context, facts, law, who)):
+            likely[0].text = f"{likely[0].text} {young}"  # Rebild's "over 18": said now
         # The story's other questions are answered now, under the likely law, not after the
         # yes or no ("… Hvordan søger vi?"); then they are not answered again with the result.
         asked = state.pending_question or ""
@@ -165,14 +177,24 @@ def _asks_whether(context: Context, question: str) -> bool:
 
     Not when NLU is sure it asks for a topic: "kan hun få træningen hjemme?" asks where.
     """
-    read = context.turn.asked(question)
+    read = context.asked(question)
     if questions.is_sure(read) and read.intent in TOPIC_OF_INTENT:
         return False
     # "Hvem tager stilling til, om hun kan få træning?" asks who, not whether.
     return not _WH_QUESTION.match(question) and bool(_WHETHER.search(question))
 
 
+def _asks_for_maintenance(text: str) -> bool:
+    """Tell whether the message's questions ask for maintenance training by name."""
+    if compares_laws(text):
+        return False
+    return any(mentioned_law(q) == "sel_86_2" for q in split_questions(text, always=True)
+               if holds_question(q))
+
+
 def _law(facts: dict[str, Any]) -> str:
+    if facts.get("asked_law") == "sel_86_2":
+        return "sel_86_2"
     if facts.get("hospital"):
         return "sul_140"
     return "sel_86_2" if facts.get("lasting") else "sel_86_1"
@@ -206,15 +228,16 @@ def _lasting_only(facts: dict[str, Any]) -> bool:
 
 
 def _next_question(context: Context, facts: dict[str, Any]) -> str | None:
-    if facts.get("hospital") is None and not _lasting_only(facts):
+    maintenance = facts.get("asked_law") == "sel_86_2"
+    if facts.get("hospital") is None and not _lasting_only(facts) and not maintenance:
         return "hospital"
-    if facts.get("hospital"):
+    if facts.get("hospital") and not maintenance:
         return "plan" if facts.get("plan") is None else None
-    if facts.get("lasting") is None:
+    if facts.get("lasting") is None and not maintenance:
         return "lasting"
     if context.municipality is None:
         return "municipality"
-    criteria = _criteria(context, _law(facts))
+    criteria = municipal_criteria(context, _law(facts))
     age = facts.get("age")
     if "min_age" in criteria and facts.get("age_ok") is None and isinstance(age, int) and (
             age != criteria["min_age"]):
@@ -222,29 +245,61 @@ def _next_question(context: Context, facts: dict[str, Any]) -> str | None:
     return None
 
 
+def _law_first(context: Context, facts: dict[str, Any], who: dict[str, str]) -> list[Reply]:
+    """Say which law the story points to, and its general rule, before asking where.
+
+    The law is the same in the whole country; only how to apply, the deadlines and the
+    municipality's own criteria wait for the municipality. ``facts`` remembers that it was said.
+    """
+    law = _law(facts)
+    facts["told"] = law
+    said = Reply(f"{phrase(f'result_{law}', **who)} {phrase('decides')}")
+    general = general_answer(context.kb, "target_group", law)
+    return [said] if general is None else [said, reply_from(general)]
+
+
+def _too_young(context: Context, facts: dict[str, Any], law: str, who: dict[str, str]) -> str:
+    """Say the municipality's age limit for a law when the story's age is under it."""
+    criteria, age = municipal_criteria(context, law), facts.get("age")
+    if "min_age" not in criteria or not isinstance(age, int) or age >= criteria["min_age"]:
+        return ""
+    name = context.municipality.official if context.municipality else ""
+    return phrase("result_too_young", municipality=name, offer=law_offer(law),
+                  min_age=criteria["min_age"], **who)
+
+
 def _question_text(context: Context, question: str, who: dict[str, str]) -> str:
-    criteria = _criteria(context, _law(context.state.eligibility))
+    criteria = municipal_criteria(context, _law(context.state.eligibility))
     return phrase(f"q_{question}", min_age=criteria.get("min_age", ""),
                   excluded=criteria.get("excludes", ""), **who)
 
 
 def _result(context: Context, facts: dict[str, Any], who: dict[str, str]) -> list[Reply]:
     decides = phrase("decides")
-    if facts.get("hospital"):
+    if facts.get("hospital") and _law(facts) == "sul_140":
         if not facts.get("plan"):
-            return [Reply(f"{phrase('result_no_plan', **who)} {decides}")]
+            no_plan = [Reply(f"{phrase('result_no_plan', **who)} {decides}")]
+            if context.standard is None:
+                return no_plan
+            # Then § 86, stk. 1 is what is left: how to apply for it, with the number.
+            how, *contact = imported.answer_replies(
+                context, context.answer("apply", "sel_86_1"), "sel_86_1")
+            how.text = f"{phrase('result_next_sel_86_1')} {how.text}"
+            return [*no_plan, how, *contact]
         context.state.law = "sul_140"
         replies = [Reply(f"{phrase('result_sul_140', **who)} {decides}")]
         if context.municipality is not None:
-            replies.append(reply_from(context.answer("deadlines", "sul_140")))
+            replies += imported.answer_replies(context, context.answer("deadlines", "sul_140"),
+                                               "sul_140")
         return replies
     law = _law(facts)
     context.state.law = law
-    lines = [phrase(f"result_{law}", **who)]
+    # Said already, before "which municipality?": the municipality's own rules follow.
+    lines = [] if facts.get("told") == law else [phrase(f"result_{law}", **who)]
     if facts.get("can_train_alone"):
         lines.append(phrase("result_can_train_alone", **who))
     municipality = context.municipality
-    criteria = _criteria(context, law)
+    criteria = municipal_criteria(context, law)
     name = municipality.official if municipality else ""
     if "min_age" in criteria and facts.get("age_ok") is not True:
         # Too young, or the age not told: the municipality's rule is said, not asked about.
@@ -254,13 +309,16 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str]) -> lis
     if "excludes" in criteria and facts.get("excluded") is not False:
         lines.append(phrase("result_excluded", municipality=name, offer=law_offer(law),
                             excluded=criteria["excludes"]))
-    lines.append(decides)
-    replies = [Reply(" ".join(lines)), reply_from(context.answer("target_group", law))]
+    told = facts.get("told") == law
+    if lines or not told:  # said with the law before "which municipality?"
+        lines.append(decides)
+    replies = [*([Reply(" ".join(lines))] if lines else []),
+               *imported.answer_replies(context, context.answer("target_group", law), law)]
     rendered = context.answer("apply", law)
-    how = reply_from(rendered)
+    how, *contact = imported.answer_replies(context, rendered, law)  # its phone, imported
     how.text = f"{phrase('result_next')} {how.text}"
     # "Min læge sagde, at han kunne søge for mig. Kan han det?": what the standard says of it.
     detail = details.detail_asked(context.turn.text, "apply")
     if detail is not None and detail.topic == "apply":
-        return [*replies, *details.with_detail(context, detail, [how], rendered)]
-    return [*replies, how]
+        return [*replies, *details.with_detail(context, detail, [how], rendered), *contact]
+    return [*replies, how, *contact]

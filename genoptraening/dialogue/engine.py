@@ -8,7 +8,8 @@ from typing import Any
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.render import phrase
 from genoptraening.core.situation import Situation
-from genoptraening.dialogue import questions, turns
+from genoptraening.dialogue import meaning, questions, turns
+from genoptraening.dialogue.age_limit import age_of_follow_up
 from genoptraening.dialogue.context import (
     Context,
     about_the_relative,
@@ -33,6 +34,9 @@ HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
     "smalltalk": turns.smalltalk,
     "session_start": turns.session_start,
 }
+
+#: The handlers a "Hvad betyder det?" after an answer may be read as (never a yes or no).
+_MAY_ASK_MEANING = frozenset({"answer_topic", "clarify", "smalltalk", "health"})
 
 #: The handler for each intent — the same mapping as the rules in data/rules/.
 KIND_OF_INTENT: dict[str, str] = {
@@ -85,7 +89,11 @@ def respond(
           and 0 < len(turn.text.split()) <= 2
           and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
-    answers = handler(context)
+    # "Hvad betyder det?" after an answer asks for the term it named, "og hvis det er min søn
+    # på 17?" whether the answer holds at that age: whatever NLU read.
+    follow_up = (meaning.meaning_of_last_answer(context) or age_of_follow_up(context)
+                 if kind in _MAY_ASK_MEANING else [])
+    answers = follow_up or handler(context)
     at = questions.health_asked(turn)
     if at is not None and handler not in (turns.health, turns.emergency):
         # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):

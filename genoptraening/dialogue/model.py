@@ -18,8 +18,8 @@ PAYLOAD_KIND = "genoptraening.reply"
 
 #: The state kept between turns, with the slot each field is stored in.
 STATE_SLOTS = (
-    "municipality", "pending_topic", "pending_question", "last_topic", "law", "relative",
-    "eligibility", "eligibility_question", "misses",
+    "municipality", "town", "pending_topic", "pending_question", "pending_reads", "last_topic",
+    "law", "relative", "eligibility", "eligibility_question", "misses",
 )
 
 
@@ -141,6 +141,14 @@ class Turn:
             return self.questions[parts.index(question)]
         return None
 
+    def readings(self) -> list[Question]:
+        """Return NLU's reading of each question, with the question's words as written."""
+        parts = self._questions_as_written
+        if len(parts) != len(self.questions):
+            return list(self.questions)
+        return [dataclasses.replace(read, text=part)
+                for part, read in zip(parts, self.questions, strict=True)]
+
     @cached_property
     def _questions_as_written(self) -> list[str]:
         """The message's questions as the citizen wrote them (cut once a turn)."""
@@ -156,8 +164,12 @@ class State:
     """The conversation's state, kept in Rasa slots between turns."""
 
     municipality: str | None = None  # slug
+    town: str | None = None  # the town named in it ("Ry"), for the town's own phone line
     pending_topic: str | None = None  # asked before the municipality was known
     pending_question: str | None = None  # the words of that question, for its passages
+    #: How NLU read each question of that message when it was sent (``Question.as_dict``):
+    #: the turn that answers "which municipality?" holds only the place.
+    pending_reads: list[dict[str, Any]] = field(default_factory=list)
     last_topic: str | None = None  # last topic answered, for "og hvad med Rebild?"
     law: str | None = None
     relative: str | None = None  # noun, e.g. "mor"
@@ -174,7 +186,21 @@ class State:
         state = cls(**values)
         if not isinstance(state.eligibility, dict):
             state.eligibility = {}
+        if not isinstance(state.pending_reads, list):
+            state.pending_reads = []
         return state
+
+    def keep_reads(self, turn: Turn) -> None:
+        """Remember how NLU read the questions of a message that waits to be answered."""
+        self.pending_reads = [read.as_dict() for read in turn.readings()]
+
+    def pending_read(self, question: str) -> Question | None:
+        """Return how NLU read a question of the waiting message, when it was kept."""
+        for data in self.pending_reads:
+            read = Question.from_dict(data)
+            if read is not None and read.text == question:
+                return read
+        return None
 
     def changes_since(self, before: State) -> dict[str, Any]:
         """Return the slots whose value differs from ``before``."""
@@ -183,4 +209,5 @@ class State:
 
     def copy(self) -> State:
         """Return an independent copy."""
-        return dataclasses.replace(self, eligibility=dict(self.eligibility))
+        return dataclasses.replace(self, eligibility=dict(self.eligibility),
+                                   pending_reads=list(self.pending_reads))

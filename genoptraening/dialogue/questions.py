@@ -58,7 +58,7 @@ def topic_of(context: Context, question: str) -> str | None:
     other than a topic, such as "kan jeg få træning?", has none); else the topic of the
     standard's passage that answers it confidently.
     """
-    read = context.turn.asked(question)
+    read = context.asked(question)
     if is_sure(read):
         return TOPIC_OF_INTENT.get(read.intent)
     standard = context.standard

@@ -27,11 +27,19 @@ from genoptraening.core.render import (
     general_answer,
     law_label,
     law_offer,
+    nearest_phone,
     phrase,
     phrases,
     topic_label,
 )
-from genoptraening.dialogue import details, follow_up, passages, questions
+from genoptraening.dialogue import (
+    details,
+    follow_up,
+    imported,
+    imported_contact,
+    passages,
+    questions,
+)
 from genoptraening.dialogue.context import (
     Context,
     ask_municipality,
@@ -55,6 +63,10 @@ ASKED_FLOOR = 0.1
 AGREEING_UNSURE = 0.25
 #: Topics whose answer is the same in every municipality: answered without asking where.
 SAME_EVERYWHERE = frozenset({"legal_basis"})
+#: The topic a detail without a topic of its own is answered with, when NLU found none.
+DETAIL_TOPIC = "scope"
+#: Topics whose general rule for a law the question names is said before asking where.
+LAW_FIRST = frozenset({"target_group"})
 
 def just_a_place(context: Context) -> bool:
     """Tell whether the message names a municipality and says nothing else."""
@@ -75,7 +87,7 @@ def answer(context: Context) -> list[Reply]:
             reply.text += "\n\n" + phrase("same_everywhere", **context.who())
         return [reply]
     if context.municipality is None:
-        return [ask_municipality(context, topic)]
+        return [*_law_first(context, topic), ask_municipality(context, topic)]
     if topic == "legal_basis" and (switched := follow_up.law_of_follow_up(context)):
         last, law = switched  # "og genoptræning uden indlæggelse?" after an answer
         state.misses = 0
@@ -87,6 +99,19 @@ def answer(context: Context) -> list[Reply]:
         state.pending_topic, state.last_topic, state.misses = None, topic, 0
         return timed  # "kan jeg ringe fredag eftermiddag?": yes or no, from the hours
     return _each_question(context, topic)
+
+
+def _law_first(context: Context, topic: str) -> list[Reply]:
+    """Return the law's general rule on a topic the question names a law for, if it has one.
+
+    "Hvem kan få vedligeholdende træning?" is answered by the law before "which
+    municipality?": only the municipality's own criteria wait for it.
+    """
+    law = mentioned_law(context.turn.text)
+    if topic not in LAW_FIRST or law is None:
+        return []
+    general = general_answer(context.kb, topic, law)
+    return [] if general is None else [reply_from(general)]
 
 
 def _each_question(context: Context, topic: str) -> list[Reply]:
@@ -245,7 +270,9 @@ def handover(context: Context) -> list[Reply]:
         return [Reply(f"{intro} {text}")]
     unique, rendered = contact_phones(context.kb, municipality)
     if rendered is None:
-        return [Reply(f"{intro} {phrase('handover_no_phone', municipality=standard.municipality)}")]
+        # An imported standard's phone numbers are drafts: its own words with them, quoted.
+        return [imported_contact.handover(context, intro) or Reply(
+            f"{intro} {phrase('handover_no_phone', municipality=standard.municipality)}")]
     lines = [intro]
     if len(unique) == 1:
         lines.append(phrase("handover_phone", name=standard.municipality, number=unique[0].number))
@@ -318,6 +345,7 @@ def _agreed_intent(context: Context) -> str | None:
                          k=1)
     topic = TOPIC_OF_INTENT[reading[0]]
     sections = {c.section for c in context.answer(topic).citations if c.section}
+    sections |= imported.topic_sections(context, topic)  # an imported standard's, by heading
     agree = bool(hits) and hits[0].passage.section in sections
     return reading[0] if agree and hits[0].score >= AGREEING_UNSURE else None
 
@@ -347,9 +375,10 @@ def health_reply(context: Context) -> Reply:
     phones, rendered = contact_phones(context.kb, municipality)
     if not phones or rendered is None:
         unknown = phrase("health_contact_unknown", municipality=municipality.official)
-        return Reply(f"{text} {unknown}")
+        return imported_contact.contact_reply(context, lead=f"{text} {unknown}") or Reply(
+            f"{text} {unknown}")
     numbers = phrase("health_contact", municipality=municipality.official,
-                     number=phones[0].number)
+                     number=nearest_phone(phones, context.state.town).number)
     return Reply(f"{text} {numbers}", citations=rendered.citations, facts=rendered.facts())
 
 
@@ -364,7 +393,15 @@ def smalltalk(context: Context) -> list[Reply]:
     if intent == "greet":
         return [Reply(phrase("greeting"), buttons=menu_buttons())]
     if intent == "out_of_scope":
-        # An in-domain detail the classifier did not know is answered from the standard.
+        # An in-domain detail the classifier did not know is answered from the standard:
+        # "Kan jeg få min træning om aftenen?" asks when the training is.
+        detail = details.detail_asked(context.turn.text, intent)
+        if detail is not None:
+            topic = detail.topic or DETAIL_TOPIC
+            context.state.last_topic, context.state.misses = topic, 0
+            if context.municipality is None:
+                return [ask_municipality(context, topic)]
+            return topic_replies(context, topic, context.turn.text)
         return passages.instead_of_clarifying(context) or [
             Reply(phrase("out_of_scope"), buttons=menu_buttons())]
     if intent == "bot_challenge":

@@ -14,6 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from genoptraening.core.privacy import CPR_MASK
+from genoptraening.core.register import get_register, place_names
 from genoptraening.core.spelling import Speller, knowledge_texts
 from genoptraening.rasa_ext.learned import LearnedComponent
 from genoptraening.rasa_ext.spacy_da import PREFERRED_MODEL, load_danish
@@ -104,6 +105,8 @@ class SpellingCorrector(LearnedComponent[Speller]):
                    for e in table.get("elements", [])]
         if self._config.get("knowledge"):
             trusted += knowledge_texts(get_settings().knowledge_dir)
+        # Towns are names too: "min mor i gevninge" must not become "genvinde".
+        trusted += place_names(get_register())
         return Speller.from_texts(examples, trusted)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -50,8 +50,9 @@ class ReadingRouter(GraphComponent):
                 continue
             pairs = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in ranking]
             asked = message.get(QUESTIONS) or []
+            # The story's question, or the first of its questions: what it leads with.
             question = ((str(asked[0]["intent"]), float(asked[0]["confidence"]))
-                        if len(asked) == 1 else None)
+                        if asked else None)
             reread_ranking, unsure = reread(text, pairs, bool(signals.get("emergency")),
                                             self._register, question,
                                             consent=bool(signals.get("consent")))

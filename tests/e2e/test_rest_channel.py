@@ -121,7 +121,7 @@ def test_eligibility_path_after_hospital(chat):
 def test_relative_is_answered_then_reminded_of_consent(chat):
     reply = texts(chat("hvad koster genoptræning for min far i Lejre?"))
     assert "gratis" in reply
-    assert reply.index("gratis") < reply.index("Husk, at din far skal give dig lov")
+    assert reply.index("gratis") < reply.index("når din far har givet dig lov til det")
 
 
 def test_cpr_number_is_not_echoed(chat):

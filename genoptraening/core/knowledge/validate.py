@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from genoptraening.core.analysis import SYNONYMS_FILE, synonym_problems
 from genoptraening.core.details import DETAILS_FILE, detail_problems
+from genoptraening.core.follow_ups import FOLLOW_UPS_FILE, follow_up_problems
 from genoptraening.core.knowledge import seeds
 from genoptraening.core.knowledge.onboarding.evidence import quoted
 from genoptraening.core.knowledge.schema import LAWS, TOPICS, DraftFact, Source, Standard
@@ -319,6 +320,8 @@ def validate_dir(knowledge_dir: Path, seeds_dir: Path) -> ValidationReport:
                     for where, reason in synonym_problems(knowledge_dir / SYNONYMS_FILE))
     problems.extend(Problem(DETAILS_FILE, where, reason)
                     for where, reason in detail_problems(knowledge_dir / DETAILS_FILE, TOPICS))
+    problems.extend(Problem(FOLLOW_UPS_FILE, where, reason)
+                    for where, reason in follow_up_problems(knowledge_dir / FOLLOW_UPS_FILE))
     return ValidationReport(
         problems=problems, files=len(files), quotes_checked=quotes_checked, texts=texts
     )

@@ -41,5 +41,15 @@ def test_mentioned_law():
     assert mentioned_law("og genoptræning uden indlæggelse?") == "sel_86_1"
     assert mentioned_law("genoptræning uden forudgående sygehusindlæggelse") == "sel_86_1"
     assert mentioned_law("hvad koster genoptræning") is None
+    # What maintenance is for names it: "for at holde sig i gang", "så han ikke bliver værre".
+    assert mentioned_law("Kan han få træning for at holde sig i gang?") == "sel_86_2"
+    assert mentioned_law("kan hun få noget træning, så hun ikke bliver dårligere") == "sel_86_2"
     assert mentioned_law("Hvad er forskellen på genoptræning og vedligeholdende træning?") is None
     assert mentioned_law("er det genoptræning eller vedligeholdende træning jeg skal have") is None
+
+
+def test_a_question_led_in_with_a_colon_is_the_question_alone():
+    assert split_questions("Min kone har bedt mig om at spørge: skal vi selv søge kommunen om "
+                           "træning?", always=True) == ["skal vi selv søge kommunen om træning?"]
+    assert split_questions("Spørgsmål: hvad koster det og hvor foregår det?", always=True) == [
+        "hvad koster det", "hvor foregår det?"]

@@ -116,3 +116,13 @@ def test_due_dates_ignore_deadlines_from_other_events(kb):
     assert "kontakter dig" not in text  # the 7 kalenderdage run from the grant
     assert text.startswith(
         "Hvis kommunen fik din henvendelse eller ansøgning tirsdag den 3. november")
+
+
+def test_the_nearest_phone_is_the_towns_own_line_else_the_first():
+    from genoptraening.core.knowledge.schema import Phone
+    from genoptraening.core.render import nearest_phone
+
+    phones = [Phone(number="87 94 84 16", label="Galten"), Phone(number="87 94 88 38", label="Ry")]
+    assert nearest_phone(phones, "ry").number == "87 94 88 38"
+    assert nearest_phone(phones, "Skovby").number == "87 94 84 16"  # no line of its own
+    assert nearest_phone(phones, None).number == "87 94 84 16"

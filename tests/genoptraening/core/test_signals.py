@@ -59,12 +59,17 @@ from genoptraening.core.signals import (
     "Help, someone has fallen and is bleeding",
     "help my husband fell and is bleeding",
     "my mother is unconscious",
+    # The stroke signs as people write them (face, arm, speech), suddenly.
+    "Min mand har pludselig fået skæv mund og kan ikke løfte armen, og han taler sløret.",
+    "min mor taler utydeligt og munden er blevet skæv",
 ])
 def test_emergencies(text):
     assert is_emergency(text)
 
 
 @pytest.mark.parametrize("text", [
+    "Min far kan ikke løfte armen over hovedet. Kan han få træning?",  # a story's weak arm
+    "Efter blodproppen sidste år kan hun ikke løfte armen, kan hun få træning?",
     "min mor faldt for tre uger siden og har svært ved at gå, kan hun få genoptræning?",
     "jeg er faldet derhjemme i sidste måned",
     "jeg er faldet i januar og kan ikke komme op af stolen uden hjælp",
@@ -219,6 +224,9 @@ def test_readers_accept_anything(value):
     ("hun har givet mig lov", True),
     ("jeg har fuldmagt til min mor", True),
     ("min mor har bedt mig spørge", True),
+    # Told before the question it leads in: "… har bedt mig om at spørge: skal vi …?"
+    ("Min kone har bedt mig om at spørge: skal vi selv søge kommunen om træning?", True),
+    ("Spørgsmål: skal hun give samtykke?", False),
     ("hun har ikke givet lov", False),             # negated
     ("skal hun give samtykke?", False),            # asked, not said
     ("Har han sagt ja til at jeg ringer? Hvad koster det", False),
@@ -297,3 +305,13 @@ def test_a_neighbour_who_writes_for_someone_is_as_a_relative():
                           "træning for ham?")
     assert found is not None and found.your == "din nabo" and found.pronoun == "han"
     assert find_relative("Min nabo sagde, det var gratis. Hvad koster min træning?") is None
+
+
+def test_a_relative_of_either_sex_keeps_the_pronoun_the_message_gave():
+    from genoptraening.core.signals import kept_words, relative_named
+
+    told = find_relative("Jeg hjælper min gamle nabo Erik, han er 87 og bor alene i Stouby.")
+    assert told is not None and kept_words(told) == "nabo han"
+    assert relative_named(kept_words(told)) == told  # the next turn says "han", not "de"
+    mother = find_relative("min mor er 80")
+    assert mother is not None and kept_words(mother) == "mor"

@@ -59,3 +59,16 @@ def test_a_told_vederlagsfri_before_the_question_is_read_with_it(conversation):
     text = c.say("answer_topic", "Min mand går til vederlagsfri fysioterapi for det samme. Kan "
                  "han også få vedligeholdende træning?", "ask_target_group")
     assert "samme formål og funktionsnedsættelse" in text
+
+
+def test_whom_to_ask_is_the_line_of_the_citizens_own_town(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "Jeg bor i Ry. Er der gratis parkering ved træningen?",
+                 "ask_location")
+    assert "87 94 88 38 (Ry)" in text and "87 94 84 16" not in text  # Ry's line, not Galten's
+    assert c.state.town == "Ry"
+    text = c.say("answer_topic", "Og kan min kone parkere gratis, når hun henter mig?",
+                 "ask_location")
+    assert "87 94 88 38 (Ry)" in text  # the town is kept for the conversation
+    c.say("set_municipality", "og hvad med Hjørring?", "inform_municipality")
+    assert c.state.town is None  # another municipality: Ry is not in it

@@ -1,3 +1,6 @@
+from genoptraening.core.intent_reader import Question
+
+
 def test_a_story_that_says_enough_is_answered_at_once(conversation):
     c = conversation(municipality="hedensted")
     text = c.say("eligibility", "jeg er faldet derhjemme og har ikke været indlagt, kan jeg få "
@@ -79,9 +82,39 @@ def test_rebild_states_its_rule_on_vederlagsfri_fysioterapi_for_stk_2(conversati
 def test_municipality_is_asked_when_needed_and_the_flow_resumes(conversation):
     c = conversation()
     text = c.say("eligibility", "jeg er faldet og har ikke været indlagt", "check_eligibility")
-    assert "Hvilken kommune bor du i?" in text
+    # The law is the same everywhere: said first, with its general rule; then where.
+    assert text.index("serviceloven § 86, stk. 1") < text.index("Hvilken kommune bor du i?")
+    assert "Generel regel, Serviceloven § 86, stk. 1" in text
     text = c.say("set_municipality", "lejre", "inform_municipality")
-    assert "serviceloven § 86, stk. 1" in text
+    assert "serviceloven § 86, stk. 1" not in text  # not said twice
+    assert "Lejre Kommune" in text and "ansøgningsskema" in text
+
+
+def test_the_waiting_storys_question_is_answered_once_the_municipality_is_known(conversation):
+    c = conversation()
+    c.say("eligibility", "Min far faldt på trappen i sidste måned men var ikke på sygehuset. "
+          "Hvor hurtigt kan han komme i gang?", "check_eligibility",
+          questions=(Question("Hvor hurtigt kan han komme i gang?", "ask_deadlines", 0.97),))
+    assert c.state.pending_reads  # NLU's reading of the question is kept with it
+    text = c.say("set_municipality", "Han bor i Terndrup", "inform_municipality")
+    assert "senest 3 hverdage" in text  # the question, answered under § 86, stk. 1
+
+
+def test_a_question_for_maintenance_training_by_name_is_answered_under_stk_2(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("eligibility", "Han var indlagt og fik genoptræning efter planen fra "
+                 "sygehuset, men den er slut nu. Han er gået meget tilbage. Kan han få "
+                 "vedligeholdende træning?", "check_eligibility")
+    assert "vedligeholdende træning efter serviceloven § 86, stk. 2" in text
+    assert "sundhedsloven § 140" not in text
+
+
+def test_an_age_under_the_municipalitys_limit_is_said_before_the_question(conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("eligibility", "Min søn på 16 har ligget i sengen i 6 uger med kyssesyge og "
+                 "er blevet helt svag. Kan han få genoptræning?", "check_eligibility")
+    assert "over 18 år" in text
+    assert text.index("over 18 år") < text.index("Har din søn været indlagt på sygehuset")
 
 
 def test_yes_or_no_without_a_question_is_handled(conversation):
@@ -140,7 +173,7 @@ def test_a_new_loss_is_answered_as_likely_86_1_before_the_hospital_question(conv
                  "få træning?", "check_eligibility")
     assert text.startswith("Et nyt tab af funktion uden en indlæggelse lyder som genoptræning "
                            "efter serviceloven § 86, stk. 1, som din mor selv søger om.")
-    assert "Husk, at din mor skal give dig lov" in c.replies[1].text  # after the answer
+    assert "når din mor har givet dig lov til det" in c.replies[1].text  # after the answer
     assert c.replies[-1].text == ("Har din mor været indlagt på sygehuset for det, hun skal "
                                   "træne efter?")
     assert c.buttons == ["Ja", "Nej"]
@@ -236,3 +269,12 @@ def test_a_need_the_story_tells_without_asking_is_answered_too(conversation):
                  implied=(Question(told, "ask_transport", 0.99),))
     assert "§ 86, stk. 1" in text and "41 kr." in text  # the law, and Lejre's ride price
     assert [r.answered_by.get("topic") for r in c.replies].count("transport") == 1
+
+
+def test_without_a_plan_after_a_stay_how_to_apply_for_stk_1_follows(conversation):
+    c = conversation(municipality="hedensted")
+    c.say("eligibility", "Min nabo var indlagt med lungebetændelse i sidste måned. Nu er han "
+          "meget svag. Hvad kan han få af hjælp til træning?", "check_eligibility")
+    text = c.say("eligibility", "Nej, han fik ingen plan med fra sygehuset", "deny")
+    assert "serviceloven § 86, stk. 1" in text
+    assert "79 91 82 50" in text  # Hedensted's number, to apply

@@ -23,7 +23,10 @@ def test_the_slots_are_the_dialogue_state():
 
 
 def test_state_round_trips_through_its_slots():
-    state = State(municipality="lejre", pending_topic="cost", pending_question="hvad koster det",
+    state = State(municipality="lejre", town="Hvalsø", pending_topic="cost",
+                  pending_question="hvad koster det",
+                  pending_reads=[{"text": "hvad koster det", "intent": "ask_cost",
+                                  "confidence": 0.9}],
                   last_topic="apply", law="sul_140",
                   relative="mor", eligibility={"hospital": True}, eligibility_question="plan",
                   misses=1)

@@ -79,6 +79,15 @@ def test_corrector_learns_the_knowledge_files_when_asked(tmp_path, monkeypatch):
     assert message.get(TEXT) == "hvad med befordring"
 
 
+def test_corrector_keeps_the_registers_towns_as_written(tmp_path):
+    _, _, _, corrector = _corrector(tmp_path)
+    corrector.train(TrainingData([Message({TEXT: "min mor har brug for træning",
+                                           INTENT: "check_eligibility"})]))
+    # "gevninge" is a town in Lejre, not a typo of "genvinde".
+    (message,) = corrector.process([Message({TEXT: "min mor i gevninge har brug for traening"})])
+    assert message.get(TEXT) == "min mor i gevninge har brug for træning"
+
+
 def test_corrector_without_a_vocabulary_changes_nothing(tmp_path):
     storage, resource, context, corrector = _corrector(tmp_path)
     (message,) = corrector.process([Message({TEXT: "hvordn klagr jeg"})])

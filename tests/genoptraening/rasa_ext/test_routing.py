@@ -30,3 +30,15 @@ def test_the_router_sets_the_intent_the_dialogue_acts_on(tmp_path):
     assert misheard.as_dict(only_output_properties=True)[SIGNALS]["emergency_unsure"] is True
     assert plain.get(INTENT) == {"name": "ask_cost", "confidence": 0.9}
     assert plain.get(SIGNALS)["emergency_unsure"] is False
+
+
+def test_an_unsure_story_leads_with_the_first_of_its_sure_questions(tmp_path):
+    router = ReadingRouter.create({}, LocalModelStorage(tmp_path), Resource("routing"),
+                                  ExecutionContext(GraphSchema({}), "test"))
+    story = _message("Min mor får vederlagsfri fysioterapi. Kan hun få begge dele? Og skal hun "
+                     "selv søge?", ("ask_free_choice", 0.55), ("check_eligibility", 0.4))
+    story.set("questions", [
+        {"text": "Kan hun få begge dele?", "intent": "check_eligibility", "confidence": 0.98},
+        {"text": "Og skal hun selv søge?", "intent": "ask_apply", "confidence": 0.99}])
+    (read,) = router.process([story])
+    assert read.get(INTENT) == {"name": "check_eligibility", "confidence": 0.98}
