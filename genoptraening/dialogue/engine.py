@@ -20,6 +20,7 @@ from genoptraening.dialogue.context import (
 )
 from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.eligibility import eligibility
+from genoptraening.dialogue.handover import handover, health_reply
 from genoptraening.dialogue.model import Reply, State, Turn
 
 #: What each custom action does.
@@ -28,7 +29,7 @@ HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
     "set_municipality": turns.set_municipality,
     "eligibility": eligibility,
     "clarify": turns.clarify,
-    "handover": turns.handover,
+    "handover": handover,
     "emergency": turns.emergency,
     "health": turns.health,
     "smalltalk": turns.smalltalk,
@@ -98,7 +99,7 @@ def respond(
     if at is not None and handler not in (turns.health, turns.emergency):
         # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):
         # both are answered, in the order asked.
-        answers = questions.in_place(answers, turns.health_reply(context), at)
+        answers = questions.in_place(answers, health_reply(context), at)
     if kind in ("answer_topic", "eligibility"):
         answers = _with_implied(context, answers)
     answers = about_the_relative(context, answers)

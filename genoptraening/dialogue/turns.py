@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 
 from genoptraening.core import dates
-from genoptraening.core.hours import is_open
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.questions import (
     compares_laws,
@@ -21,13 +20,11 @@ from genoptraening.core.questions import (
 from genoptraening.core.register import only_a_place
 from genoptraening.core.render import (
     Answer,
-    contact_phones,
     deadlines_of,
     due_dates_text,
     general_answer,
     law_label,
     law_offer,
-    nearest_phone,
     phrase,
     phrases,
     topic_label,
@@ -36,7 +33,6 @@ from genoptraening.dialogue import (
     details,
     follow_up,
     imported,
-    imported_contact,
     passages,
     questions,
 )
@@ -49,6 +45,7 @@ from genoptraening.dialogue.context import (
     reply_from,
 )
 from genoptraening.dialogue.eligibility import asks_for_training, eligibility, story_law
+from genoptraening.dialogue.handover import handover, health_reply
 from genoptraening.dialogue.hours import when_to_call
 from genoptraening.dialogue.model import Button, Reply
 
@@ -257,39 +254,6 @@ def _municipality_set(context: Context) -> Reply:
     return Reply(phrase(key, municipality=municipality.official), buttons=menu_buttons())
 
 
-def handover(context: Context) -> list[Reply]:
-    """Offer the municipality's phone number, its hours and whether it is open now."""
-    context.state.misses = 0
-    intro = phrase("handover_intro")
-    municipality, standard = context.municipality, context.standard
-    if municipality is None:
-        context.state.pending_topic = "contact"
-        return [Reply(f"{intro} {phrase('handover_unknown')}")]
-    if standard is None:
-        text = phrase("handover_no_standard", municipality=municipality.official)
-        return [Reply(f"{intro} {text}")]
-    unique, rendered = contact_phones(context.kb, municipality)
-    if rendered is None:
-        # An imported standard's phone numbers are drafts: its own words with them, quoted.
-        return [imported_contact.handover(context, intro) or Reply(
-            f"{intro} {phrase('handover_no_phone', municipality=standard.municipality)}")]
-    lines = [intro]
-    if len(unique) == 1:
-        lines.append(phrase("handover_phone", name=standard.municipality, number=unique[0].number))
-    else:
-        lines.append(phrase("handover_phones", name=standard.municipality))
-        lines += [f"{p.label or standard.municipality}: {p.number}" for p in unique]
-    # Lines that share their hours (Skanderborg's four) say them once.
-    for hours, slots in {p.hours: p.open for p in unique}.items():
-        sentence = phrase("handover_hours", hours=hours) if hours else ""
-        if slots:
-            sentence += " " + phrase("open_now" if is_open(slots, context.now) else "closed_now")
-        if sentence.strip():
-            lines.append(sentence.strip())
-    return [Reply("\n".join(lines), citations=rendered.citations, facts=rendered.facts(),
-                  answered_by={"kind": "topic", "topic": "contact"})]
-
-
 def clarify(context: Context) -> list[Reply]:
     """Say "Mente du …?" with the likeliest questions; after a second miss, hand over."""
     state = context.state
@@ -364,22 +328,6 @@ def health(context: Context) -> list[Reply]:
         return answers if at is None else questions.in_place(answers, health_reply(context), at)
     context.state.misses = 0
     return [health_reply(context)]
-
-
-def health_reply(context: Context) -> Reply:
-    """Say that there is no health advice here, and how to reach the municipality."""
-    text = phrase("health", **context.who())
-    municipality = context.municipality
-    if municipality is None:
-        return Reply(f"{text} {phrase('health_no_municipality', **context.who())}")
-    phones, rendered = contact_phones(context.kb, municipality)
-    if not phones or rendered is None:
-        unknown = phrase("health_contact_unknown", municipality=municipality.official)
-        return imported_contact.contact_reply(context, lead=f"{text} {unknown}") or Reply(
-            f"{text} {unknown}")
-    numbers = phrase("health_contact", municipality=municipality.official,
-                     number=nearest_phone(phones, context.state.town).number)
-    return Reply(f"{text} {numbers}", citations=rendered.citations, facts=rendered.facts())
 
 
 def emergency(context: Context) -> list[Reply]:
