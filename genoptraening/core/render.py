@@ -243,7 +243,7 @@ class Ask(NamedTuple):
 
 
 def whom_to_ask(kb: KnowledgeBase, municipality: Municipality,
-                town: str | None = None) -> Ask | None:
+                town: str | None = None, key: str = "silent_ask") -> Ask | None:
     """Return "Du kan spørge kommunen: ring på …" with its sources, if the standard has a phone.
 
     The line of the citizen's own town when the standard gives one (Skanderborg's Ry line).
@@ -253,7 +253,7 @@ def whom_to_ask(kb: KnowledgeBase, municipality: Municipality,
         return None
     phone = nearest_phone(phones, town)
     where = f" ({phone.label})" if phone.label else ""
-    return Ask(phrase("silent_ask", number=phone.number, where=where), phone.number,
+    return Ask(phrase(key, number=phone.number, where=where), phone.number,
                found.citations)
 
 

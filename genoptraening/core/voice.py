@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"»[^«]*«|\b[Dd]u (?:fortæller|skriver)\b|"
+_WORD = re.compile(r"»[^«]*«|\b[Dd]u (?:fortæller|skriver|skrev)\b|"
                    r"\b(?:[Dd]u|[Dd]ig selv|[Dd]ig|[Dd]in|[Dd]it|[Dd]ine)\b")
 #: Where a clause ends: the reflexive genitive only refers back inside one.
 _CLAUSE_END = re.compile(r"[.,;:!?]|\bog\b|\bmen\b|\beller\b|\bder\b|\bsom\b")

@@ -50,3 +50,6 @@ def test_the_subjects_own_object_is_reflexive():
 def test_the_writers_own_telling_stays_theirs():
     assert about("Ud fra det, du fortæller, lyder det som genoptræning. Du søger selv.", MOR) == (
         "Ud fra det, du fortæller, lyder det som genoptræning. Din mor søger selv.")
+    # What the writer wrote stays theirs: "det, du skrev" is not "det, din mor skrev".
+    assert about("Jeg kan ikke regne en dato ud fra det, du skrev.", MOR) == (
+        "Jeg kan ikke regne en dato ud fra det, du skrev.")

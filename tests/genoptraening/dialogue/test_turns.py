@@ -328,3 +328,15 @@ def test_a_detail_the_classifier_calls_off_topic_is_answered_from_the_standard(c
                  confidence=0.63)
     assert "dagtimerne på hverdage" in text
     assert "Skanderborg Kommune" in text
+
+
+def test_the_deadlines_end_with_whom_to_call_when_they_give_no_number(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "Hvornår skal jeg til den første samtale?", "ask_deadlines")
+    assert "20 kalenderdage" in text
+    assert "Går der længere tid, kan du ringe til kommunen på 72 33 58 50" in text
+    assert "afsnit »Ansøgning«" in text  # the number's own source
+    c = conversation(municipality="skanderborg")
+    c.say("answer_topic", "Jeg bor i Ry. Hvor lang tid går der, før jeg hører fra jer?",
+          "ask_deadlines")
+    assert "87 94 88 38 (Ry)" in c.replies[-1].text  # the town's own line
