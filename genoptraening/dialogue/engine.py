@@ -36,6 +36,8 @@ HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
     "session_start": turns.session_start,
 }
 
+#: From this confidence, NLU's topic is asked besides an age told as a follow-up.
+SURE_TOPIC = 0.8
 #: The handlers a "Hvad betyder det?" after an answer may be read as (never a yes or no).
 _MAY_ASK_MEANING = frozenset({"answer_topic", "clarify", "smalltalk", "health"})
 
@@ -90,11 +92,7 @@ def respond(
           and 0 < len(turn.text.split()) <= 2
           and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
-    # "Hvad betyder det?" after an answer asks for the term it named, "og hvis det er min søn
-    # på 17?" whether the answer holds at that age: whatever NLU read.
-    follow_up = (meaning.meaning_of_last_answer(context) or age_of_follow_up(context)
-                 if kind in _MAY_ASK_MEANING else [])
-    answers = follow_up or handler(context)
+    answers = _follow_up(context, kind) or handler(context)
     at = questions.health_asked(turn)
     if at is not None and handler not in (turns.health, turns.emergency):
         # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):
@@ -108,6 +106,25 @@ def respond(
         reply.answered_by.setdefault("intent", turn.intent)
         reply.answered_by.setdefault("confidence", round(turn.confidence, 3))
     return replies, context.state.changes_since(state)
+
+
+def _follow_up(context: Context, kind: str) -> list[Reply]:
+    """Answer a short follow-up the way it asks about the last answer, whatever NLU read.
+
+    "Hvad betyder det?" asks for the term the answer named; "og hvis det er min søn på 17?"
+    whether it holds at that age: the municipality's age limit, then, when NLU is sure the
+    message also asks a topic of its own ("hvad koster kørsel for min søn på 16?"), its answer.
+    """
+    if kind not in _MAY_ASK_MEANING:
+        return []
+    meant = meaning.meaning_of_last_answer(context)
+    if meant:
+        return meant
+    limit = age_of_follow_up(context)
+    turn = context.turn
+    if limit and turn.intent in TOPIC_OF_INTENT and turn.confidence >= SURE_TOPIC:
+        return [*limit, *HANDLERS[kind](context)]
+    return limit
 
 
 def _with_implied(context: Context, answers: list[Reply]) -> list[Reply]:
