@@ -243,17 +243,20 @@ class Ask(NamedTuple):
 
 
 def whom_to_ask(kb: KnowledgeBase, municipality: Municipality,
-                town: str | None = None, key: str = "silent_ask") -> Ask | None:
+                town: str | None = None, waiting: bool = False) -> Ask | None:
     """Return "Du kan spørge kommunen: ring på …" with its sources, if the standard has a phone.
 
-    The line of the citizen's own town when the standard gives one (Skanderborg's Ry line).
+    The line of the citizen's own town when the standard gives one (Skanderborg's Ry line);
+    ``waiting``: said after the deadlines ("Går der længere tid, …").
     """
     phones, found = contact_phones(kb, municipality)
     if not phones or found is None:
         return None
     phone = nearest_phone(phones, town)
     where = f" ({phone.label})" if phone.label else ""
-    return Ask(phrase(key, number=phone.number, where=where), phone.number,
+    text = (phrase("deadline_ask", number=phone.number, where=where) if waiting
+            else phrase("silent_ask", number=phone.number, where=where))
+    return Ask(text, phone.number,
                found.citations)
 
 

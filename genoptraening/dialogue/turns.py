@@ -186,7 +186,7 @@ def _whom_to_call(context: Context, rendered: Answer, replies: list[Reply]) -> l
     municipality = context.municipality
     if municipality is None or rendered.general or not replies:
         return replies
-    ask = whom_to_ask(context.kb, municipality, context.state.town, key="deadline_ask")
+    ask = whom_to_ask(context.kb, municipality, context.state.town, waiting=True)
     if ask is None or any(ask.number in r.text for r in replies):
         return replies
     last = replies[-1]
