@@ -10,6 +10,7 @@ from genoptraening.core.register import get_register
 from genoptraening.dialogue import Reply, State, Turn
 from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.engine import respond
+from tests.genoptraening.dialogue.imported_kb import Imported
 
 
 class Conversation:
@@ -37,3 +38,9 @@ class Conversation:
 @pytest.fixture
 def conversation() -> Callable[..., Conversation]:
     return Conversation
+
+
+@pytest.fixture(scope="session")
+def imported(tmp_path_factory) -> Imported:
+    """Municipalities imported as if new from their seeds (each built once, when first used)."""
+    return Imported(tmp_path_factory.mktemp("imported"))

@@ -8,7 +8,7 @@ from pathlib import Path
 from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.core.knowledge.onboarding.importer import import_standard
 from genoptraening.core.passages import PassageSearch
-from genoptraening.core.register import load_register
+from genoptraening.core.register import Register, load_register
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue import Reply, State, Turn
 from genoptraening.dialogue.deps import Deps
@@ -28,11 +28,31 @@ def imported_deps(tmp: Path, slug: str) -> Deps:
     shutil.copytree(KNOWLEDGE, folder)
     for path in (folder / f"{slug}.yml", folder / "standards" / f"{slug}.md"):
         path.unlink()
-    import_standard(SEEDS / SEED_OF[slug], slug, folder, load_register(with_standard=frozenset()))
+    import_standard(SEEDS / SEED_OF[slug], slug, folder,
+                    load_register(with_standard=frozenset()))
+    return deps_on(folder)
+
+
+def deps_on(folder: Path, register: Register | None = None) -> Deps:
+    """Return the dialogue's dependencies on a knowledge folder (its standards' text searched)."""
     kb = KnowledgeBase(folder, reload_interval=0)
     search = PassageSearch(kb, folder / "vocabulary" / "synonyms.yml",
                            nlu_dir=CHECKOUT / "data" / "nlu")
-    return Deps(kb, load_register(with_standard=frozenset(kb.standards())), passages=search)
+    return Deps(kb, register or load_register(with_standard=frozenset(kb.standards())),
+                passages=search)
+
+
+class Imported:
+    """Each municipality imported as if new, once a test session, when a test first asks."""
+
+    def __init__(self, tmp: Path):
+        self._tmp = tmp
+        self._built: dict[str, Deps] = {}
+
+    def __getitem__(self, slug: str) -> Deps:
+        if slug not in self._built:
+            self._built[slug] = imported_deps(self._tmp, slug)
+        return self._built[slug]
 
 
 class Talk:

@@ -9,20 +9,13 @@ from genoptraening.core.passages import get_passage_search
 from genoptraening.core.register import get_register
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue.deps import Deps
-from tests.genoptraening.dialogue.imported_kb import Talk, imported_deps
+from tests.genoptraening.dialogue.imported_kb import Talk
 
 NO_APPROVED = "Jeg har ikke et godkendt svar om"
 
 
-@pytest.fixture(scope="module")
-def deps(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("imported")
-    return {slug: imported_deps(tmp, slug)
-            for slug in ("lejre", "hjoerring", "rebild", "hedensted")}
-
-
-def test_a_topic_question_gets_the_section_about_it_quoted_whole(deps):
-    talk = Talk(deps["hjoerring"], "hjoerring")
+def test_a_topic_question_gets_the_section_about_it_quoted_whole(imported):
+    talk = Talk(imported["hjoerring"], "hjoerring")
     text = talk.say("answer_topic", "hvad koster det?", "ask_cost")
     assert talk.kinds == ["passage"]
     assert text.startswith("Det står i Hjørring Kommunes kvalitetsstandard, i afsnittet "
@@ -32,16 +25,16 @@ def test_a_topic_question_gets_the_section_about_it_quoted_whole(deps):
     assert talk.replies[0].answered_by["topic"] == "cost"
 
 
-def test_deadlines_in_two_sections_are_both_quoted(deps):
-    talk = Talk(deps["hjoerring"], "hjoerring")
+def test_deadlines_in_two_sections_are_both_quoted(imported):
+    talk = Talk(imported["hjoerring"], "hjoerring")
     text = talk.say("answer_topic", "Hvor hurtigt hører man fra jer, og hvornår går træningen "
                     "i gang?", "ask_deadlines")
     assert [r.passage["section"] for r in talk.replies] == ["Sagsbehandlingstid", "Kvalitetsmål"]
     assert "3 hverdage" in text and "4 uger" in text
 
 
-def test_the_story_s_law_picks_that_law_s_part_of_the_standard(deps):
-    talk = Talk(deps["rebild"], "rebild")
+def test_the_story_s_law_picks_that_law_s_part_of_the_standard(imported):
+    talk = Talk(imported["rebild"], "rebild")
     text = talk.say("answer_topic", "hvor lang tid kan man få vedligeholdende træning?",
                     "ask_scope")
     assert "maksimalt 12 uger" in text and "maksimalt 6 uger" not in text
@@ -49,8 +42,8 @@ def test_the_story_s_law_picks_that_law_s_part_of_the_standard(deps):
     assert "maksimalt 6 uger" in text and "12 uger" not in text
 
 
-def test_after_a_hospital_stay_the_law_comes_first_then_that_part_of_the_standard(deps):
-    talk = Talk(deps["rebild"], "rebild")
+def test_after_a_hospital_stay_the_law_comes_first_then_that_part_of_the_standard(imported):
+    talk = Talk(imported["rebild"], "rebild")
     text = talk.say("answer_topic", "jeg har en genoptræningsplan fra sygehuset. skal jeg selv "
                     "ringe?", "ask_apply", situation=Situation(hospital_stay=True, has_plan=True))
     assert talk.kinds == ["topic", "passage"]
@@ -58,18 +51,18 @@ def test_after_a_hospital_stay_the_law_comes_first_then_that_part_of_the_standar
     assert "senest 4 dage efter at Rebild Kommune har modtaget din genoptræningsplan" in text
 
 
-def test_a_standard_that_names_other_laws_is_not_quoted_for_this_one(deps):
+def test_a_standard_that_names_other_laws_is_not_quoted_for_this_one(imported):
     # Lejre's drafted laws are § 86, stk. 1 and 2: its start deadline runs from a grant, not
     # from a hospital's plan.
-    talk = Talk(deps["lejre"], "lejre")
+    talk = Talk(imported["lejre"], "lejre")
     talk.state.law = "sul_140"
     text = talk.say("answer_topic", "hvornår starter min træning?", "ask_deadlines")
     assert "14 dage" not in text
     assert text.startswith(NO_APPROVED)
 
 
-def test_the_result_of_a_story_quotes_who_may_get_it_and_how_to_apply_with_the_number(deps):
-    talk = Talk(deps["lejre"], "lejre")
+def test_the_result_of_a_story_quotes_who_may_get_it_and_how_to_apply_with_the_number(imported):
+    talk = Talk(imported["lejre"], "lejre")
     text = talk.say("eligibility", "jeg er faldet derhjemme og har ikke været indlagt, kan jeg "
                     "få genoptræning", "check_eligibility",
                     situation=Situation(hospital_stay=False, new_loss=True))
@@ -81,8 +74,8 @@ def test_the_result_of_a_story_quotes_who_may_get_it_and_how_to_apply_with_the_n
     assert "ansøgningsskema" in text and "92 43 43 48" in text
 
 
-def test_a_drafted_fact_is_never_said_as_a_fact(deps):
-    talk = Talk(deps["hedensted"], "hedensted")
+def test_a_drafted_fact_is_never_said_as_a_fact(imported):
+    talk = Talk(imported["hedensted"], "hedensted")
     text = talk.say("answer_topic", "hvad er telefonnummeret?", "ask_contact")
     assert "79 91 82 50" in text
     assert talk.kinds == ["passage"]

@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
-from genoptraening.core.knowledge.loader import KnowledgeBase
-from genoptraening.core.passages import PassageSearch
 from genoptraening.core.situation import Situation
-from genoptraening.dialogue.deps import Deps
-from genoptraening.settings import CHECKOUT
-from tests.genoptraening.dialogue.imported_kb import Talk, imported_deps
+from tests.genoptraening.dialogue.imported_kb import Talk, deps_on
 
 
-@pytest.fixture(scope="module")
-def deps(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("imported")
-    return {slug: imported_deps(tmp, slug)
-            for slug in ("lejre", "skanderborg", "rebild", "hedensted")}
-
-
-def test_no_approved_answer_is_followed_by_the_passage_with_the_phone_number(deps):
-    talk = Talk(deps["lejre"], "lejre")
+def test_no_approved_answer_is_followed_by_the_passage_with_the_phone_number(imported):
+    talk = Talk(imported["lejre"], "lejre")
     text = talk.say("answer_topic", "kan I hjælpe med at finde en hjemmehjælper til rengøring?",
                     "ask_cooperation", confidence=0.9)
     assert talk.kinds[-1] == "passage"
@@ -32,37 +19,37 @@ def test_no_approved_answer_is_followed_by_the_passage_with_the_phone_number(dep
     assert "92 43 43 48" in text and "46 46 46 46" not in text  # not the complaint's number
 
 
-def test_a_misunderstanding_is_handed_over_with_the_standard_s_own_words(deps):
-    talk = Talk(deps["lejre"], "lejre")
+def test_a_misunderstanding_is_handed_over_with_the_standard_s_own_words(imported):
+    talk = Talk(imported["lejre"], "lejre")
     text = talk.say("handover", "jeg vil gerne tale med et menneske", "human_handoff")
     assert text.startswith("Jeg kan desværre ikke hjælpe dig godt nok her. Det står i Lejre")
     assert "7.30-9.00" in text and "92 43 43 48" in text
     assert "oplyser ikke et telefonnummer" not in text
 
 
-def test_without_a_drafted_number_the_standard_is_not_said_to_lack_one(deps):
-    talk = Talk(deps["rebild"], "rebild")
+def test_without_a_drafted_number_the_standard_is_not_said_to_lack_one(imported):
+    talk = Talk(imported["rebild"], "rebild")
     text = talk.say("handover", "jeg vil gerne tale med et menneske", "human_handoff")
     assert text == ("Jeg kan desværre ikke hjælpe dig godt nok her. Kontakt Rebild Kommune via "
                     "kommunens hjemmeside eller borgerservice.")
 
 
-def test_a_health_question_gets_the_number_to_ask_about_the_training(deps):
-    talk = Talk(deps["hedensted"], "hedensted")
+def test_a_health_question_gets_the_number_to_ask_about_the_training(imported):
+    talk = Talk(imported["hedensted"], "hedensted")
     text = talk.say("health", "hjælper glukosamin for mine knæ?", "ask_health")
     assert text.startswith("Jeg kan ikke give råd om helbred")
     assert "79 91 82 50" in text and "»Hvem behandler ansøgningen?«" in text
 
 
-def test_the_place_the_citizen_names_picks_the_number_and_its_hours_come_along(deps):
-    talk = Talk(deps["skanderborg"], "skanderborg")
+def test_the_place_the_citizen_names_picks_the_number_and_its_hours_come_along(imported):
+    talk = Talk(imported["skanderborg"], "skanderborg")
     text = talk.say("answer_topic", "jeg bor i Ry. hvilket nummer skal jeg ringe til?",
                     "ask_contact")
     assert "Ry: 87 94 88 38" in text and "8.00 – 9.00" in text
 
 
-def test_a_follow_up_asks_for_the_last_answer_s_own_address(deps):
-    talk = Talk(deps["lejre"], "lejre")
+def test_a_follow_up_asks_for_the_last_answer_s_own_address(imported):
+    talk = Talk(imported["lejre"], "lejre")
     talk.say("answer_topic", "jeg har fået afslag, hvordan klager jeg?", "ask_complaint_decision")
     assert talk.replies[0].passage["section"] == "12.1. Hvis du vil klage over afgørelsen"
     text = talk.say("answer_topic", "hvad er adressen hvis jeg vil sende et brev?", "ask_contact")
@@ -70,8 +57,8 @@ def test_a_follow_up_asks_for_the_last_answer_s_own_address(deps):
     assert talk.replies[0].answered_by["topic"] == "complaint_decision"
 
 
-def test_how_to_apply_comes_with_the_number_when_its_passage_has_none(deps):
-    talk = Talk(deps["lejre"], "lejre")
+def test_how_to_apply_comes_with_the_number_when_its_passage_has_none(imported):
+    talk = Talk(imported["lejre"], "lejre")
     text = talk.say("eligibility", "min far er faldet og har ikke været indlagt. Kan han få "
                     "træning?", "check_eligibility",
                     situation=Situation(hospital_stay=False, new_loss=True))
@@ -80,14 +67,11 @@ def test_how_to_apply_comes_with_the_number_when_its_passage_has_none(deps):
     assert "92 43 43 48" in talk.replies[how + 1].text and "92 43 43 48" in text
 
 
-def test_a_rejected_draft_is_never_quoted(deps, tmp_path):
+def test_a_rejected_draft_is_never_quoted(imported, tmp_path):
     folder = tmp_path / "kb"
-    shutil.copytree(deps["hedensted"].kb.directory, folder)
+    shutil.copytree(imported["hedensted"].kb.directory, folder)
     path = folder / "hedensted.yml"
     path.write_text(path.read_text().replace("status: draft", "status: rejected"))
-    kb = KnowledgeBase(folder, reload_interval=0)
-    search = PassageSearch(kb, folder / "vocabulary" / "synonyms.yml",
-                           nlu_dir=CHECKOUT / "data" / "nlu")
-    talk = Talk(Deps(kb, deps["hedensted"].register, passages=search), "hedensted")
+    talk = Talk(deps_on(folder, imported["hedensted"].register), "hedensted")
     text = talk.say("handover", "jeg vil gerne tale med et menneske", "human_handoff")
     assert "79 91 82 50" not in text and "oplyser ikke" not in text
