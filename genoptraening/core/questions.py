@@ -48,14 +48,16 @@ def told_beside_a_question(text: str) -> list[str]:
     return told if len(told) < len(sentences) else []
 
 
-def _after_colon(sentence: str) -> str:
-    """Return a question a told clause leads in with a colon, without the lead.
+def colon_lead(sentence: str) -> tuple[str, str]:
+    """Split a question a told clause leads in with a colon: (the lead, the question).
 
-    "Hun har bedt mig om at spørge: skal vi selv søge?" asks "skal vi selv søge?".
+    "Hun har bedt mig om at spørge: skal vi selv søge?" tells "Hun har bedt mig om at
+    spørge" and asks "skal vi selv søge?". Any other sentence is ("", the sentence).
     """
     lead, colon, asked = sentence.rpartition(": ")
-    return asked if colon and lead and _is_question(asked) and len(asked.split()) >= 3 else (
-        sentence)
+    if colon and lead and _is_question(asked) and len(asked.split()) >= 3:
+        return lead, asked
+    return "", sentence
 
 
 def split_questions(text: str, always: bool = False) -> list[str]:
@@ -67,7 +69,7 @@ def split_questions(text: str, always: bool = False) -> list[str]:
     parts: list[str] = []
     for sentence in raw_sentences(text):
         if _is_question(sentence):
-            sentence = _after_colon(sentence)
+            sentence = colon_lead(sentence)[1]
             parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
     return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
 
@@ -93,6 +95,16 @@ _COMPARES_LAWS = re.compile(r"forskel|genoptr\w* (?:og|eller) vedligehold|"
 def compares_laws(text: str) -> bool:
     """Tell whether a question sets the laws side by side ("forskellen på …")."""
     return bool(_COMPARES_LAWS.search(text))
+
+
+#: "og vedligeholdende træning?" after an answer: the same topic under that law. Longer, a
+#: question asks about the law itself.
+LAW_FOLLOW_UP_WORDS = 6
+
+
+def law_follow_up(text: str) -> str | None:
+    """Return the law a short follow-up asks the last answer under ("og stk. 2?"), if any."""
+    return mentioned_law(text) if len(text.split()) <= LAW_FOLLOW_UP_WORDS else None
 
 
 def mentioned_law(text: str) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from genoptraening.core.questions import colon_lead
 from genoptraening.core.reading import (
     MAX_CHARS,
     VOCAB,
@@ -334,19 +335,10 @@ def consent_given(text: str) -> bool:
     if not isinstance(text, str):
         return False
     return any(state_of(clause, m.start(), m.end()) == "yes"
-               for statement in map(_told_part, raw_sentences(text[:MAX_CHARS]))
+               for statement in (colon_lead(s)[0] or s for s in raw_sentences(text[:MAX_CHARS]))
                if "?" not in statement
                for sentence in sentences(statement) for clause in sentence
                for m in _CONSENT.finditer(clause))
-
-
-def _told_part(sentence: str) -> str:
-    """Return what a sentence tells before a question it leads in with a colon, else itself.
-
-    "Hun har bedt mig om at spørge: skal vi selv søge?" tells that she asked.
-    """
-    lead, colon, _ = sentence.rpartition(": ")
-    return lead if colon and lead and "?" in sentence else sentence
 
 
 # --- All of them, read once -----------------------------------------------------------------

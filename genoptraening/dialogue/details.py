@@ -14,8 +14,9 @@ from genoptraening.core.details import Detail, asked_detail
 from genoptraening.core.knowledge.standards import StandardText
 from genoptraening.core.questions import holds_question
 from genoptraening.core.reading import raw_sentences
-from genoptraening.core.render import Answer, Citation, general_answer, phrase, whom_to_ask
+from genoptraening.core.render import Answer, Citation, general_answer, phrase
 from genoptraening.dialogue.context import Context
+from genoptraening.dialogue.handover import with_whom_to_ask
 from genoptraening.dialogue.model import Reply
 
 
@@ -56,11 +57,7 @@ def with_detail(context: Context, detail: Detail, replies: list[Reply],
         said.append(general.text)
         first.citations = [*general.citations, *first.citations]
     first.text = "\n\n".join([*said, first.text])
-    ask = whom_to_ask(context.kb, municipality, context.state.town)
-    if ask is not None and not any(ask.number in r.text for r in replies):
-        last = replies[-1]
-        last.text = f"{last.text}\n\n{ask.text}"
-        last.citations = [*last.citations, *ask.citations]
+    with_whom_to_ask(context, replies)
     first.answered_by["detail"] = detail.id
     return replies
 

@@ -10,7 +10,7 @@ which hold them are the answer, with that answer's sources.
 from __future__ import annotations
 
 from genoptraening.core.knowledge.schema import Facts
-from genoptraening.core.questions import mentioned_law
+from genoptraening.core.questions import law_follow_up
 from genoptraening.core.reading import raw_sentences
 from genoptraening.core.text import skeleton
 from genoptraening.dialogue import imported_contact
@@ -21,9 +21,6 @@ from genoptraening.dialogue.model import Reply
 _CONTACT_TOPICS = frozenset({"contact", "location"})
 #: A follow-up is short; a longer message is a question of its own.
 _MAX_WORDS = 15
-#: "og vedligeholdende træning?" after an answer: the same topic under that law. Longer, it
-#: asks about the law itself.
-_LAW_FOLLOW_UP_WORDS = 6
 #: The words that ask for one kind of detail (folded); without any, every kind is given.
 _ASKS_FOR = {
     "addresses": ("adresse", "brev", "post ", "skrive til", "sende"),
@@ -89,9 +86,8 @@ def law_of_follow_up(context: Context) -> tuple[str, str] | None:
     duration under § 86 stk. 1, not what the law is. NLU reads the second as a question about
     the law, which it would be without the answer before it.
     """
-    last, text = context.state.last_topic, context.turn.text
-    if (last is None or last == "legal_basis" or context.standard is None
-            or len(text.split()) > _LAW_FOLLOW_UP_WORDS):
+    last = context.state.last_topic
+    if last is None or last == "legal_basis" or context.standard is None:
         return None
-    law = mentioned_law(text)
+    law = law_follow_up(context.turn.text)
     return (last, law) if law is not None else None

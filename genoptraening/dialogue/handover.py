@@ -9,7 +9,7 @@ citizen's own town where the standard has one.
 from __future__ import annotations
 
 from genoptraening.core.hours import is_open
-from genoptraening.core.render import contact_phones, nearest_phone, phrase
+from genoptraening.core.render import contact_phones, nearest_phone, phrase, whom_to_ask
 from genoptraening.dialogue import imported_contact
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.model import Reply
@@ -62,3 +62,24 @@ def health_reply(context: Context) -> Reply:
     numbers = phrase("health_contact", municipality=municipality.official,
                      number=nearest_phone(phones, context.state.town).number)
     return Reply(f"{text} {numbers}", citations=rendered.citations, facts=rendered.facts())
+
+
+def with_whom_to_ask(context: Context, replies: list[Reply], waiting: bool = False) -> None:
+    """End the replies with the number to call (the citizen's own line), unless they give it.
+
+    Args:
+        context: The turn (its municipality and town).
+        replies: The answer, changed in place: its last reply gets the sentence and source.
+        waiting: Said after the deadlines ("Går der længere tid, …"), not where the standard
+            is silent ("Du kan spørge kommunen: …").
+
+    """
+    municipality = context.municipality
+    if municipality is None or not replies:
+        return
+    ask = whom_to_ask(context.kb, municipality, context.state.town, waiting=waiting)
+    if ask is None or any(ask.number in r.text for r in replies):
+        return
+    last = replies[-1]
+    last.text = f"{last.text}\n\n{ask.text}"
+    last.citations = [*last.citations, *ask.citations]

@@ -29,7 +29,12 @@ from __future__ import annotations
 
 from genoptraening.core.knowledge.onboarding.section_topics import heading_topics, section_laws
 from genoptraening.core.passages import Hit
-from genoptraening.core.questions import mentioned_law, split_questions, told_and_asked
+from genoptraening.core.questions import (
+    law_follow_up,
+    mentioned_law,
+    split_questions,
+    told_and_asked,
+)
 from genoptraening.core.render import Answer, law_offer, phrase, topic_label
 from genoptraening.dialogue.context import Context, reply_from
 from genoptraening.dialogue.imported_contact import (
@@ -47,8 +52,6 @@ from genoptraening.dialogue.passages import asked_words, passage_reply
 IN_TOPIC = 0.1
 #: The score a passage in any other section needs.
 ELSEWHERE = 0.2
-#: A question this short that names a law asks for the topic under it (a follow-up).
-LAW_FOLLOW_UP_WORDS = 6
 #: A passage of another section about the topic scoring this share of the best is quoted too.
 SECOND = 0.9
 #: How much a passage in a section about the topic is preferred.
@@ -194,7 +197,7 @@ def in_place_of(context: Context, rendered: Answer, question: str,
         return []
     topic = rendered.topic
     law = law or _conversation_law(context, question)
-    if len(question.split()) <= LAW_FOLLOW_UP_WORDS and mentioned_law(question):
+    if law_follow_up(question):
         # "og genoptræning uden indlæggelse?": the topic under that law, whatever the words.
         question = ""
     if topic == "contact":

@@ -28,7 +28,6 @@ from genoptraening.core.render import (
     phrase,
     phrases,
     topic_label,
-    whom_to_ask,
 )
 from genoptraening.dialogue import (
     details,
@@ -46,7 +45,7 @@ from genoptraening.dialogue.context import (
     reply_from,
 )
 from genoptraening.dialogue.eligibility import asks_for_training, eligibility, story_law
-from genoptraening.dialogue.handover import handover, health_reply
+from genoptraening.dialogue.handover import handover, health_reply, with_whom_to_ask
 from genoptraening.dialogue.hours import when_to_call
 from genoptraening.dialogue.model import Button, Reply
 
@@ -172,27 +171,11 @@ def topic_replies(context: Context, topic: str, question: str,
     rendered = context.answer(topic, law)
     extra = _due_dates(context, rendered) if topic == "deadlines" else ""
     replies = passages.choose(context, reply_from(rendered, extra), rendered, question)
-    if topic == "deadlines":
-        replies = _whom_to_call(context, rendered, replies)
+    if topic == "deadlines" and not rendered.general:
+        # Who asks how long it takes is often waiting already ("der er ikke sket mere"):
+        # whom to call when it takes longer.
+        with_whom_to_ask(context, replies, waiting=True)
     return replies if detail is None else details.with_detail(context, detail, replies, rendered)
-
-
-def _whom_to_call(context: Context, rendered: Answer, replies: list[Reply]) -> list[Reply]:
-    """Add whom to call to a curated answer on the deadlines that gives no number.
-
-    Who asks how long it takes is often waiting already ("der er ikke sket mere"): the number
-    of the citizen's own line, with its source, is what to do when it takes longer.
-    """
-    municipality = context.municipality
-    if municipality is None or rendered.general or not replies:
-        return replies
-    ask = whom_to_ask(context.kb, municipality, context.state.town, waiting=True)
-    if ask is None or any(ask.number in r.text for r in replies):
-        return replies
-    last = replies[-1]
-    last.text = f"{last.text}\n\n{ask.text}"
-    last.citations = [*last.citations, *ask.citations]
-    return replies
 
 
 def _due_dates(context: Context, rendered: Answer) -> str:

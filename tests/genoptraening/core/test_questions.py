@@ -53,3 +53,12 @@ def test_a_question_led_in_with_a_colon_is_the_question_alone():
                            "træning?", always=True) == ["skal vi selv søge kommunen om træning?"]
     assert split_questions("Spørgsmål: hvad koster det og hvor foregår det?", always=True) == [
         "hvad koster det", "hvor foregår det?"]
+
+
+def test_a_short_follow_up_naming_a_law_asks_under_it():
+    from genoptraening.core.questions import law_follow_up
+
+    assert law_follow_up("og genoptræning uden indlæggelse?") == "sel_86_1"
+    assert law_follow_up("og vedligeholdende træning?") == "sel_86_2"
+    assert law_follow_up("hvad siger loven om vedligeholdende træning for mig?") is None  # long
+    assert law_follow_up("og hvad koster det?") is None
