@@ -22,8 +22,22 @@ _OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IG
 _JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
 
 
+#: The last clause of a sentence written without its "?": "min mor bor i Tørring, kan hun
+#: få træning". Not after "og"/"men" ("hun faldt, og kan ikke gå" tells).
+_TRAILING_QUESTION = re.compile(rf",\s+(?={_QUESTION_WORD}\b)(?!.*,\s)", re.IGNORECASE)
+
+
 def _is_question(sentence: str) -> bool:
-    return sentence.endswith("?") or bool(_OPENS_QUESTION.search(sentence))
+    return (sentence.endswith("?") or bool(_OPENS_QUESTION.search(sentence))
+            or bool(_trailing_question(sentence)))
+
+
+def _trailing_question(sentence: str) -> str:
+    """Return the question a sentence without end marks ends with after a comma, or ""."""
+    if sentence[-1:] in ".!?":
+        return ""
+    found = _TRAILING_QUESTION.search(sentence)
+    return sentence[found.end():] if found else ""
 
 
 def holds_question(text: str) -> bool:
@@ -52,11 +66,16 @@ def colon_lead(sentence: str) -> tuple[str, str]:
     """Split a question a told clause leads in with a colon: (the lead, the question).
 
     "Hun har bedt mig om at spørge: skal vi selv søge?" tells "Hun har bedt mig om at
-    spørge" and asks "skal vi selv søge?". Any other sentence is ("", the sentence).
+    spørge" and asks "skal vi selv søge?"; so does a comma before the last clause of a sentence
+    written without end marks ("hun har sagt ja, kan jeg ringe for hende"). Any other sentence
+    is ("", the sentence).
     """
     lead, colon, asked = sentence.rpartition(": ")
     if colon and lead and _is_question(asked) and len(asked.split()) >= 3:
         return lead, asked
+    if not _OPENS_QUESTION.search(sentence) and (asked := _trailing_question(sentence)):
+        # Written without its "?": "min mor bor i Tørring, kan hun få træning og hvor".
+        return sentence[:len(sentence) - len(asked)].rstrip(" ,"), asked
     return "", sentence
 
 
@@ -67,11 +86,27 @@ def split_questions(text: str, always: bool = False) -> list[str]:
     then its one question alone (a story's "Hvordan søger vi?").
     """
     parts: list[str] = []
+    told = ""
     for sentence in raw_sentences(text):
-        if _is_question(sentence):
-            sentence = colon_lead(sentence)[1]
-            parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
+        if not _is_question(sentence):
+            told = sentence
+            continue
+        sentence = colon_lead(sentence)[1]
+        if told and _POINTS_BACK.match(sentence):
+            # "Hun vil helst træne i Støvring. Kan det lade sig gøre?" asks about what it
+            # points back to: the question is read with it.
+            sentence = f"{told} {sentence}"
+        told = ""
+        parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
     return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
+
+
+#: A short question that says nothing but points back: "Kan det lade sig gøre?", "Er det
+#: muligt?", "Må hun det?", "Går det an?".
+_POINTS_BACK = re.compile(
+    r"^(?:og |men |så )?(?:kan|må|er|går|gælder|vil) (?:det|hun|han|jeg|vi|man|de)"
+    r"(?: (?:det|også|godt|virkelig))? ?(?:lade sig gøre|muligt|det|an|i orden|ok|okay|tilladt)"
+    r"?\s*\?$", re.IGNORECASE)
 
 
 # --- The law a question names ---------------------------------------------------------------
@@ -83,7 +118,7 @@ _LAW_WORDS = (
     (re.compile(r"stk\.? ?1\b|genoptr\w* uden (?:en |forudg[åa]ende )?(?:sygehus)?"
                 r"indl[æa]e?ggelse", re.IGNORECASE), "sel_86_1"),
     (re.compile(r"§ ?140|sundhedslov|efter (en |min |hans |hendes )?indl[æa]e?ggelse|"
-                r"genoptr[æa]e?ningsplan", re.IGNORECASE), "sul_140"),
+                r"genoptr[æa]e?ningsplan|udskrevet|udskrivelse", re.IGNORECASE), "sul_140"),
 )
 #: A question that sets the laws side by side: "forskellen på …", "genoptræning eller
 #: vedligeholdende træning?".

@@ -29,7 +29,11 @@ from genoptraening.core.text import skeleton
 
 MAX_CHARS = 10_000
 _SENTENCE_END = re.compile(r"[.!?;:\n]+")
-_RAW_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+#: A sentence: up to its end marks, past the point of an abbreviation ("pr. tur", "kl. 8",
+#: "f.eks.") or a number ("13.30"), which ends none.
+_RAW_SENTENCE = re.compile(
+    r"(?:\b(?:pr|kl|ca|nr|tlf|fx|evt|bl|dvs|mht|st|stk|gl|f|eks|a|mv)\.(?=\s*\S)"
+    r"|(?<=\d)\.(?=\d)|[^.!?\n])+[.!?\n]*", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 NEGATORS = frozenset("ikke ik ikk aldrig ingen intet uden hverken not never".split())
 #: Words that may stand between a negation and what it negates.

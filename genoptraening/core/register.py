@@ -283,7 +283,18 @@ def _elsewhere(keys: list[str], start: int, end: int) -> bool:
         start > 0 and bool(_HOSPITAL.match(keys[start - 1]))) or (
         start >= 2 and keys[start - 1] in ("i", "pa") and (
             bool(_PROVIDER.match(before)) or bool(_HOSPITAL.match(before)))) or (
-        start >= 2 and keys[start - 1] in ("i", "pa", "fra") and before in _LEFT_HOSPITAL)
+        start >= 2 and keys[start - 1] in ("i", "pa", "fra") and _left_hospital(keys, start))
+
+
+def _left_hospital(keys: list[str], start: int) -> bool:
+    # "udskrevet fra Gentofte", "indlagt ti dage på Aalborg": a stay's word a few words
+    # before, with nobody living anywhere in between ("indlagt og bor nu i Aalborg" lives).
+    for key in reversed(keys[max(0, start - 5):start - 1]):
+        if key in _LIVES:
+            return False
+        if key in _LEFT_HOSPITAL:
+            return True
+    return False
 
 
 def _better(candidate: Match, best: Match) -> bool:

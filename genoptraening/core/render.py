@@ -198,10 +198,13 @@ def answer_topic(
         return _with_intro(intro, general, topic, municipality)
     unreviewed = phrase("unreviewed", municipality=standard.municipality, topic_label=label)
     if law is not None and law not in standard.laws:
-        intro = unreviewed if _laws_unreviewed(standard) else phrase(
-            "law_not_covered", municipality=standard.municipality, offer=law_offer(law),
-            law=law_label(law))
-        return _with_intro(intro, general, topic, municipality)
+        if _laws_unreviewed(standard):
+            return _with_intro(unreviewed, general, topic, municipality)
+        intro = phrase("law_not_covered", municipality=standard.municipality,
+                       offer=law_offer(law), law=law_label(law))
+        # The law's general rule, and whom to ask there, as where the standard is silent.
+        return _with_phone(kb, municipality, _with_intro(intro, general, topic, municipality),
+                           town)
     rows = _entries(standard, topic, law)
     if not rows:
         if standard.imported is not None:

@@ -124,6 +124,11 @@ def _eligibility(context: Context) -> list[Reply]:
         # yes or no ("… Hvordan søger vi?"); then they are not answered again with the result.
         asked = state.pending_question or ""
         now = _the_rest(context, asked, law, before_the_result=True)
+        if not now and law == "sel_86_1" and question and context.named_municipality and (
+                turn.intent not in ("affirm", "deny")):
+            # The place told while the yes/no waits ("Han bor i Hvalsø"): the likely law's
+            # way to apply there, before the question again.
+            now = imported.answer_replies(context, context.answer("apply", law), law)
         if now:
             state.pending_question = None
             state.last_topic = next((r.answered_by["topic"] for r in now
@@ -168,7 +173,10 @@ def _the_rest(context: Context, asked: str, law: str | None = None,
     rest = [q for q in split_questions(asked, always=True) if not _asks_whether(context, q)]
     found = questions.topics_asked(context, rest)
     said = _IN_THE_RESULT - {"apply"} if before_the_result else _IN_THE_RESULT
-    return [reply for _, topic, question in found if topic not in said
+    # A detail asked of what the result says ("Er der en aldersgrænse?") is answered: the
+    # result says the topic's main point, not the detail.
+    return [reply for _, topic, question in found
+            if topic not in said or details.detail_asked(question, topic) is not None
             for reply in turns.topic_replies(context, topic, question, law)]
 
 

@@ -21,6 +21,7 @@ docs/nlu-evaluation.md).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
@@ -133,7 +134,8 @@ def passage_reply(context: Context, hit: Hit, question: str, quote: str | None =
     )
 
 
-def choose(context: Context, curated: Reply, rendered: Answer, question: str) -> list[Reply]:
+def choose(context: Context, curated: Reply, rendered: Answer, question: str,
+           law: str | None = None) -> list[Reply]:
     """Return the curated answer, the passage, or both, for a topic question.
 
     Args:
@@ -141,6 +143,8 @@ def choose(context: Context, curated: Reply, rendered: Answer, question: str) ->
         curated: The curated topic's reply.
         rendered: The curated answer it was made from.
         question: What the citizen asked (the waiting question, after "which municipality?").
+        law: The law answered under: the general rule for a law the standard does not cover
+            is the answer, not a passage on the laws it does cover.
 
     """
     from genoptraening.dialogue import imported  # it quotes with this module's functions
@@ -149,11 +153,16 @@ def choose(context: Context, curated: Reply, rendered: Answer, question: str) ->
         # No approved answer yet: the standard's own text, else where to turn.
         return (imported.in_place_of(context, rendered, question)
                 or imported.with_contact(context, rendered, curated, question))
+    context = as_sure_as_asked(context, question, rendered.topic)
     sections = frozenset(c.section for c in rendered.citations if c.section)
     hit = best_passage(context, question, prefer=sections)
     if hit is None:
         return [curated]
     curated.answered_by["score"] = round(hit.score, 3)
+    standard = context.standard
+    if rendered.general and law and standard is not None and law not in standard.laws:
+        # "Skal vi søge?" after a stay, in a standard only on § 86: the law's own rule.
+        return [curated]
     if rendered.general:  # the curated answer would say the standard is silent: it is not
         return [passage_reply(context, hit, question)]
     clear = context.turn.confidence >= CLEAR_TOPIC
@@ -170,6 +179,21 @@ def choose(context: Context, curated: Reply, rendered: Answer, question: str) ->
         return [reply]
     reply.answered_by.update(kind="topic+passage", topic=rendered.topic)
     return [reply, curated]
+
+
+def as_sure_as_asked(context: Context, question: str, topic: str) -> Context:
+    """Return the turn as sure of ``topic`` as NLU is of the question that asks for it.
+
+    A story's reading is unsure of its whole ("Jeg har fået en genoptræningsplan … Kan jeg
+    selv vælge, hvor jeg skal træne?" is 0.73 free choice) where its question is not (1.0):
+    the question's sureness decides whether a passage elsewhere may second-guess the topic.
+    """
+    read = context.asked(question)
+    if read is None or TOPIC_OF_INTENT.get(read.intent) != topic or (
+            read.confidence <= context.turn.confidence):
+        return context
+    return dataclasses.replace(
+        context, turn=dataclasses.replace(context.turn, confidence=read.confidence))
 
 
 def instead_of_clarifying(context: Context) -> list[Reply]:

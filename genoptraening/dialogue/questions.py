@@ -101,13 +101,27 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     """
     questions = split_questions(context.turn.text)
     if len(questions) < 2:
-        return [(0, answered, context.turn.text)]
+        return [(0, answered, _lone_question(context, answered))]
     found = topics_asked(context, questions)
     main_at = next((at for at, topic, _ in found if topic == answered), 0)
     main = (main_at, answered, context.turn.text)
     others = [row for row in found if row[1] != answered]
     # The NLU's own topic goes first among questions at the same place.
     return sorted([main, *others], key=lambda row: (row[0], row is not main))
+
+
+def _lone_question(context: Context, answered: str) -> str:
+    """Return what a message of one question asks, for the topic NLU answers it with.
+
+    A story's one question, when NLU reads it as that topic too: the story's words would
+    find the standard's passage on the story ("genoptræningsplan fra sygehuset"), not the
+    one on the question ("Kan jeg selv vælge, hvor jeg skal træne?"). Else the whole message.
+    """
+    lone = split_questions(context.turn.text, always=True)
+    read = context.asked(lone[0]) if len(lone) == 1 else None
+    if is_sure(read) and TOPIC_OF_INTENT.get(read.intent) == answered:
+        return lone[0]
+    return context.turn.text
 
 
 def health_asked(turn: Turn) -> int | None:

@@ -17,6 +17,7 @@ from genoptraening.core.questions import (
     split_questions,
     told_and_asked,
 )
+from genoptraening.core.reading import raw_sentences
 from genoptraening.core.register import only_a_place
 from genoptraening.core.render import (
     Answer,
@@ -62,8 +63,11 @@ AGREEING_UNSURE = 0.25
 SAME_EVERYWHERE = frozenset({"legal_basis"})
 #: The topic a detail without a topic of its own is answered with, when NLU found none.
 DETAIL_TOPIC = "scope"
-#: Topics whose general rule for a law the question names is said before asking where.
-LAW_FIRST = frozenset({"target_group"})
+#: Topics whose general rule for a law the question names is said before asking where, and
+#: for which laws: after a stay, nobody applies anywhere ("skal man selv søge, når man bliver
+#: udskrevet?").
+LAW_FIRST = {"target_group": frozenset({"sul_140", "sel_86_1", "sel_86_2"}),
+             "apply": frozenset({"sul_140"})}
 
 def just_a_place(context: Context) -> bool:
     """Tell whether the message names a municipality and says nothing else."""
@@ -105,7 +109,7 @@ def _law_first(context: Context, topic: str) -> list[Reply]:
     municipality?": only the municipality's own criteria wait for it.
     """
     law = mentioned_law(context.turn.text)
-    if topic not in LAW_FIRST or law is None:
+    if law is None or law not in LAW_FIRST.get(topic, ()):
         return []
     general = general_answer(context.kb, topic, law)
     return [] if general is None else [reply_from(general)]
@@ -142,12 +146,29 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     law = None if state.law else story_law(context.turn)
     if law is not None:
         state.law = law
-    replies = [reply for _, topic, question in asked
-               for reply in topic_replies(context, topic, question)]
+    replies = _said_once([reply for _, topic, question in asked
+                          for reply in topic_replies(context, topic, question)])
     if law is not None and replies:
         label = law_label(law)
         said = phrase("story_law", offer=law_offer(law), law=label[0].lower() + label[1:])
         replies[0].text = f"{said} {replies[0].text}"
+    return replies
+
+
+def _said_once(replies: list[Reply]) -> list[Reply]:
+    """Drop an answer's opening sentence that an earlier answer of the turn already said.
+
+    Two questions under a law the standard does not cover both open with "Lejre Kommunes
+    kvalitetsstandard siger ikke noget om …": once is enough.
+    """
+    said: set[str] = set()
+    for reply in replies:
+        first = next(iter(raw_sentences(reply.text)), "")
+        rest = reply.text[len(first):].lstrip()
+        if first in said and rest and reply.text.startswith(first):
+            reply.text = rest
+        else:
+            said.add(first)
     return replies
 
 
@@ -159,6 +180,11 @@ def topic_replies(context: Context, topic: str, question: str,
     """
     law = mentioned_law(question) or law or context.state.law
     detail = details.detail_asked(question, topic)
+    if detail is None and question != context.turn.text and question in context.turn.text and (
+            len(split_questions(context.turn.text)) < 2):
+        # A story's one question, read alone for its passage: the detail it asks may be
+        # named in the sentence before ("Jeg har en schæferhund. Skal den lukkes inde?").
+        detail = details.detail_asked(context.turn.text, topic)
     topic = detail.topic if detail is not None and detail.topic else topic
     standard = context.standard
     national = context.kb.national
@@ -170,7 +196,7 @@ def topic_replies(context: Context, topic: str, question: str,
         law = None
     rendered = context.answer(topic, law)
     extra = _due_dates(context, rendered) if topic == "deadlines" else ""
-    replies = passages.choose(context, reply_from(rendered, extra), rendered, question)
+    replies = passages.choose(context, reply_from(rendered, extra), rendered, question, law)
     if topic == "deadlines" and not rendered.general:
         # Who asks how long it takes is often waiting already ("der er ikke sket mere"):
         # whom to call when it takes longer.
@@ -209,7 +235,8 @@ def set_municipality(context: Context) -> list[Reply]:
         intent, confidence = asked
         place = context.turn.confidence
         return _answer_as(context, intent, confidence / max(1 - place, confidence))
-    if pending == "eligibility":
+    if pending == "eligibility" or (not pending and state.eligibility_question):
+        # Waiting for the municipality, or for a yes/no that the place came instead of.
         # The story's own questions are answered with the result, under the law found.
         state.pending_topic, state.pending_question = None, question or None
         return eligibility(context)

@@ -162,11 +162,13 @@ def test_where_someone_lives_wins_over_where_a_hospital_was(register, text, slug
     "hun ligger på Regionshospitalet Randers", "han kom hjem fra Holbæk Sygehus i går",
     "en genoptræningsplan fra lungeafdelingen i Aalborg", "jeg er lige udskrevet fra Odense",
     "Jeg kom hjem fra Gentofte med papirer om træning.", "hun var indlagt i Randers i maj",
+    "I marts var jeg indlagt ti dage på Aalborg med en forværring.",
 ])
 def test_a_hospital_named_by_its_town_is_matched_as_elsewhere(register, text):
     match = register.find(text)
     assert match is not None and match.elsewhere
     assert not register.find("jeg bor i Randers").elsewhere
+    assert not register.find("jeg blev indlagt og bor nu i Randers").elsewhere
     # Where the citizen lives wins over the hospital, however it is written.
     lives = register.find(f"{text} Jeg bor i Rebld.")
     assert lives.municipality.slug == "rebild" and not lives.elsewhere

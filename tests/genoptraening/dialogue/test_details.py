@@ -72,3 +72,29 @@ def test_whom_to_ask_is_the_line_of_the_citizens_own_town(conversation):
     assert "87 94 88 38 (Ry)" in text  # the town is kept for the conversation
     c.say("set_municipality", "og hvad med Hjørring?", "inform_municipality")
     assert c.state.town is None  # another municipality: Ry is not in it
+
+
+def test_an_email_address_is_said_to_be_absent_or_quoted_where_the_standard_has_one(
+        conversation):
+    c = conversation(municipality="hedensted")
+    text = c.say("answer_topic", "Har Sundhedshuset en mailadresse, jeg kan skrive til?",
+                 "ask_contact", confidence=0.9)
+    assert text.startswith("Hedensted Kommunes kvalitetsstandard oplyser ikke en "
+                           "e-mailadresse")
+    assert "79 91 82 50" in text
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "Kan jeg ikke bare sende en mail i stedet?", "ask_contact",
+                 confidence=0.9)
+    assert "digital post" in text and "»2. Du skal søge om træning«" in text
+
+
+def test_an_age_limit_is_said_to_be_absent_where_the_standard_sets_none(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "Er der en aldersgrænse for at få genoptræning hos jer?",
+                 "ask_target_group", confidence=0.9)
+    assert text.startswith("Skanderborg Kommunes kvalitetsstandard oplyser ikke en "
+                           "aldersgrænse.")
+    assert "87 94" in text  # whom to ask
+    c = conversation(municipality="rebild")
+    text = c.say("answer_topic", "Er der en aldersgrænse?", "ask_target_group", confidence=0.9)
+    assert "oplyser ikke en aldersgrænse" not in text and "18 år" in text

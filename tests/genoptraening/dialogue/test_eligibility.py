@@ -278,3 +278,16 @@ def test_without_a_plan_after_a_stay_how_to_apply_for_stk_1_follows(conversation
     text = c.say("eligibility", "Nej, han fik ingen plan med fra sygehuset", "deny")
     assert "serviceloven § 86, stk. 1" in text
     assert "79 91 82 50" in text  # Hedensted's number, to apply
+
+
+def test_a_place_told_instead_of_the_yes_or_no_gets_its_way_to_apply_and_the_question_again(
+        conversation):
+    c = conversation()
+    c.say("eligibility", "min far har haft lungebetændelse og kan næsten ikke gå, kan han få "
+          "træning?", "check_eligibility")
+    assert c.state.eligibility_question == "hospital"
+    text = c.say("set_municipality", "Han bor i Hvalsø", "inform_municipality")
+    assert "serviceloven § 86, stk. 1" in text
+    assert "92 43 43 48" in text  # Lejre's way to apply for the likely law
+    assert c.replies[-1].text.startswith("Har din far været indlagt")
+    assert c.state.municipality == "lejre" and c.state.eligibility_question == "hospital"

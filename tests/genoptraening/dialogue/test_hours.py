@@ -38,3 +38,15 @@ def test_nothing_when_the_message_names_no_time():
     deps = Deps(get_knowledge_base(), get_register())
     context = build_context(deps, Turn(text="hvad koster det"), State(municipality="lejre"))
     assert when_to_call(context) == []
+
+
+def test_a_time_outside_a_question_about_the_line_is_not_when_to_call(conversation):
+    c = conversation(municipality="hjoerring")
+    told = c.say("answer_topic", "Jeg har snakket med ham i dag, og han siger, det er i orden. "
+                 "Hvordan kontakter jeg jer så?", "ask_contact", confidence=0.9)
+    assert not told.startswith(("Ja", "Nej")) and "72 33 58 50" in told
+    mail = c.say("answer_topic", "Hvis jeg sender en mail i aften, hvornår kan jeg så regne "
+                 "med at høre noget?", "ask_contact", confidence=0.9)
+    assert not mail.startswith(("Ja", "Nej"))
+    assert c.say("answer_topic", "Er I åbne i morgen formiddag?", "ask_contact",
+                 confidence=0.9).startswith(("Ja", "Nej"))

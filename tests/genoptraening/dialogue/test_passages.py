@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from genoptraening.core.intent_reader import Question
 from genoptraening.dialogue.model import PAYLOAD_KIND
 
 #: A detail of Hedensted's standard that its curated answer on cooperation leaves out.
@@ -113,3 +114,34 @@ def test_each_reply_carries_its_structure(conversation):
     assert len(payload["phones"]) > 1
     assert all(p["tel"].startswith("+45") and " " not in p["tel"] for p in payload["phones"])
     assert payload["answered_by"]["intent"] == "human_handoff"
+
+
+def test_the_law_s_own_rule_is_not_replaced_by_a_passage_on_another_law(conversation):
+    # Skanderborg's standard is on § 86 only; after a stay with a plan, its passage on how to
+    # apply is not the answer: the law's rule (you do not apply) is, said to be general.
+    c = conversation(municipality="skanderborg", law="sul_140")
+    text = c.say("answer_topic", "Skal vi søge om træningen hos jer?", "ask_apply",
+                 confidence=0.9)
+    assert "skal du ikke selv søge" in text
+    assert "Generel regel" in text and "»Sådan søger du om genoptræning«" not in text
+
+
+def test_a_storys_one_question_finds_its_own_passage_not_the_storys(conversation):
+    # The story's words ("genoptræningsplan fra sygehuset") match Rebild's passage on chronic
+    # patients; the question NLU is sure of asks where to train: its topic's answer.
+    c = conversation(municipality="rebild")
+    asked = "Kan jeg selv vælge hvor jeg skal træne?"
+    text = c.say("answer_topic", f"Jeg har fået en genoptræningsplan med hjem fra sygehuset. "
+                 f"{asked}", "ask_free_choice", confidence=0.73,
+                 questions=(Question(asked, "ask_free_choice", 0.99),))
+    assert "frit vælge mellem kommunens godkendte leverandører" in text
+    assert not text.startswith("Det står i")
+
+
+def test_a_detail_named_before_a_storys_one_question_is_still_answered(conversation):
+    c = conversation(municipality="lejre")
+    asked = "Skal den lukkes inde når terapeuten kommer?"
+    text = c.say("answer_topic", "Jeg skal have genoptræning hjemme. Jeg har en stor "
+                 f"schæferhund. {asked}", "ask_home_workplace", confidence=0.9,
+                 questions=(Question(asked, "ask_home_workplace", 0.95),))
+    assert text.startswith("Lejre Kommunes kvalitetsstandard oplyser ikke noget om husdyr")

@@ -322,6 +322,18 @@ def test_who_can_get_a_named_kind_of_training_hears_the_law_before_where(convers
     assert c.state.pending_topic == "target_group"
 
 
+def test_whether_to_apply_after_a_stay_is_the_law_s_answer_before_where(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "Skal man selv søge om genoptræning, når man bliver udskrevet "
+                 "fra sygehuset?", "ask_apply")
+    assert text.index("skal du ikke selv søge") < text.index("Hvilken kommune bor du i?")
+    assert "genoptræningsplan" in text and "Generel regel" in text
+    # How to apply for § 86 is the municipality's own: asked where first.
+    text = conversation().say("answer_topic", "Hvordan søger man om vedligeholdende træning?",
+                              "ask_apply")
+    assert text.startswith("Hvilken kommune bor du i?")
+
+
 def test_a_detail_the_classifier_calls_off_topic_is_answered_from_the_standard(conversation):
     c = conversation(municipality="skanderborg")
     text = c.say("smalltalk", "Kan jeg få min træning om aftenen?", "out_of_scope",
@@ -340,3 +352,22 @@ def test_the_deadlines_end_with_whom_to_call_when_they_give_no_number(conversati
     c.say("answer_topic", "Jeg bor i Ry. Hvor lang tid går der, før jeg hører fra jer?",
           "ask_deadlines")
     assert "87 94 88 38 (Ry)" in c.replies[-1].text  # the town's own line
+
+
+def test_after_a_stay_the_deadlines_of_a_standard_only_on_86_are_not_the_answer(conversation):
+    c = conversation(municipality="skanderborg", law="sul_140")
+    text = c.say("answer_topic", "Hvor lang tid går der så, før hun hører fra jer?",
+                 "ask_deadlines", confidence=0.95)
+    assert text.startswith("Skanderborg Kommunes kvalitetsstandard siger ikke noget om "
+                           "genoptræning efter sygehusindlæggelse")
+    assert "7 dage" in text and "Sundhedsloven §§ 140 og 140 a" in text
+    assert "3 uger" not in text  # § 86's start deadline in Skanderborg
+
+
+def test_two_answers_under_a_law_the_standard_does_not_cover_say_so_once(conversation):
+    c = conversation(municipality="lejre", law="sul_140")
+    text = c.say("answer_topic", "Skal jeg selv søge om træningen, og hvor hurtigt starter den?",
+                 "ask_apply", confidence=0.9)
+    assert text.count("siger ikke noget om genoptræning efter sygehusindlæggelse") == 1
+    assert "skal du ikke selv søge" in text and "7 dage" in text
+    assert "92 43 43 48" in text  # whom to ask in Lejre
