@@ -141,6 +141,9 @@ def _eligibility(context: Context) -> list[Reply]:
         return [*likely, *now, ask]
     state.eligibility, state.eligibility_question = {}, None
     asked, state.pending_question = state.pending_question or "", None
+    if context.municipality is not None:
+        # "Hvad så hvis vi flytter til Skanderborg?" after the result: who may get it there.
+        state.last_topic = "target_group"
     return _result(context, facts, who) + _the_rest(context, asked)
 
 

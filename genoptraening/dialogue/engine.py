@@ -8,7 +8,7 @@ from typing import Any
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.render import phrase
 from genoptraening.core.situation import Situation
-from genoptraening.dialogue import meaning, questions, turns
+from genoptraening.dialogue import follow_up, meaning, questions, smalltalk, turns
 from genoptraening.dialogue.age_limit import age_of_follow_up
 from genoptraening.dialogue.context import (
     Context,
@@ -30,16 +30,18 @@ HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
     "eligibility": eligibility,
     "clarify": turns.clarify,
     "handover": handover,
-    "emergency": turns.emergency,
+    "emergency": smalltalk.emergency,
     "health": turns.health,
-    "smalltalk": turns.smalltalk,
-    "session_start": turns.session_start,
+    "smalltalk": smalltalk.smalltalk,
+    "session_start": smalltalk.session_start,
 }
 
 #: From this confidence, NLU's topic is asked besides an age told as a follow-up.
 SURE_TOPIC = 0.8
 #: The handlers a "Hvad betyder det?" after an answer may be read as (never a yes or no).
 _MAY_ASK_MEANING = frozenset({"answer_topic", "clarify", "smalltalk", "health"})
+#: Handlers of a message that may be a follow-up on the last answer's topic.
+_MAY_STAY = frozenset({"answer_topic", "clarify", "smalltalk", "set_municipality"})
 
 #: The handler for each intent — the same mapping as the rules in data/rules/.
 KIND_OF_INTENT: dict[str, str] = {
@@ -92,9 +94,12 @@ def respond(
           and 0 < len(turn.text.split()) <= 2
           and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
-    answers = _follow_up(context, kind) or handler(context)
+    # "og hvis jeg bare glemmer det?" after the answer on cancellation: still cancellation.
+    stay = follow_up.last_topic_reading(context) if kind in _MAY_STAY else None
+    answers = _follow_up(context, kind) or (
+        turns.answer_as(context, *stay) if stay else handler(context))
     at = questions.health_asked(turn)
-    if at is not None and handler not in (turns.health, turns.emergency):
+    if at is not None and handler not in (turns.health, smalltalk.emergency):
         # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):
         # both are answered, in the order asked.
         answers = questions.in_place(answers, health_reply(context), at)

@@ -9,7 +9,7 @@ which hold them are the answer, with that answer's sources.
 
 from __future__ import annotations
 
-from genoptraening.core.knowledge.schema import Facts
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Facts
 from genoptraening.core.questions import law_follow_up
 from genoptraening.core.reading import raw_sentences
 from genoptraening.core.text import skeleton
@@ -17,6 +17,14 @@ from genoptraening.dialogue import imported_contact
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.model import Reply
 
+#: The intent that asks for each topic.
+_INTENT_OF_TOPIC = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
+#: NLU sure of another reading from here: the follow-up asks that.
+STAY_UNLESS = 0.8
+#: How likely NLU must find the last topic for a short follow-up to stay with it.
+STAY_FROM = 0.1
+#: Readings that place a message nowhere: a follow-up may still ask the last topic.
+_UNPLACED = frozenset({"nlu_fallback", "out_of_scope"})
 #: Topics whose answer is itself the contact: nothing to follow up there.
 _CONTACT_TOPICS = frozenset({"contact", "location"})
 #: A follow-up is short; a longer message is a question of its own.
@@ -91,3 +99,23 @@ def law_of_follow_up(context: Context) -> tuple[str, str] | None:
         return None
     law = law_follow_up(context.turn.text)
     return (last, law) if law is not None else None
+
+
+def last_topic_reading(context: Context) -> tuple[str, float] | None:
+    """Return (intent, confidence) of the last answer's topic when a short follow-up asks it.
+
+    "Udebliver du 2 gange …" — "og hvis jeg bare glemmer det?": NLU alone reads the second
+    as contact at 0.6 and cancellation at 0.24; after an answer on cancellation, a short
+    message NLU is unsure of stays with the topic it already finds likely. Nothing when NLU
+    is sure (``STAY_UNLESS``), finds the last topic unlikely (``STAY_FROM``), already reads
+    it first, or the message is too long to be a follow-up.
+    """
+    last, turn = context.state.last_topic, context.turn
+    intent = _INTENT_OF_TOPIC.get(last) if last else None
+    unsure_of = turn.intent in TOPIC_OF_INTENT or turn.intent in _UNPLACED or (
+        turn.intent == "inform_municipality" and not context.named_municipality)  # not "tak"
+    if (intent is None or context.standard is None or turn.intent == intent or not unsure_of
+            or turn.confidence >= STAY_UNLESS or len(turn.text.split()) > _MAX_WORDS):
+        return None
+    confidence = dict(turn.ranking).get(intent, 0.0)
+    return (intent, confidence) if confidence >= STAY_FROM else None

@@ -19,7 +19,7 @@ PAYLOAD_KIND = "genoptraening.reply"
 #: The state kept between turns, with the slot each field is stored in.
 STATE_SLOTS = (
     "municipality", "town", "pending_topic", "pending_question", "pending_reads", "last_topic",
-    "law", "relative", "eligibility", "eligibility_question", "misses",
+    "answered_topics", "law", "relative", "eligibility", "eligibility_question", "misses",
 )
 
 
@@ -171,6 +171,9 @@ class State:
     #: the turn that answers "which municipality?" holds only the place.
     pending_reads: list[dict[str, Any]] = field(default_factory=list)
     last_topic: str | None = None  # last topic answered, for "og hvad med Rebild?"
+    #: The last topic and the others its message asked ("hvad koster det, og hvor hurtigt
+    #: starter det?"): all are answered again after "og i Rebild?".
+    answered_topics: list[str] = field(default_factory=list)
     law: str | None = None
     relative: str | None = None  # noun, e.g. "mor"
     eligibility: dict[str, Any] = field(default_factory=dict)
@@ -188,6 +191,8 @@ class State:
             state.eligibility = {}
         if not isinstance(state.pending_reads, list):
             state.pending_reads = []
+        if not isinstance(state.answered_topics, list):
+            state.answered_topics = []
         return state
 
     def keep_reads(self, turn: Turn) -> None:
@@ -210,4 +215,5 @@ class State:
     def copy(self) -> State:
         """Return an independent copy."""
         return dataclasses.replace(self, eligibility=dict(self.eligibility),
-                                   pending_reads=list(self.pending_reads))
+                                   pending_reads=list(self.pending_reads),
+                                   answered_topics=list(self.answered_topics))

@@ -40,7 +40,6 @@ from genoptraening.dialogue import (
 from genoptraening.dialogue.context import (
     Context,
     ask_municipality,
-    emergency_reply,
     menu_buttons,
     municipality_buttons,
     reply_from,
@@ -57,12 +56,13 @@ _NOT_SUGGESTED = {
 }
 #: How sure NLU must be of what a message asks, besides the place it names, to answer it.
 ASKED_FLOOR = 0.1
+#: After an answer, how sure NLU must be of a topic in a message naming another
+#: municipality for it to be asked; under this the message asks the last answer there.
+SWITCH_FLOOR = 0.3
 #: The score the standard's best passage needs to agree with an unsure NLU topic.
 AGREEING_UNSURE = 0.25
 #: Topics whose answer is the same in every municipality: answered without asking where.
 SAME_EVERYWHERE = frozenset({"legal_basis"})
-#: The topic a detail without a topic of its own is answered with, when NLU found none.
-DETAIL_TOPIC = "scope"
 #: Topics whose general rule for a law the question names is said before asking where, and
 #: for which laws: after a stay, nobody applies anywhere ("skal man selv søge, når man bliver
 #: udskrevet?").
@@ -124,7 +124,7 @@ def _each_question(context: Context, topic: str) -> list[Reply]:
     return _answer_topics(context, questions.other_questions(context, topic), topic)
 
 
-def _answer_as(context: Context, intent: str, confidence: float) -> list[Reply]:
+def answer_as(context: Context, intent: str, confidence: float) -> list[Reply]:
     """Answer the message as NLU's reading ``intent`` at ``confidence`` (not its first one)."""
     turn = dataclasses.replace(context.turn, intent=intent, confidence=confidence)
     context = dataclasses.replace(context, turn=turn)
@@ -143,6 +143,8 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     state = context.state
     state.pending_topic, state.pending_question = None, None
     state.last_topic, state.misses = main or asked[0][1], 0
+    others = [topic for _, topic, _ in asked if topic != state.last_topic]
+    state.answered_topics = [state.last_topic, *others] if others else []
     law = None if state.law else story_law(context.turn)
     if law is not None:
         state.law = law
@@ -229,12 +231,14 @@ def set_municipality(context: Context) -> list[Reply]:
     question, state.pending_question = state.pending_question or "", None
     state.misses = 0
     asked = None if pending else _asked_with_the_place(context)
+    if asked is not None and switched_from and asked[1] < SWITCH_FLOOR:
+        asked = None  # "hvad så hvis det var Rebild?": the last answer, for Rebild
     if asked is not None:
         # "kan min søn ringe for mig? jeg bor i Lejre": the place came with a question, which
         # is read as NLU's next reading, sure as it is without the place's share.
         intent, confidence = asked
         place = context.turn.confidence
-        return _answer_as(context, intent, confidence / max(1 - place, confidence))
+        return answer_as(context, intent, confidence / max(1 - place, confidence))
     if pending == "eligibility" or (not pending and state.eligibility_question):
         # Waiting for the municipality, or for a yes/no that the place came instead of.
         # The story's own questions are answered with the result, under the law found.
@@ -245,7 +249,11 @@ def set_municipality(context: Context) -> list[Reply]:
         return topic_replies(context, pending, question)
     if switched_from:
         intro = Reply(phrase("municipality_now", municipality=municipality.official))
-        return [intro, *topic_replies(context, switched_from, "")]
+        # Every topic the last message asked, when the last answer was to that message.
+        topics = state.answered_topics if state.answered_topics[:1] == [switched_from] else [
+            switched_from]
+        return [intro, *_said_once([reply for topic in topics
+                                    for reply in topic_replies(context, topic, "")])]
     if story_law(context.turn) is not None or context.turn.stated.new_loss:
         # "jeg bor i Skanderborg og er blevet dårlig til at gå efter lang tids sengeleje": the
         # story is answered with what it sounds like, not with "Hvad vil du gerne vide?".
@@ -301,7 +309,7 @@ def clarify(context: Context) -> list[Reply]:
     if agreed is not None:
         # NLU's best topic and the standard's own text agree: two unsure readers that point
         # the same way make a clear topic ("mit cpr nummer er [CPR], hvad koster træning?").
-        return _answer_as(context, agreed, passages.CLEAR_TOPIC)
+        return answer_as(context, agreed, passages.CLEAR_TOPIC)
     found = passages.instead_of_clarifying(context)
     if found:
         return found
@@ -359,42 +367,3 @@ def health(context: Context) -> list[Reply]:
         return answers if at is None else questions.in_place(answers, health_reply(context), at)
     context.state.misses = 0
     return [health_reply(context)]
-
-
-def emergency(context: Context) -> list[Reply]:
-    """Say 112 first."""
-    return [emergency_reply(context.kb)]
-
-
-def smalltalk(context: Context) -> list[Reply]:
-    """Greet, say goodbye, thank, steer an off-topic question back, and the like."""
-    intent = context.turn.intent
-    if intent == "greet":
-        return [Reply(phrase("greeting"), buttons=menu_buttons())]
-    if intent == "out_of_scope":
-        # An in-domain detail the classifier did not know is answered from the standard:
-        # "Kan jeg få min træning om aftenen?" asks when the training is.
-        detail = details.detail_asked(context.turn.text, intent)
-        if detail is not None:
-            topic = detail.topic or DETAIL_TOPIC
-            context.state.last_topic, context.state.misses = topic, 0
-            if context.municipality is None:
-                return [ask_municipality(context, topic)]
-            return topic_replies(context, topic, context.turn.text)
-        return passages.instead_of_clarifying(context) or [
-            Reply(phrase("out_of_scope"), buttons=menu_buttons())]
-    if intent == "bot_challenge":
-        labels = phrases()["intent_labels"]
-        return [Reply(phrase("bot_challenge"),
-                      buttons=[Button(labels["human_handoff"], "/human_handoff")])]
-    key = {"goodbye": "goodbye", "thank": "thanks", "ask_privacy": "privacy"}.get(
-        intent, "greeting")
-    return [Reply(phrase(key))]
-
-
-def session_start(context: Context) -> list[Reply]:
-    """Open the conversation: who the assistant is and the privacy note."""
-    if context.municipality is not None:
-        return [Reply(phrase("session_start_municipality",
-                             municipality=context.municipality.official))]
-    return [Reply(phrase("session_start"))]

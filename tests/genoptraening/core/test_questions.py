@@ -62,3 +62,8 @@ def test_a_short_follow_up_naming_a_law_asks_under_it():
     assert law_follow_up("og vedligeholdende træning?") == "sel_86_2"
     assert law_follow_up("hvad siger loven om vedligeholdende træning for mig?") is None  # long
     assert law_follow_up("og hvad koster det?") is None
+
+
+def test_a_question_about_being_discharged_names_the_law_after_a_stay():
+    assert mentioned_law("skal man selv søge, når man bliver udskrevet fra sygehuset?") == (
+        "sul_140")

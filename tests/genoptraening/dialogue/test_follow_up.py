@@ -61,3 +61,30 @@ def test_a_longer_question_about_a_law_is_about_the_law(conversation):
                  "stk. 1?", "ask_law")
     assert "Lovgrundlag" in text or "§ 86" in text
     assert "6 uger" not in text
+
+
+def test_a_short_unsure_follow_up_stays_with_the_last_topic_nlu_finds_likely(conversation):
+    c = conversation(municipality="rebild", last_topic="cancellation")
+    text = c.say("answer_topic", "og hvis jeg bare glemmer det?", "ask_contact",
+                 confidence=0.6, ranking=(("ask_contact", 0.6), ("ask_cancellation", 0.24)))
+    assert "2 gange" in text and "afsluttet" in text
+    assert c.state.last_topic == "cancellation"
+
+
+def test_a_follow_up_nlu_is_sure_of_or_a_thank_you_leaves_the_last_topic(conversation):
+    c = conversation(municipality="rebild", last_topic="cancellation")
+    text = c.say("answer_topic", "hvad koster det?", "ask_cost", confidence=0.95,
+                 ranking=(("ask_cost", 0.95), ("ask_cancellation", 0.03)))
+    assert "2 gange" not in text
+    c = conversation(municipality="rebild", last_topic="cancellation")
+    text = c.say("smalltalk", "ok tak", "thank", confidence=0.7,
+                 ranking=(("thank", 0.7), ("ask_cancellation", 0.2)))
+    assert "2 gange" not in text
+
+
+def test_a_follow_up_read_as_a_place_that_names_none_stays_with_the_last_topic(conversation):
+    c = conversation(municipality="rebild", last_topic="cancellation")
+    text = c.say("set_municipality", "og hvis jeg bare glemmer det?", "inform_municipality",
+                 confidence=0.42, ranking=(("inform_municipality", 0.42),
+                                           ("ask_contact", 0.34), ("ask_cancellation", 0.15)))
+    assert "2 gange" in text

@@ -27,7 +27,7 @@ def test_state_round_trips_through_its_slots():
                   pending_question="hvad koster det",
                   pending_reads=[{"text": "hvad koster det", "intent": "ask_cost",
                                   "confidence": 0.9}],
-                  last_topic="apply", law="sul_140",
+                  last_topic="apply", answered_topics=["apply", "cost"], law="sul_140",
                   relative="mor", eligibility={"hospital": True}, eligibility_question="plan",
                   misses=1)
     slots = state.changes_since(State())

@@ -1,5 +1,6 @@
 import re
 
+from genoptraening.core.intent_reader import Question
 from genoptraening.core.signals import Signals
 
 PHONE = re.compile(r"\b\d{2} \d{2} \d{2} \d{2}\b")
@@ -334,14 +335,6 @@ def test_whether_to_apply_after_a_stay_is_the_law_s_answer_before_where(conversa
     assert text.startswith("Hvilken kommune bor du i?")
 
 
-def test_a_detail_the_classifier_calls_off_topic_is_answered_from_the_standard(conversation):
-    c = conversation(municipality="skanderborg")
-    text = c.say("smalltalk", "Kan jeg få min træning om aftenen?", "out_of_scope",
-                 confidence=0.63)
-    assert "dagtimerne på hverdage" in text
-    assert "Skanderborg Kommune" in text
-
-
 def test_the_deadlines_end_with_whom_to_call_when_they_give_no_number(conversation):
     c = conversation(municipality="hjoerring")
     text = c.say("answer_topic", "Hvornår skal jeg til den første samtale?", "ask_deadlines")
@@ -360,7 +353,7 @@ def test_after_a_stay_the_deadlines_of_a_standard_only_on_86_are_not_the_answer(
                  "ask_deadlines", confidence=0.95)
     assert text.startswith("Skanderborg Kommunes kvalitetsstandard siger ikke noget om "
                            "genoptræning efter sygehusindlæggelse")
-    assert "7 dage" in text and "Sundhedsloven §§ 140 og 140 a" in text
+    assert "kontakter" in text and "Generel regel, Sundhedsloven § 140" in text
     assert "3 uger" not in text  # § 86's start deadline in Skanderborg
 
 
@@ -369,5 +362,20 @@ def test_two_answers_under_a_law_the_standard_does_not_cover_say_so_once(convers
     text = c.say("answer_topic", "Skal jeg selv søge om træningen, og hvor hurtigt starter den?",
                  "ask_apply", confidence=0.9)
     assert text.count("siger ikke noget om genoptræning efter sygehusindlæggelse") == 1
-    assert "skal du ikke selv søge" in text and "7 dage" in text
+    assert "skal du ikke selv søge" in text and "hvor og hvornår du skal træne" in text
     assert "92 43 43 48" in text  # whom to ask in Lejre
+
+
+def test_a_switch_after_two_questions_answers_both_for_the_new_municipality(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "Hvad koster genoptræning, og hvor hurtigt kommer jeg i gang?",
+          "ask_cost", confidence=0.9,
+          questions=(Question("Hvad koster genoptræning", "ask_cost", 0.99),
+                     Question("hvor hurtigt kommer jeg i gang?", "ask_deadlines", 0.97)))
+    assert c.state.answered_topics == ["cost", "deadlines"]
+    text = c.say("set_municipality", "Hvad så hvis jeg nu boede i Hedensted i stedet?",
+                 "inform_municipality", confidence=0.95)
+    assert text.startswith("Nu svarer jeg for Hedensted Kommune.")
+    assert "Træningen er gratis" in text and "14 dage" in text
+    c.say("answer_topic", "hvad med kørsel?", "ask_transport", confidence=0.95)
+    assert c.state.answered_topics == []
