@@ -58,6 +58,7 @@ class Detail:
     about: tuple[Cue, ...]  # … or when the question also says one of these
     topic: str | None  # the topic whose answer goes with it (None: NLU's)
     general: str | None  # the national topic with the general rule, if there is one
+    told: tuple[Cue, ...] = ()  # told anywhere in a story, the standard's words on it go too
 
     def asked_in(self, question: str, topic: str) -> bool:
         """Tell whether ``question``, read by NLU as ``topic``, asks for this detail."""
@@ -105,6 +106,12 @@ def asked_detail(question: str, topic: str) -> Detail | None:
     return next((d for d in details() if d.asked_in(question, topic)), None)
 
 
+def told_detail(story: str) -> Detail | None:
+    """Return the first detail a story tells of ("han er begyndt at glemme …"), if any."""
+    words = words_of(story)
+    return next((d for d in details() if any(cue.found_in(words) for cue in d.told)), None)
+
+
 def details() -> tuple[Detail, ...]:
     """Return the details of ``knowledge/vocabulary/details.yml`` (re-read when it changes)."""
     return read_live(DETAILS_FILE, _parse, ())
@@ -118,7 +125,8 @@ def _detail(key: str, entry: dict) -> Detail:
     cues = lambda name: tuple(Cue.parse(str(c)) for c in entry.get(name) or ())  # noqa: E731
     return Detail(id=str(key), label=str(entry["label"]), asks=cues("asks"),
                   stated=cues("stated"), topics=frozenset(entry.get("topics") or ()),
-                  about=cues("about"), topic=entry.get("topic"), general=entry.get("general"))
+                  about=cues("about"), topic=entry.get("topic"), general=entry.get("general"),
+                  told=cues("told"))
 
 
 def detail_problems(path: Path, topics: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -134,7 +142,7 @@ def detail_problems(path: Path, topics: tuple[str, ...]) -> list[tuple[str, str]
         for name in ("label", "asks", "stated"):
             if not entry.get(name):
                 problems.append((f"details.{key}.{name}", "mangler"))
-        for name in ("asks", "stated", "about"):
+        for name in ("asks", "stated", "about", "told"):
             value = entry.get(name) or []
             if not isinstance(value, list) or not all(
                     isinstance(c, str) and words_of(c.replace("*", "")) for c in value):

@@ -40,6 +40,19 @@ def _trailing_question(sentence: str) -> str:
     return sentence[found.end():] if found else ""
 
 
+#: A message that opens with a yes or a no ("nej, kun hos lægen", "ja det var han").
+_OPENS_YES_NO = re.compile(r"^\s*(?:(ja|jo|jep|jeps|yes)|(nej|næh|nix|nope))\b(?![-'])",
+                           re.IGNORECASE)
+
+
+def opens_with_yes_or_no(text: str) -> str | None:
+    """Return "affirm" or "deny" for a message that opens with a yes or a no, else None."""
+    found = _OPENS_YES_NO.match(text)
+    if found is None:
+        return None
+    return "affirm" if found.group(1) else "deny"
+
+
 def holds_question(text: str) -> bool:
     """Tell whether a message holds a question ("?" or a sentence opening with a question word)."""
     return any(_is_question(s) for s in raw_sentences(text))

@@ -10,7 +10,7 @@ section named.
 
 from __future__ import annotations
 
-from genoptraening.core.details import Detail, asked_detail
+from genoptraening.core.details import Detail, asked_detail, told_detail
 from genoptraening.core.knowledge.standards import StandardText
 from genoptraening.core.questions import holds_question
 from genoptraening.core.reading import raw_sentences
@@ -34,6 +34,23 @@ def detail_asked(question: str, topic: str) -> Detail | None:
     return next((d for unit in units or [question] if (d := asked_detail(unit, topic))), None)
 
 
+def told_in_story(context: Context, story: str, law: str) -> list[Reply]:
+    """Quote what the standard says of a need the story tells ("han glemmer …"), if it does.
+
+    Its sentence in the sections of the law's answer on the detail's topic is preferred. A
+    story is not a question: where the standard says nothing of it, nothing is claimed.
+    """
+    detail = told_detail(story)
+    municipality = context.municipality
+    text = context.kb.text(municipality.slug) if municipality and detail else None
+    if text is None or detail is None:
+        return []
+    sections = frozenset(c.section for c in context.answer(detail.topic, law).citations
+                         if c.section) if detail.topic else frozenset()
+    quoted = quote(text, detail, sections)
+    return [quoted] if quoted is not None else []
+
+
 def with_detail(context: Context, detail: Detail, replies: list[Reply],
                 rendered: Answer) -> list[Reply]:
     """Answer ``detail`` along with the topic's ``replies``: absent, or quoted from the standard.
@@ -47,7 +64,7 @@ def with_detail(context: Context, detail: Detail, replies: list[Reply],
             or (rendered.general and detail.topic is not None)
             or any(detail.stated_in(r.text) for r in replies)):
         return replies  # a silent topic's answer already says so of the detail inside it
-    quoted = _quote(text, detail)
+    quoted = quote(text, detail)
     if quoted is not None:
         return [quoted, *replies]
     first = replies[0]
@@ -62,9 +79,13 @@ def with_detail(context: Context, detail: Detail, replies: list[Reply],
     return replies
 
 
-def _quote(text: StandardText, detail: Detail) -> Reply | None:
-    """Quote the first sentence of the standard that states the detail, its section named."""
-    for section in text.sections:
+def quote(text: StandardText, detail: Detail, prefer: frozenset[str] = frozenset()
+          ) -> Reply | None:
+    """Quote the first sentence of the standard that states the detail, its section named.
+
+    A section in ``prefer`` (the sections of the law's own answer) is looked in first.
+    """
+    for section in sorted(text.sections, key=lambda s: s.heading not in prefer):
         for paragraph in section.paragraphs:
             found = detail.sentences_stating(paragraph)
             if found and section.heading:

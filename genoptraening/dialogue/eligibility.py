@@ -144,7 +144,7 @@ def _eligibility(context: Context) -> list[Reply]:
     if context.municipality is not None:
         # "Hvad så hvis vi flytter til Skanderborg?" after the result: who may get it there.
         state.last_topic = "target_group"
-    return _result(context, facts, who) + _the_rest(context, asked)
+    return _result(context, facts, who, asked) + _the_rest(context, asked)
 
 
 #: The question the result answers: whether one can get training.
@@ -173,8 +173,12 @@ def _the_rest(context: Context, asked: str, law: str | None = None,
 
     if context.municipality is None or not holds_question(asked):
         return []
-    rest = [q for q in split_questions(asked, always=True) if not _asks_whether(context, q)]
+    asked_all = split_questions(asked, always=True)
+    rest = [q for q in asked_all if not _asks_whether(context, q)]
     found = questions.topics_asked(context, rest)
+    # "Kan jeg få træning, eller er det kun for ældre?" asks whether, and the age limit too.
+    found += [(len(found), "target_group", q) for q in asked_all if q not in rest
+              and (d := details.detail_asked(q, "target_group")) and d.topic == "target_group"]
     said = _IN_THE_RESULT - {"apply"} if before_the_result else _IN_THE_RESULT
     # A detail asked of what the result says ("Er der en aldersgrænse?") is answered: the
     # result says the topic's main point, not the detail.
@@ -285,7 +289,8 @@ def _question_text(context: Context, question: str, who: dict[str, str]) -> str:
                   excluded=criteria.get("excludes", ""), **who)
 
 
-def _result(context: Context, facts: dict[str, Any], who: dict[str, str]) -> list[Reply]:
+def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
+            story: str = "") -> list[Reply]:
     decides = phrase("decides")
     if facts.get("hospital") and _law(facts) == "sul_140":
         if not facts.get("plan"):
@@ -324,7 +329,9 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str]) -> lis
     if lines or not told:  # said with the law before "which municipality?"
         lines.append(decides)
     replies = [*([Reply(" ".join(lines))] if lines else []),
-               *imported.answer_replies(context, context.answer("target_group", law), law)]
+               *imported.answer_replies(context, context.answer("target_group", law), law),
+               # "… han er begyndt at glemme": the standard's words on training memory.
+               *details.told_in_story(context, story or context.turn.text, law)]
     rendered = context.answer("apply", law)
     how, *contact = imported.answer_replies(context, rendered, law)  # its phone, imported
     how.text = f"{phrase('result_next')} {how.text}"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
+from genoptraening.core.questions import opens_with_yes_or_no
 from genoptraening.core.render import phrase
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue import follow_up, meaning, questions, smalltalk, turns
@@ -89,13 +91,19 @@ def respond(
     if (kind == "eligibility" and turn.intent in ("affirm", "deny")
           and context.state.eligibility_question is None and context.named_municipality):
         handler = turns.set_municipality
+    # "nej, kun hos lægen" to "Har du været indlagt?": the answer, whatever NLU read in it.
+    elif (kind != "eligibility" and context.state.eligibility_question
+          and (said := opens_with_yes_or_no(turn.text))):
+        context = dataclasses.replace(context, turn=dataclasses.replace(turn, intent=said))
+        handler = eligibility
     # A short, unsure answer to "Hvilken kommune bor du i?" ("Paris") is an answer to it.
     elif (kind in ("answer_topic", "clarify", "smalltalk") and context.state.pending_topic
           and 0 < len(turn.text.split()) <= 2
           and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
     # "og hvis jeg bare glemmer det?" after the answer on cancellation: still cancellation.
-    stay = follow_up.last_topic_reading(context) if kind in _MAY_STAY else None
+    stay = (follow_up.last_topic_reading(context)
+            if kind in _MAY_STAY and handler is HANDLERS[kind] else None)
     answers = _follow_up(context, kind) or (
         turns.answer_as(context, *stay) if stay else handler(context))
     at = questions.health_asked(turn)

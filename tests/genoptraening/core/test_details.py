@@ -2,7 +2,14 @@ from pathlib import Path
 
 import pytest
 
-from genoptraening.core.details import DETAILS_FILE, Cue, asked_detail, detail_problems, details
+from genoptraening.core.details import (
+    DETAILS_FILE,
+    Cue,
+    asked_detail,
+    detail_problems,
+    details,
+    told_detail,
+)
 from genoptraening.core.knowledge.schema import TOPICS
 from genoptraening.settings import get_settings
 
@@ -57,3 +64,8 @@ def test_a_broken_details_file_is_told_in_danish(tmp_path: Path):
     ]
     path.write_text("details: [", encoding="utf-8")
     assert "ikke gyldig YAML" in detail_problems(path, TOPICS)[0][1]
+
+
+def test_a_need_told_anywhere_in_a_story_is_found():
+    assert told_detail("Han er begyndt at glemme, hvordan man tager tøj på.").id == "cognitive"
+    assert told_detail("Hun er faldet og har ondt i hoften.") is None

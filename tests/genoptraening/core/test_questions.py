@@ -5,6 +5,7 @@ import pytest
 from genoptraening.core.questions import (
     holds_question,
     mentioned_law,
+    opens_with_yes_or_no,
     split_questions,
     told_and_asked,
 )
@@ -67,3 +68,11 @@ def test_a_short_follow_up_naming_a_law_asks_under_it():
 def test_a_question_about_being_discharged_names_the_law_after_a_stay():
     assert mentioned_law("skal man selv søge, når man bliver udskrevet fra sygehuset?") == (
         "sul_140")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("nej, kun hos lægen", "deny"), ("Ja det var han", "affirm"), ("nej tak", "deny"),
+    ("jo, hun var indlagt", "affirm"), ("jamen hvad koster det", None), ("Nejsomhed", None),
+])
+def test_a_message_opening_with_yes_or_no_is_read_as_such(text, said):
+    assert opens_with_yes_or_no(text) == said

@@ -291,3 +291,36 @@ def test_a_place_told_instead_of_the_yes_or_no_gets_its_way_to_apply_and_the_que
     assert "92 43 43 48" in text  # Lejre's way to apply for the likely law
     assert c.replies[-1].text.startswith("Har din far været indlagt")
     assert c.state.municipality == "lejre" and c.state.eligibility_question == "hospital"
+
+
+def test_a_yes_or_no_that_nlu_reads_as_a_topic_still_answers_the_question(conversation):
+    c = conversation(municipality="skanderborg")
+    c.say("eligibility", "kan jeg få træning for det hos jer?", "check_eligibility")
+    assert c.state.eligibility_question == "hospital"
+    text = c.say("answer_topic", "nej, kun hos lægen", "ask_complaint_treatment",
+                 confidence=0.7)
+    assert "klage" not in text.lower()
+    assert c.state.eligibility["hospital"] is False
+    assert c.state.eligibility_question == "lasting" and "Er det en varig tilstand" in text
+
+
+def test_whether_it_is_only_for_the_elderly_is_answered_before_the_yes_or_no(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("eligibility", "Jeg er 45 år. Kan jeg overhovedet få træning hos "
+                 "Træningsenheden, eller er det kun for ældre?", "check_eligibility")
+    assert text.startswith("Hjørring Kommunes kvalitetsstandard oplyser ikke en aldersgrænse.")
+    assert "primært ældre" in text
+    assert c.replies[-1].text.startswith("Har du været indlagt")
+
+
+def test_a_story_of_memory_loss_gets_the_standards_words_on_cognitive_training(conversation):
+    story = ("Min mand på 79 fik konstateret Alzheimer for et år siden. Han er begyndt at fare "
+             "vild. Findes der noget træning der kan hjælpe ham med at klare sig selv længere?")
+    text = conversation(municipality="skanderborg").say("eligibility", story,
+                                                        "check_eligibility")
+    assert "serviceloven § 86, stk. 2" in text
+    assert ("»Hvad indeholder et forløb med vedligeholdende træning«:\n»- Træning af "
+            "kognitive færdigheder") in text
+    # Lejre's standard says nothing of it, and a story is not a question: nothing claimed.
+    text = conversation(municipality="lejre").say("eligibility", story, "check_eligibility")
+    assert "kognitiv" not in text and "oplyser ikke" not in text
