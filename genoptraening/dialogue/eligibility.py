@@ -307,6 +307,8 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
         if context.municipality is not None:
             replies += imported.answer_replies(context, context.answer("deadlines", "sul_140"),
                                                "sul_140")
+            # "Vores datter på 14 …", "Jeg har KOL …": who trains them, where the standard says.
+            replies += details.told_in_story(context, story or context.turn.text, "sul_140")
         return replies
     law = _law(facts)
     context.state.law = law

@@ -1,4 +1,5 @@
 from genoptraening.core.intent_reader import Question
+from genoptraening.core.situation import Situation
 
 
 def test_a_story_that_says_enough_is_answered_at_once(conversation):
@@ -324,3 +325,14 @@ def test_a_story_of_memory_loss_gets_the_standards_words_on_cognitive_training(c
     # Lejre's standard says nothing of it, and a story is not a question: nothing claimed.
     text = conversation(municipality="lejre").say("eligibility", story, "check_eligibility")
     assert "kognitiv" not in text and "oplyser ikke" not in text
+
+
+def test_after_a_stay_rebilds_rule_for_chronic_patients_is_quoted_with_the_result(
+        conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("eligibility", "Jeg er 66 og har KOL. Jeg var indlagt med en forværring og fik "
+                 "en genoptræningsplan med hjem. Kan jeg træne hos en privat fysioterapeut?",
+                 "check_eligibility",
+                 situation=Situation(hospital_stay=True, has_plan=True, lasting=True, age=66))
+    assert "sundhedsloven § 140" in text
+    assert "kronikere (KOL, hjerte-kar, diabetes)" in text and "»Særlige forhold«" in text

@@ -2,6 +2,7 @@ import re
 
 from genoptraening.core.intent_reader import Question
 from genoptraening.core.signals import Signals
+from genoptraening.core.situation import Situation
 
 PHONE = re.compile(r"\b\d{2} \d{2} \d{2} \d{2}\b")
 
@@ -379,3 +380,12 @@ def test_a_switch_after_two_questions_answers_both_for_the_new_municipality(conv
     assert "Træningen er gratis" in text and "14 dage" in text
     c.say("answer_topic", "hvad med kørsel?", "ask_transport", confidence=0.95)
     assert c.state.answered_topics == []
+
+
+def test_a_childs_story_after_a_stay_gets_rebilds_rule_for_children(conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("answer_topic", "Min datter på 15 har fået en genoptræningsplan efter en "
+                 "trafikulykke. Hvem skal træne hende?", "ask_staff", confidence=0.9,
+                 situation=Situation(hospital_stay=True, has_plan=True, age=15))
+    assert text.startswith("Ud fra det, du fortæller")
+    assert "børn og unge under 18 år" in text and "børneteam" in text
