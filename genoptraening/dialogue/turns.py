@@ -154,7 +154,8 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
         # "Min datter på 15 har fået en genoptræningsplan. Hvem skal træne hende?": what the
         # standard says of the story's own case, unless an answer already quotes it.
         replies += [told for told in details.told_in_story(context, context.turn.text, law)
-                    if not any(told.citations[0].quote in r.text for r in replies)]
+                    if not any((told.citations[0].quote or told.text) in r.text
+                               for r in replies)]
         label = law_label(law)
         said = phrase("story_law", offer=law_offer(law), law=label[0].lower() + label[1:])
         replies[0].text = f"{said} {replies[0].text}"
