@@ -90,6 +90,12 @@ def _eligibility(context: Context) -> list[Reply]:
         # "… fik genoptræning efter planen, men den er slut nu. Kan han få vedligeholdende
         # træning?": the law asked for is the answer's, whatever an earlier stay was.
         facts["asked_law"] = "sel_86_2"
+    if turn.intent not in ("affirm", "deny") and facts.get("lasting") and not facts.get(
+            "plan") and _TRAINING_AGAIN.search(turn.text):
+        # "… var indlagt, fik genoptræning, som er slut nu. Hun bliver langsomt dårligere og
+        # vil gerne træne igen": a lasting decline after the stay's training is § 86, stk. 2
+        # (a fresh discharge with a plan stays § 140).
+        facts["again"] = True
     if turn.intent not in ("affirm", "deny") and not state.pending_question:
         # What else the story asks ("… og hvor længe kan det vare?") is answered with the
         # result, under the law found.
@@ -207,10 +213,15 @@ def _asks_for_maintenance(text: str) -> bool:
                if holds_question(q))
 
 
+#: Training asked for again, after a course: "træne igen", "et nyt forløb".
+_TRAINING_AGAIN = re.compile(r"\btr[æa]e?n\w*\s+igen\b|\bigen\s+(?:noget\s+)?tr[æa]e?n|"
+                             r"\bnyt\s+(?:trænings)?forløb\b", re.IGNORECASE)
+
+
 def _law(facts: dict[str, Any]) -> str:
     if facts.get("asked_law") == "sel_86_2":
         return "sel_86_2"
-    if facts.get("hospital"):
+    if facts.get("hospital") and not facts.get("again"):
         return "sul_140"
     return "sel_86_2" if facts.get("lasting") else "sel_86_1"
 
@@ -246,7 +257,7 @@ def _next_question(context: Context, facts: dict[str, Any]) -> str | None:
     maintenance = facts.get("asked_law") == "sel_86_2"
     if facts.get("hospital") is None and not _lasting_only(facts) and not maintenance:
         return "hospital"
-    if facts.get("hospital") and not maintenance:
+    if facts.get("hospital") and not maintenance and not facts.get("again"):
         return "plan" if facts.get("plan") is None else None
     if facts.get("lasting") is None and not maintenance:
         return "lasting"

@@ -336,3 +336,20 @@ def test_after_a_stay_rebilds_rule_for_chronic_patients_is_quoted_with_the_resul
                  situation=Situation(hospital_stay=True, has_plan=True, lasting=True, age=66))
     assert "sundhedsloven § 140" in text
     assert "kronikere (KOL, hjerte-kar, diabetes)" in text and "»Særlige forhold«" in text
+
+
+def test_a_lasting_decline_after_the_stays_training_is_maintenance_not_140(conversation):
+    story = ("Hun var indlagt sidste forår og fik genoptræning bagefter, som er slut nu. Hun "
+             "bliver langsomt dårligere til at gå og vil gerne træne igen. Hvad kan hun få?")
+    c = conversation(municipality="lejre")
+    text = c.say("eligibility", story, "check_eligibility",
+                 situation=Situation(hospital_stay=True, new_loss=True, lasting=True))
+    assert text.startswith("Det lyder som vedligeholdende træning efter serviceloven § 86, "
+                           "stk. 2.")
+    assert c.state.eligibility_question is None
+    # Just discharged with a plan: § 140, however much the citizen wants to train again.
+    c = conversation(municipality="rebild")
+    text = c.say("eligibility", "Jeg er lige udskrevet med en genoptræningsplan og vil gerne "
+                 "træne igen. Hvad nu?", "check_eligibility",
+                 situation=Situation(hospital_stay=True, has_plan=True, lasting=True))
+    assert "sundhedsloven § 140" in text
