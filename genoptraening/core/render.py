@@ -8,6 +8,7 @@ rule: where its standard is silent, the national rule is given and marked as gen
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -155,12 +156,19 @@ def _compose(
     return "\n\n".join(texts), citations
 
 
-def general_answer(kb: KnowledgeBase, topic: str, law: str | None = None) -> Answer | None:
-    """Return the national rule on ``topic`` (for ``law`` when given), marked as general."""
+def general_answer(kb: KnowledgeBase, topic: str, law: str | None = None,
+                   laws: Collection[str] | None = None) -> Answer | None:
+    """Return the national rule on ``topic`` (for ``law`` when given), marked as general.
+
+    ``laws``: only the rules of these laws (a standard's own), when the topic has one per law:
+    Skanderborg's citizen, under § 86, is not told the free choice after a hospital stay.
+    """
     national = kb.national
     if national is None:
         return None
     rows = _entries(national, topic, law)
+    if laws is not None:
+        rows = [(row_law, entry) for row_law, entry in rows if row_law is None or row_law in laws]
     if not rows:
         return None
     text, citations = _compose(national, rows)
@@ -189,7 +197,8 @@ def answer_topic(
         raise KeyError(f"unknown topic {topic!r}")
     label = topic_label(topic).lower()
     standard = kb.standard(municipality.slug) if municipality else None
-    general = general_answer(kb, topic, law)
+    general = general_answer(kb, topic, law, laws=None if law or standard is None or not (
+        standard.laws) else standard.laws)
     if municipality is None:
         return general or Answer(phrase("silent_no_general", municipality="kommunen",
                                         topic_label=label), topic, None)

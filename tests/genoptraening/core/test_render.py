@@ -126,3 +126,12 @@ def test_the_nearest_phone_is_the_towns_own_line_else_the_first():
     assert nearest_phone(phones, "ry").number == "87 94 88 38"
     assert nearest_phone(phones, "Skovby").number == "87 94 84 16"  # no line of its own
     assert nearest_phone(phones, None).number == "87 94 84 16"
+
+
+def test_a_silent_standard_gets_only_the_general_rules_of_its_own_laws(kb):
+    # Skanderborg's standard is on § 86 only: the free choice after a hospital stay (§ 140)
+    # is not its citizen's general rule.
+    answer = answer_topic(kb, municipality("skanderborg"), "free_choice")
+    assert answer.text.startswith("Skanderborg Kommunes kvalitetsstandard siger ikke noget om")
+    assert "udvidet frit valg" not in answer.text
+    assert "87 94" in answer.text  # whom to ask
