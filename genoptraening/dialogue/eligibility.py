@@ -137,8 +137,8 @@ def _eligibility(context: Context) -> list[Reply]:
             now = imported.answer_replies(context, context.answer("apply", law), law)
         if now:
             state.pending_question = None
-            state.last_topic = next((r.answered_by["topic"] for r in now
-                                     if r.answered_by.get("topic")), state.last_topic)
+            state.answered(next((r.answered_by["topic"] for r in now
+                                 if r.answered_by.get("topic")), state.last_topic))
             if not any(v is not None for v in facts.values()) and not _WHETHER.search(asked):
                 # Nothing told and nothing asked about getting training ("jeg har fået afslag;
                 # kan jeg klage?"): the questions are answered, and no yes/no is asked.
@@ -149,7 +149,7 @@ def _eligibility(context: Context) -> list[Reply]:
     asked, state.pending_question = state.pending_question or "", None
     if context.municipality is not None:
         # "Hvad så hvis vi flytter til Skanderborg?" after the result: who may get it there.
-        state.last_topic = "target_group"
+        state.answered("target_group")
     return _result(context, facts, who, asked) + _the_rest(context, asked)
 
 

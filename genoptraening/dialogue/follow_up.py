@@ -16,9 +16,8 @@ from genoptraening.core.text import skeleton
 from genoptraening.dialogue import imported_contact
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.model import Reply
+from genoptraening.dialogue.passages import INTENT_OF_TOPIC
 
-#: The intent that asks for each topic.
-_INTENT_OF_TOPIC = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
 #: NLU sure of another reading from here: the follow-up asks that.
 STAY_UNLESS = 0.8
 #: How likely NLU must find the last topic for a short follow-up to stay with it.
@@ -111,7 +110,7 @@ def last_topic_reading(context: Context) -> tuple[str, float] | None:
     it first, or the message is too long to be a follow-up.
     """
     last, turn = context.state.last_topic, context.turn
-    intent = _INTENT_OF_TOPIC.get(last) if last else None
+    intent = INTENT_OF_TOPIC.get(last) if last else None
     unsure_of = turn.intent in TOPIC_OF_INTENT or turn.intent in _UNPLACED or (
         turn.intent == "inform_municipality" and not context.named_municipality)  # not "tak"
     if (intent is None or context.standard is None or turn.intent == intent or not unsure_of

@@ -195,6 +195,11 @@ class State:
             state.answered_topics = []
         return state
 
+    def answered(self, topic: str | None, others: list[str] | None = None) -> None:
+        """Remember the topic just answered, and the others its message asked, if any."""
+        self.last_topic = topic
+        self.answered_topics = [topic, *others] if topic and others else []
+
     def keep_reads(self, turn: Turn) -> None:
         """Remember how NLU read the questions of a message that waits to be answered."""
         self.pending_reads = [read.as_dict() for read in turn.readings()]

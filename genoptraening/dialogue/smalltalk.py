@@ -38,7 +38,8 @@ def smalltalk(context: Context) -> list[Reply]:
         detail = details.detail_asked(context.turn.text, intent)
         if detail is not None:
             topic = detail.topic or DETAIL_TOPIC
-            context.state.last_topic, context.state.misses = topic, 0
+            context.state.answered(topic)
+            context.state.misses = 0
             if context.municipality is None:
                 return [ask_municipality(context, topic)]
             return topic_replies(context, topic, context.turn.text)

@@ -82,7 +82,8 @@ def answer(context: Context) -> list[Reply]:
             context.municipality is None or compares_laws(context.turn.text)):
         # The law is the same in every municipality, and so is the difference between its
         # rules: the general rule; then, with no municipality known, an offer of the local view.
-        state.last_topic, state.misses = topic, 0
+        state.answered(topic)
+        state.misses = 0
         reply = reply_from(general_answer(context.kb, topic) or context.answer(topic))
         if context.municipality is None:
             reply.text += "\n\n" + phrase("same_everywhere", **context.who())
@@ -97,7 +98,8 @@ def answer(context: Context) -> list[Reply]:
             detail := follow_up.detail_of_last_answer(context, named_only=topic == "location")):
         return detail  # "og hvad er adressen?" after the complaint's answer: its address
     if topic == "contact" and (timed := when_to_call(context)):
-        state.pending_topic, state.last_topic, state.misses = None, topic, 0
+        state.pending_topic, state.misses = None, 0
+        state.answered(topic)
         return timed  # "kan jeg ringe fredag eftermiddag?": yes or no, from the hours
     return _each_question(context, topic)
 
@@ -142,9 +144,9 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     """
     state = context.state
     state.pending_topic, state.pending_question = None, None
-    state.last_topic, state.misses = main or asked[0][1], 0
-    others = [topic for _, topic, _ in asked if topic != state.last_topic]
-    state.answered_topics = [state.last_topic, *others] if others else []
+    state.misses = 0
+    main = main or asked[0][1]
+    state.answered(main, [topic for _, topic, _ in asked if topic != main])
     law = None if state.law else story_law(context.turn)
     if law is not None:
         state.law = law
@@ -250,7 +252,8 @@ def set_municipality(context: Context) -> list[Reply]:
         state.pending_topic, state.pending_question = None, question or None
         return eligibility(context)
     if pending:
-        state.pending_topic, state.last_topic = None, pending
+        state.pending_topic = None
+        state.answered(pending)
         return topic_replies(context, pending, question)
     if switched_from:
         intro = Reply(phrase("municipality_now", municipality=municipality.official))

@@ -34,3 +34,11 @@ def test_state_round_trips_through_its_slots():
     assert set(slots) == set(STATE_SLOTS)
     assert State.from_slots(slots) == state
 
+
+
+def test_the_topics_answered_are_remembered_together_and_replaced_together():
+    state = State()
+    state.answered("cost", ["deadlines"])
+    assert (state.last_topic, state.answered_topics) == ("cost", ["cost", "deadlines"])
+    state.answered("contact")
+    assert (state.last_topic, state.answered_topics) == ("contact", [])
