@@ -150,7 +150,11 @@ def _eligibility(context: Context) -> list[Reply]:
     if context.municipality is not None:
         # "Hvad så hvis vi flytter til Skanderborg?" after the result: who may get it there.
         state.answered("target_group")
-    return _result(context, facts, who, asked) + _the_rest(context, asked)
+    result = _result(context, facts, who, asked)
+    in_result = {reply.text for reply in result}
+    # "Hvornår starter hun?" after a stay: the result has said the deadlines already.
+    return result + [reply for reply in _the_rest(context, asked)
+                     if reply.text not in in_result]
 
 
 #: The question the result answers: whether one can get training.
@@ -241,8 +245,11 @@ def asks_for_training(turn: Turn) -> bool:
     """Tell whether an unsure NLU might have read eligibility in a story that says enough.
 
     Eligibility is one of NLU's two best readings, and the message tells what the law turns
-    on: a hospital stay, a new loss or a lasting condition.
+    on: a hospital stay, a new loss or a lasting condition. Or the message asks for
+    maintenance by name ("… hvis hun så har brug for at holde sig i gang?").
     """
+    if _asks_for_maintenance(turn.text):
+        return True
     best = [intent for intent, _ in turn.ranking if intent != "nlu_fallback"][:2]
     told = turn.stated
     return "check_eligibility" in best and any(

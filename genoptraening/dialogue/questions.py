@@ -15,7 +15,7 @@ from typing import TypeGuard
 
 from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
-from genoptraening.core.questions import split_questions
+from genoptraening.core.questions import mentioned_law, split_questions
 from genoptraening.dialogue.context import Context, before_question_back
 from genoptraening.dialogue.model import Reply, Turn
 from genoptraening.dialogue.passages import best_passage
@@ -73,15 +73,19 @@ def topic_of(context: Context, question: str) -> str | None:
 def topics_asked(context: Context, questions: list[str]) -> list[tuple[int, str, str]]:
     """Return (position, topic, question) for each question whose topic is clear.
 
-    A topic is listed once, at its first question. None before the municipality is known:
-    the answers are its own (a municipality without a standard gets the general rule).
+    A topic is listed once, at its first question, unless the questions name two laws ("hvor
+    længe varer genoptræning uden indlæggelse, og hvor længe vedligeholdende træning?"). None
+    before the municipality is known: the answers are its own (a municipality without a
+    standard gets the general rule).
     """
     if context.municipality is None:
         return []
     found: list[tuple[int, str, str]] = []
     for at, question in enumerate(questions):
         topic = topic_of(context, question)
-        if topic is not None and all(topic != seen for _, seen, _ in found):
+        law = mentioned_law(question)
+        if topic is not None and all(topic != seen or law != mentioned_law(asked)
+                                     for _, seen, asked in found):
             found.append((at, topic, question))
     return found
 
@@ -103,6 +107,8 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     if len(questions) < 2:
         return [(0, answered, _lone_question(context, answered))]
     found = topics_asked(context, questions)
+    if sum(topic == answered for _, topic, _ in found) > 1:
+        return found  # one topic under two laws: each question under its own
     main_at = next((at for at, topic, _ in found if topic == answered), 0)
     main = (main_at, answered, context.turn.text)
     others = [row for row in found if row[1] != answered]

@@ -353,3 +353,21 @@ def test_a_lasting_decline_after_the_stays_training_is_maintenance_not_140(conve
                  "træne igen. Hvad nu?", "check_eligibility",
                  situation=Situation(hospital_stay=True, has_plan=True, lasting=True))
     assert "sundhedsloven § 140" in text
+
+
+def test_the_result_after_a_stay_does_not_say_the_deadlines_twice(conversation):
+    c = conversation(municipality="hjoerring")
+    asked = "Hvornår starter hun til træning?"
+    text = c.say("eligibility", f"Hun blev udskrevet med en genoptræningsplan. {asked}",
+                 "check_eligibility", situation=Situation(hospital_stay=True, has_plan=True),
+                 questions=(Question(asked, "ask_deadlines", 0.97),))
+    assert text.count("siger ikke noget om genoptræning efter sygehusindlæggelse") == 1
+
+
+def test_an_unsure_question_for_maintenance_by_name_gets_the_result_for_it(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("clarify", "og når det er overstået, hvis hun så har brug for at holde sig "
+                 "i gang?", "nlu_fallback", confidence=0.3)
+    assert text.startswith("Det lyder som vedligeholdende træning efter serviceloven § 86, "
+                           "stk. 2.")
+    assert "72 33 58 50" in text

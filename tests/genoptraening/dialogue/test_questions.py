@@ -124,3 +124,13 @@ def test_a_storys_one_question_is_not_read_alone_as_a_health_question(conversati
     # The standard's own sentence on a relative joining, then the cooperation answer.
     assert c.replies[0].answered_by.get("detail") == "relative_joins"
     assert c.replies[1].answered_by.get("topic") == "cooperation"
+
+
+def test_one_topic_asked_under_two_laws_is_answered_under_each(conversation):
+    c = conversation(municipality="rebild")
+    first = "hvor mange uger kan man få genoptræning uden indlæggelse"
+    second = "hvor mange uger vedligeholdende træning?"
+    text = c.say("answer_topic", f"{first}, og {second}", "ask_scope", confidence=0.9,
+                 questions=(Question(first, "ask_scope", 0.95),
+                            Question(second, "ask_scope", 0.95)))
+    assert "6 uger" in text and "12 uger" in text
