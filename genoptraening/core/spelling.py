@@ -11,11 +11,13 @@ several are as near. What is corrected, and what never is:
   typo there ("kostr") and is corrected like any other.
 - A word written with ae, oe or aa for æ, ø and å ("foer", "traening") becomes that word when
   it is known; else a word written without æ/ø/å ("hjorring") becomes the vocabulary word it
-  folds to.
+  folds to. So does a word of the list whose æ/ø/å spelling is far more used ("paa", "saa",
+  "faa" are old spellings in it: "på", "så", "få"), short words included.
 - Otherwise the nearest vocabulary word with the same first letter, compared folded: one typo
   for words of four to seven letters, two from eight (a swap of two letters counts as one).
-- Never: words under four letters, words with digits, words in capitals (the "[CPR]" mask,
-  abbreviations), and capitalised words inside a sentence (names of people and places).
+- Never (but for the spellings above): words under four letters, words with digits, words in
+  capitals (the "[CPR]" mask, abbreviations), and capitalised words inside a sentence (names
+  of people and places).
 """
 
 from __future__ import annotations
@@ -162,9 +164,10 @@ class Speller:
         return "".join(out), changes
 
     def _word(self, word: str, at_start: bool) -> str:
-        if len(word) < MIN_LENGTH or word.isupper() or (word[0].isupper() and not at_start):
+        if word.isupper() or (word[0].isupper() and not at_start):
             return word
-        corrected = self.suggest(word.lower())
+        corrected = self.suggest(word.lower()) if len(word) >= MIN_LENGTH else (
+            _far_more_used(word.lower()))
         if corrected is None:
             return word
         return corrected[0].upper() + corrected[1:] if word[0].isupper() else corrected
@@ -181,6 +184,8 @@ class Speller:
         # Danish as written: "kaster" is, "kåster" is not. spaCy's lemma table would know more
         # words, but it costs every Rasa server about 200 MB; the first-letter rule below
         # keeps the rarer words safe.
+        if (more_used := _far_more_used(word)) is not None:
+            return more_used  # "paa" is in the word list, as old spelling; "på" is what is meant
         if word in common_danish():
             return None
         restored = _with_danish_letters(word)  # "foer" is før, though "for" folds the same
@@ -196,6 +201,28 @@ class Speller:
         if not near:
             return None
         return max((self._by_fold[f] for f in near), key=lambda w: self.counts[w])
+
+
+#: How much more used (Zipf, a factor of 10 each) æ/ø/å's spelling must be to replace one
+#: the word list also has ("paa" 4.7, "på" 7.2), and how used it must be at all.
+MORE_USED_BY = 2.0
+MORE_USED_FROM = 3.0
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _far_more_used(word: str) -> str | None:
+    """Return the word with æ/ø/å when that spelling is far more used ("saa" → "så")."""
+    restored = _with_danish_letters(word)
+    if restored == word:
+        return None
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a dependency; without it nothing is restored here
+        return None
+    used = zipf_frequency(restored, "da")
+    if used >= MORE_USED_FROM and used - zipf_frequency(word, "da") >= MORE_USED_BY:
+        return restored
+    return None
 
 
 def _with_danish_letters(word: str) -> str:

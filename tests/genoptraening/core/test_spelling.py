@@ -26,7 +26,7 @@ def speller() -> Speller:
     ("hvad koster trænig i hjørring", "hvad koster træning i hjørring"),
     ("hvad kåster det i lejre", "hvad koster det i lejre"),
     ("hvordn søger jeg vedlagsfri fysioterapi", "hvordan søger jeg vederlagsfri fysioterapi"),
-    ("kan jeg faa genoptraening", "kan jeg faa genoptræning"),
+    ("kan jeg faa genoptraening", "kan jeg få genoptræning"),
     ("Hvordn klager jeg?", "Hvordan klager jeg?"),
     ("Tak. Trænig i Lejre?", "Tak. Træning i Lejre?"),
 ])
@@ -114,3 +114,10 @@ def test_the_vocabulary_survives_saving_and_bad_data_is_refused():
     assert Speller.from_bytes(speller.to_bytes()).counts == speller.counts
     with pytest.raises(ValueError):
         Speller.from_bytes(b"[1, 2]")
+
+
+def test_old_spellings_of_far_more_used_words_get_their_danish_letters():
+    speller = Speller.from_texts(["hvad koster træning"] * 3)
+    assert speller.correct("hun er saa daarlig paa benene, kan hun faa traening") == (
+        "hun er så dårlig på benene, kan hun få træning")
+    assert speller.correct("Jae det er ok") == "Jae det er ok"
