@@ -197,8 +197,10 @@ def answer_topic(
         raise KeyError(f"unknown topic {topic!r}")
     label = topic_label(topic).lower()
     standard = kb.standard(municipality.slug) if municipality else None
-    general = general_answer(kb, topic, law, laws=None if law or standard is None or not (
-        standard.laws) else standard.laws)
+    # Where the standard is silent: the general rules of its own laws (a rule for the law
+    # asked comes as one row without a law, so it is kept).
+    own_laws = standard.laws if standard is not None and standard.laws else None
+    general = general_answer(kb, topic, law, laws=own_laws)
     if municipality is None:
         return general or Answer(phrase("silent_no_general", municipality="kommunen",
                                         topic_label=label), topic, None)
