@@ -9,9 +9,11 @@ with the assistant (``genoptraening.rasa_ext.facts.FactExtractor``, in the NLU p
 A sentence is read as :mod:`genoptraening.core.features` sees it (folded words and pairs, the
 words after a negation marked, letter groups within words). For each fact a logistic
 regression tells "said", "denied" or "not said" (an asked or hypothetical fact is "not said";
-so is one it is unsure of). A message is read by its
-sentences and their clauses (:func:`split`): a fact is said when one piece says it, else denied
-when one denies it.
+so is one it is unsure of). A message is read by its sentences and their clauses
+(:func:`split`): a sentence speaks for itself where it says something, its clauses where it
+says nothing; a fact is said when one sentence says it, else denied when one denies it. One
+more classifier tells a piece about an episode long ago (:data:`EARLIER`), so that "indlagt for
+tre år siden …, men nu er jeg blevet svag" is a new loss without a stay.
 
 scikit-learn is a library, not a framework: the domain may use it. Training takes a few
 seconds; reading a message a few milliseconds.
@@ -32,6 +34,12 @@ from genoptraening.core.reading import MAX_CHARS
 
 #: The facts learnt, as named in :class:`genoptraening.core.situation.Situation`.
 FACTS = ("hospital_stay", "has_plan", "new_loss", "lasting", "can_train_alone", "vederlagsfri")
+#: Read beside the facts but not told on: a piece that tells of an episode long ago ("indlagt
+#: for tre år siden"). A stay or plan told only there does not decide today's law when the
+#: present says a new loss or a lasting condition.
+EARLIER = "earlier"
+_PRESENT = ("new_loss", "lasting")
+_LABELS = (*FACTS, EARLIER)
 _CLASSES = {True: "yes", False: "no", None: "none"}
 _VALUES = {label: value for value, label in _CLASSES.items()}
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
@@ -79,7 +87,8 @@ def load_examples(folder: Path, names: Iterable[str] | None = None) -> list[Exam
             row = row if isinstance(row, dict) else {}
             raw = row.get("facts") or {}
             facts = raw if isinstance(raw, dict) else {"facts": raw}
-            wrong = [str(f) for f, v in facts.items() if f not in FACTS or not isinstance(v, bool)]
+            wrong = [str(f) for f, v in facts.items()
+                     if f not in _LABELS or not isinstance(v, bool)]
             if wrong or not isinstance(row.get("text"), str):
                 raise ValueError(f"{path.name}, sætning {n}: ugyldig mærkning ({', '.join(wrong)})")
             examples.append(Example(row["text"], dict(facts)))
@@ -99,6 +108,16 @@ def split(text: str) -> list[str]:
             pieces.append(sentence.strip())
             clauses = [c.strip() for c in _CLAUSE.split(sentence) if c.strip(" .!?;\n")]
             pieces += clauses if len(clauses) > 1 else []
+    return pieces
+
+
+def _pieces(text: str) -> list[list[str]]:
+    """Return each sentence of a message followed by its clauses (none for a single clause)."""
+    pieces = []
+    for sentence in _SENTENCE.findall(text[:MAX_CHARS]):
+        if sentence.strip():
+            clauses = [c.strip() for c in _CLAUSE.split(sentence) if c.strip(" .!?;\n")]
+            pieces.append([sentence.strip(), *(clauses if len(clauses) > 1 else [])])
     return pieces
 
 
@@ -127,8 +146,10 @@ class FactReader(features.LearnedReader):
         vectorizer = features.vectorizer()
         matrix = vectorizer.fit_transform([e.text for e in examples])
         classifiers = {}
-        for fact in FACTS:
+        for fact in _LABELS:
             labels = [_CLASSES[e.facts.get(fact)] for e in examples]
+            if "yes" not in labels and fact == EARLIER:
+                continue  # optional: read when labelled
             if "yes" not in labels:
                 raise ValueError(f"Ingen sætning siger {fact}.")
             model = LogisticRegression(C=strength, max_iter=2000,
@@ -153,10 +174,33 @@ class FactReader(features.LearnedReader):
         found: dict[str, bool | None] = dict.fromkeys(FACTS)
         if not isinstance(text, str):
             return found
-        for said in self.read_sentences(split(text)):
-            for fact, value in said.items():
+        present: set[str] = set()  # facts told of today, not of an episode long ago
+        for sentence in _pieces(text):
+            whole, *clauses = self.read_sentences(sentence)
+            for fact in FACTS:
+                # The finest pieces that tell a fact tell which time it is of; a stay told in a
+                # sentence about long ago is of long ago ("For to år siden …, var indlagt"), a
+                # loss only when its own clause is ("…, men nu er jeg blevet svag").
+                tellers = [c for c in clauses if c[fact]] or ([whole] if whole[fact] else [])
+                inherited = whole.get(EARLIER) and fact not in _PRESENT
+                if any(not (piece.get(EARLIER) or inherited) for piece in tellers):
+                    present.add(fact)
+                # The whole sentence has the context a clause lacks ("lå hjemme …, men blev
+                # ikke indlagt"): its clauses speak only where it says nothing.
+                value = whole[fact]
+                if value is None:
+                    said = {c[fact] for c in clauses} - {None}
+                    value = True if True in said else (False if said else None)
                 if value is True or (value is False and found[fact] is None):
                     found[fact] = value
+        if not present & {"hospital_stay", "has_plan"}:
+            # A stay or plan told only of long ago does not decide today's law: "indlagt for
+            # tre år siden …, men nu er jeg blevet svag" needs none; with nothing told of today,
+            # whether today's need follows a stay is still to ask.
+            if found["hospital_stay"]:
+                found["hospital_stay"] = False if present & set(_PRESENT) else None
+            if found["has_plan"]:
+                found["has_plan"] = None
         return found
 
 

@@ -127,6 +127,32 @@ def test_long_messages_give_the_facts_the_law_turns_on(text, law_facts, other):
     assert {name: getattr(read, name) for name in other} == other
 
 
+@pytest.mark.parametrize(("text", "stay", "plan"), [
+    # A stay long ago, and a new loss today: today's need follows no stay.
+    ("Jeg var indlagt for 3 år siden med en blodprop og fik genoptræning dengang, det gik "
+     "fint. Men nu her i vinter har jeg haft en lang forkølelse, og mine ben er svage igen.",
+     False, None),
+    ("Jeg var indlagt for et par år siden med en blodprop i lungen, men nu er jeg efter en "
+     "lang omgang influenza blevet meget svag.", False, None),
+    # A stay and plan in the clauses of a sentence about long ago are of long ago too; with
+    # no loss told of today, whether today's need follows a stay is left to ask.
+    ("For fire år siden fik jeg ny hofte, var indlagt og trænede efter en plan fra sygehuset. "
+     "Nu er jeg faldet på trappen.", False, None),
+    ("For to år siden fik jeg en blodprop, var indlagt og trænede efter en plan fra sygehuset. "
+     "Kan jeg få træning igen?", None, None),
+    # Ill at home, the sentence's denial decides over its clause that "lay" somewhere.
+    ("Jeg fik lungebetændelse i februar og lå hjemme i 3 uger, min læge kom ud til mig men "
+     "jeg blev ikke indlagt.", False, None),
+    # A recent stay, and a plan today beside an old stay, still decide.
+    ("Min mor blev indlagt for 2 uger siden med et hoftebrud og er nu svag.", True, None),
+    ("Jeg var indlagt for 5 år siden. Nu har jeg fået en genoptræningsplan efter min nye "
+     "hofte.", True, True),
+])
+def test_an_episode_long_ago_does_not_decide_todays_law(text, stay, plan):
+    read = read_situation(text)
+    assert (read.hospital_stay, read.has_plan) == (stay, plan)
+
+
 def test_nothing_said():
     assert read_situation("hvad koster det?") == Situation()
 
