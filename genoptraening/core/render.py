@@ -237,13 +237,19 @@ def _with_phone(kb: KnowledgeBase, municipality: Municipality, silent: Answer,
     """Add where to ask to an answer on a topic the standard is silent on: its phone number.
 
     "… siger ikke noget om klage over afgørelsen." — then whom the citizen can ask, with the
-    section the number stands in as a source.
+    section the number stands in as a source; where the standard gives no number, where every
+    municipality's stands.
     """
+    site = replace(silent, text=f"{silent.text}\n\n{phrase('silent_ask_site')}")
     if silent.topic in ("contact", "apply"):
-        return silent  # their own answers are where the phone numbers come from
+        # Their own answers are where the phone numbers come from (read here, not rendered).
+        standard = kb.standard(municipality.slug)
+        rows = [] if standard is None else [
+            e for t in ("contact", "apply") for _, e in _entries(standard, t, None)]
+        return silent if any(e.facts.phones for e in rows) else site
     ask = whom_to_ask(kb, municipality, town)
-    if ask is None:
-        return silent
+    if ask is None:  # the standard gives no number: where every municipality's stands
+        return site
     return replace(silent, text=f"{silent.text}\n\n{ask.text}",
                    citations=[*silent.citations, *ask.citations])
 

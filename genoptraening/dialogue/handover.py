@@ -78,7 +78,14 @@ def with_whom_to_ask(context: Context, replies: list[Reply], waiting: bool = Fal
     if municipality is None or not replies:
         return
     ask = whom_to_ask(context.kb, municipality, context.state.town, waiting=waiting)
-    if ask is None or any(ask.number in r.text for r in replies):
+    if ask is None:
+        site = phrase("silent_ask_site")
+        standard = context.standard
+        if not waiting and standard is not None and standard.imported is None and not any(
+                site in r.text for r in replies):
+            replies[-1].text = f"{replies[-1].text}\n\n{site}"  # a standard with no number
+        return
+    if any(ask.number in r.text for r in replies):
         return
     last = replies[-1]
     last.text = f"{last.text}\n\n{ask.text}"

@@ -64,8 +64,12 @@ def test_on_a_silent_topic_the_municipalitys_own_phone_says_whom_to_ask(kb):
     assert answer.text.endswith("Du kan spørge kommunen: ring på 72 33 58 50 (Træningsenheden).")
     sections = {c.section for c in answer.citations if not c.general}
     assert sections == {"Ansøgning"}  # the number's own section is its source
-    # Rebild's standard gives no number: nothing is added.
-    assert "ring på" not in answer_topic(kb, municipality("rebild"), "cost").text
+    # Rebild's standard gives no number: where every municipality's stands, and no number.
+    text = answer_topic(kb, municipality("rebild"), "cost").text
+    assert "ring på" not in text
+    assert text.endswith("på kommunens hjemmeside eller hos borgerservice.")
+    assert "kommunens hjemmeside" in answer_topic(kb, municipality("rebild"), "contact").text
+    assert "hjemmeside" not in answer_topic(kb, municipality("lejre"), "contact").text
 
 
 def test_municipality_without_standard_is_named_and_gets_the_general_rule(kb):

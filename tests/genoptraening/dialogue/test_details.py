@@ -98,3 +98,11 @@ def test_an_age_limit_is_said_to_be_absent_where_the_standard_sets_none(conversa
     c = conversation(municipality="rebild")
     text = c.say("answer_topic", "Er der en aldersgrænse?", "ask_target_group", confidence=0.9)
     assert "oplyser ikke en aldersgrænse" not in text and "18 år" in text
+
+
+def test_a_silent_detail_where_the_standard_gives_no_number_says_where_to_find_one(
+        conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("answer_topic", "Hvor mange gange om ugen får man genoptræning?", "ask_scope")
+    assert "oplyser ikke" in text and "ring på" not in text
+    assert text.count("kommunens hjemmeside eller hos borgerservice") == 1
