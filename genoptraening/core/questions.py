@@ -15,8 +15,10 @@ from genoptraening.core.reading import raw_sentences
 
 #: At most this many questions of one message are answered.
 MAX_QUESTIONS = 3
+# A verb before its subject asks too: "… og koster det noget".
 _QUESTION_WORD = (r"(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?|kan|skal|m[aå]|"
-                  r"er der|får|bliver|gælder|hjælper)")
+                  r"er der|får|bliver|gælder|hjælper|"
+                  r"(?:koster|tager|varer|betaler) (?:det|jeg|man|vi|hun|han|de|I))")
 _OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IGNORECASE)
 #: Where a second question starts inside a sentence: ", og hvad koster …", "samt hvornår …".
 _JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
@@ -131,7 +133,8 @@ _LAW_WORDS = (
     (re.compile(r"stk\.? ?1\b|genoptr\w* uden (?:en |forudg[åa]ende )?(?:sygehus)?"
                 r"indl[æa]e?ggelse", re.IGNORECASE), "sel_86_1"),
     (re.compile(r"§ ?140|sundhedslov|efter (en |min |hans |hendes )?indl[æa]e?ggelse|"
-                r"genoptr[æa]e?ningsplan|udskrevet|udskrivelse", re.IGNORECASE), "sul_140"),
+                r"genoptr[æa]e?ningsplan|udskrevet|udskrivelse|hjem fra (?:sygehus|hospital)",
+                re.IGNORECASE), "sul_140"),
 )
 #: A question that sets the laws side by side: "forskellen på …", "genoptræning eller
 #: vedligeholdende træning?".

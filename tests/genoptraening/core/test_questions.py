@@ -20,6 +20,10 @@ from genoptraening.core.questions import (
     ("hvad koster det", ["hvad koster det"]),
     ("min far og jeg vil vide hvad det koster", ["min far og jeg vil vide hvad det koster"]),
     ("Hvad? Hvem? Hvor? Hvornår?", ["Hvad?", "Hvem?", "Hvor?"]),  # three at the most
+    # A verb before its subject asks too, without "?".
+    ("hvordan søger man om træning i hjørring og koster det noget",
+     ["hvordan søger man om træning i hjørring", "koster det noget"]),
+    ("hun faldt og tager det nu roligt", ["hun faldt og tager det nu roligt"]),
 ])
 def test_a_message_is_cut_into_its_questions(text, parts):
     assert split_questions(text) == parts
@@ -38,6 +42,7 @@ def test_one_question_in_a_story_is_the_message_unless_asked_for_alone():
 def test_mentioned_law():
     assert mentioned_law("hvad koster vedligeholdende træning") == "sel_86_2"
     assert mentioned_law("efter indlæggelse") == "sul_140"
+    assert mentioned_law("skal jeg selv søge, når jeg kommer hjem fra sygehuset?") == "sul_140"
     assert mentioned_law("serviceloven § 86 stk. 1") == "sel_86_1"
     assert mentioned_law("og genoptræning uden indlæggelse?") == "sel_86_1"
     assert mentioned_law("genoptræning uden forudgående sygehusindlæggelse") == "sel_86_1"
