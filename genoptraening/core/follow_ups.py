@@ -1,4 +1,4 @@
-"""Short follow-ups that ask what the last answer meant ("Hvad betyder det?").
+"""Short follow-ups that ask what the last answer meant ("Hvad betyder det?") or what comes next.
 
 The words that ask it are vocabulary an editor keeps, ``knowledge/vocabulary/follow_ups.yml``,
 written as the details' cues are (:class:`genoptraening.core.details.Cue`). A follow-up is short:
@@ -10,7 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from genoptraening.core.details import Cue, words_of
+from genoptraening.core.knowledge.schema import TOPICS
 from genoptraening.core.vocabulary_file import read_live, read_section
 
 FOLLOW_UPS_FILE = "vocabulary/follow_ups.yml"
@@ -22,6 +25,33 @@ def asks_meaning(text: str) -> bool:
     """Tell whether a short message asks what the last answer meant."""
     words = words_of(text)
     return 0 < len(words) <= MAX_WORDS and any(cue.found_in(words) for cue in _cues())
+
+
+#: The "next" section: the words that ask it, and the topic that answers it after each topic.
+_Next = tuple[tuple[Cue, ...], dict[str, str]]
+
+
+def next_topic(text: str, last: str) -> str | None:
+    """Return the topic that answers "Hvad sker der så?" after an answer on ``last``, if asked.
+
+    Only after the topics the file names: after an answer on the training itself, what
+    happens afterwards is the follow-up topic NLU reads.
+    """
+    words = words_of(text)
+    none: _Next = ((), {})
+    cues, after = read_live(FOLLOW_UPS_FILE, _parse_next, none)
+    if not 0 < len(words) <= MAX_WORDS or not any(cue.found_in(words) for cue in cues):
+        return None
+    return after.get(last)
+
+
+def _parse_next(data: dict[str, Any]) -> _Next:
+    section = data.get("next")
+    if not isinstance(section, dict):
+        return (), {}
+    after = section.get("after")
+    return (tuple(Cue.parse(str(cue)) for cue in section.get("asks") or ()),
+            {str(k): str(v) for k, v in after.items()} if isinstance(after, dict) else {})
 
 
 def _cues() -> tuple[Cue, ...]:
@@ -40,7 +70,23 @@ def follow_up_problems(path: Path) -> list[tuple[str, str]]:
     if meaning is None:
         return problems
     asks = meaning.get("asks")
-    if not isinstance(asks, list) or not asks or not all(
-            isinstance(c, str) and words_of(c.replace("*", "")) for c in asks):
+    if not _cue_list(asks):
         problems.append(("meaning.asks", "skal være en liste af ord eller udtryk"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    section = data.get("next") if isinstance(data, dict) else None
+    if section is None:
+        return problems  # optional
+    after = section.get("after") if isinstance(section, dict) else None
+    if not isinstance(section, dict) or not _cue_list(section.get("asks")):
+        problems.append(("next.asks", "skal være en liste af ord eller udtryk"))
+    if not isinstance(after, dict) or not after:
+        problems.append(("next.after", "skal være emne: emne (efter dette svar: dette emne)"))
+    else:
+        problems += [(f"next.after.{k}", f"ukendt emne: {t}")
+                     for k, v in after.items() for t in (k, v) if t not in TOPICS]
     return problems
+
+
+def _cue_list(cues: object) -> bool:
+    return isinstance(cues, list) and bool(cues) and all(
+        isinstance(c, str) and words_of(c.replace("*", "")) for c in cues)

@@ -6,9 +6,10 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from genoptraening.core.follow_ups import next_topic
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.questions import opens_with_yes_or_no
-from genoptraening.core.render import phrase
+from genoptraening.core.render import law_label, law_offer, phrase
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue import follow_up, meaning, questions, smalltalk, turns
 from genoptraening.dialogue.age_limit import age_of_follow_up
@@ -44,6 +45,10 @@ SURE_TOPIC = 0.8
 _MAY_ASK_MEANING = frozenset({"answer_topic", "clarify", "smalltalk", "health"})
 #: Handlers of a message that may be a follow-up on the last answer's topic.
 _MAY_STAY = frozenset({"answer_topic", "clarify", "smalltalk", "set_municipality"})
+
+#: Readings of a message that asks no topic of its own: it may tell the fact that decides
+#: the law of the last answer.
+_TELLS_ONLY = frozenset({"affirm", "deny", "nlu_fallback", "out_of_scope"})
 
 #: The handler for each intent — the same mapping as the rules in data/rules/.
 KIND_OF_INTENT: dict[str, str] = {
@@ -104,8 +109,12 @@ def respond(
     # "og hvis jeg bare glemmer det?" after the answer on cancellation: still cancellation.
     stay = (follow_up.last_topic_reading(context)
             if kind in _MAY_STAY and handler is HANDLERS[kind] else None)
+    # "og hvis jeg aldrig var indlagt?" after how to apply: how to apply under that law.
+    told = (follow_up.law_of_told(context)
+            if turn.intent in _TELLS_ONLY and handler is HANDLERS[kind] else None)
     answers = _follow_up(context, kind) or (
-        turns.answer_as(context, *stay) if stay else handler(context))
+        _under_law(turns.topic_replies(context, told[0], turn.text, told[1]), told[1]) if told
+        else turns.answer_as(context, *stay) if stay else handler(context))
     at = questions.health_asked(turn)
     if at is not None and handler not in (turns.health, smalltalk.emergency):
         # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):
@@ -124,7 +133,8 @@ def respond(
 def _follow_up(context: Context, kind: str) -> list[Reply]:
     """Answer a short follow-up the way it asks about the last answer, whatever NLU read.
 
-    "Hvad betyder det?" asks for the term the answer named; "og hvis det er min søn på 17?"
+    "Hvad betyder det?" asks for the term the answer named; "Hvad sker der så?" the next step
+    (``knowledge/vocabulary/follow_ups.yml``); "og hvis det er min søn på 17?"
     whether it holds at that age: the municipality's age limit, then, when NLU is sure the
     message also asks a topic of its own ("hvad koster kørsel for min søn på 16?"), its answer.
     """
@@ -133,11 +143,27 @@ def _follow_up(context: Context, kind: str) -> list[Reply]:
     meant = meaning.meaning_of_last_answer(context)
     if meant:
         return meant
+    last = context.state.last_topic
+    following = next_topic(context.turn.text, last) if last and context.standard else None
+    if following:
+        # "Hvad sker der så med den bagefter?" after the complaint: the complaint's course.
+        context.state.misses = 0
+        context.state.answered(following)
+        return turns.topic_replies(context, following, context.turn.text)
     limit = age_of_follow_up(context)
     turn = context.turn
     if limit and turn.intent in TOPIC_OF_INTENT and turn.confidence >= SURE_TOPIC:
         return [*limit, *HANDLERS[kind](context)]
     return limit
+
+
+def _under_law(replies: list[Reply], law: str) -> list[Reply]:
+    """Say which law an answer is under when it does not say so itself ("Genoptræning (…): …")."""
+    label = law_label(law)
+    if replies and not any(label in r.text for r in replies):
+        prefix = phrase("law_prefix", offer=law_offer(law).capitalize(), law=label)
+        replies[0].text = prefix + replies[0].text
+    return replies
 
 
 def _with_implied(context: Context, answers: list[Reply]) -> list[Reply]:

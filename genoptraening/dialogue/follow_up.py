@@ -28,6 +28,9 @@ _UNPLACED = frozenset({"nlu_fallback", "out_of_scope"})
 _CONTACT_TOPICS = frozenset({"contact", "location"})
 #: A follow-up is short; a longer message is a question of its own.
 _MAX_WORDS = 15
+#: A follow-up telling the fact that decides the law is shorter still ("og hvis hun var
+#: indlagt?"); a longer one tells a story of its own.
+_MAX_LAW_WORDS = 8
 #: The words that ask for one kind of detail (folded); without any, every kind is given.
 _ASKS_FOR = {
     "addresses": ("adresse", "brev", "post ", "skrive til", "sende"),
@@ -98,6 +101,23 @@ def law_of_follow_up(context: Context) -> tuple[str, str] | None:
         return None
     law = law_follow_up(context.turn.text)
     return (last, law) if law is not None else None
+
+
+def law_of_told(context: Context) -> tuple[str, str] | None:
+    """Return (last topic, law) when a short message tells the fact that decides the law.
+
+    "Skal jeg selv søge?" — "og hvis jeg aldrig var indlagt?": how to apply under § 86, stk. 1
+    (the story's facts as NLU read them; NLU reads the message as a "no", with nothing asked).
+    Nothing while a question of the assistant waits for its answer.
+    """
+    last, state = context.state.last_topic, context.state
+    if (last is None or last == "legal_basis" or context.standard is None
+            or state.eligibility_question or len(context.turn.text.split()) > _MAX_LAW_WORDS):
+        return None
+    told = context.turn.stated
+    if told.has_plan or told.hospital_stay:
+        return last, "sul_140"
+    return (last, "sel_86_1") if told.hospital_stay is False and not told.lasting else None
 
 
 def last_topic_reading(context: Context) -> tuple[str, float] | None:

@@ -108,13 +108,19 @@ def _law_first(context: Context, topic: str) -> list[Reply]:
     """Return the law's general rule on a topic the question names a law for, if it has one.
 
     "Hvem kan få vedligeholdende træning?" is answered by the law before "which
-    municipality?": only the municipality's own criteria wait for it.
+    municipality?": only the municipality's own criteria wait for it. Else, when a question of
+    the message asks what the laws are, their general rule.
     """
     law = mentioned_law(context.turn.text)
-    if law is None or law not in LAW_FIRST.get(topic, ()):
-        return []
-    general = general_answer(context.kb, topic, law)
-    return [] if general is None else [reply_from(general)]
+    general = general_answer(context.kb, topic, law) if law in LAW_FIRST.get(topic, ()) else None
+    if general is not None:
+        return [reply_from(general)]
+    if any(q.intent == "ask_law" and questions.is_sure(q) for q in context.turn.questions) and (
+            rule := general_answer(context.kb, "legal_basis")):
+        # "Hvad er en genoptræningsplan og hvem laver den?": what the laws say, first.
+        context.state.answered("legal_basis")
+        return [reply_from(rule)]
+    return []
 
 
 def _each_question(context: Context, topic: str) -> list[Reply]:

@@ -37,3 +37,23 @@ def test_a_broken_file_gets_a_danish_reason(tmp_path: Path):
     path.write_text("meaning: [a]\n", encoding="utf-8")
     assert follow_up_problems(path)[0][0] == "meaning"
     assert follow_up_problems(tmp_path / "missing.yml") == []
+
+
+def test_what_happens_next_is_asked_after_the_topics_the_file_names():
+    from genoptraening.core.follow_ups import next_topic
+
+    assert next_topic("Hvad sker der så med den bagefter?", "complaint_decision") == (
+        "complaint_decision")
+    assert next_topic("og hvad så?", "apply") == "deadlines"
+    assert next_topic("Hvad sker der så?", "content") is None
+    assert next_topic("hvad koster det", "apply") is None
+    long = "hvad sker der så hvis jeg nu skriver en meget lang besked om noget helt andet"
+    assert next_topic(long, "apply") is None
+
+
+def test_a_wrong_next_section_is_named(tmp_path):
+    path = tmp_path / "follow_ups.yml"
+    path.write_text("meaning:\n  asks: [hvad betyder det]\nnext:\n  asks: []\n"
+                    "  after: {apply: nonsense}\n", encoding="utf-8")
+    where = [w for w, _ in follow_up_problems(path)]
+    assert where == ["next.asks", "next.after.apply"]

@@ -88,3 +88,43 @@ def test_a_follow_up_read_as_a_place_that_names_none_stays_with_the_last_topic(c
                  confidence=0.42, ranking=(("inform_municipality", 0.42),
                                            ("ask_contact", 0.34), ("ask_cancellation", 0.15)))
     assert "2 gange" in text
+
+
+def test_a_short_message_telling_the_stay_asks_the_last_topic_under_its_law(conversation):
+    from genoptraening.core.situation import Situation
+
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "Skal jeg selv søge om genoptræning?", "ask_apply")
+    text = c.say("eligibility", "og hvis jeg aldrig var indlagt?", "deny",
+                 situation=Situation(hospital_stay=False))
+    assert text.startswith("Genoptræning (Serviceloven § 86, stk. 1): ")
+    assert "ansøgningsskema" in text
+    c.say("answer_topic", "Hvad koster det?", "ask_cost")
+    text = c.say("eligibility", "og hvis hun var indlagt?", "affirm",
+                 situation=Situation(hospital_stay=True))
+    assert "§ 140" in text
+
+
+def test_a_told_stay_is_the_answer_to_a_waiting_question_not_a_follow_up(conversation):
+    from genoptraening.core.situation import Situation
+
+    c = conversation(municipality="lejre")
+    c.say("eligibility", "Kan jeg få genoptræning? Jeg er faldet.", "check_eligibility",
+          situation=Situation(new_loss=True))
+    assert c.state.eligibility_question is not None
+    text = c.say("eligibility", "nej jeg var ikke indlagt", "deny",
+                 situation=Situation(hospital_stay=False))
+    assert "86, stk. 1" in text and "Genoptræning (Serviceloven" not in text
+
+
+def test_what_happens_next_after_the_complaint_is_the_complaints_course(conversation):
+    c = conversation(municipality="skanderborg")
+    c.say("answer_topic", "Hvor lang tid har jeg til at klage?", "ask_complaint_decision")
+    text = c.say("answer_topic", "Hvad sker der så med den bagefter?", "ask_follow_up",
+                 confidence=0.999)
+    assert "Ankestyrelsen" in text and c.state.last_topic == "complaint_decision"
+    # After an answer on the training itself, what happens afterwards is NLU's follow-up.
+    c = conversation(municipality="skanderborg")
+    c.say("answer_topic", "Hvad indeholder træningen?", "ask_content")
+    text = c.say("answer_topic", "Hvad sker der så bagefter?", "ask_follow_up")
+    assert c.state.last_topic == "follow_up"

@@ -324,6 +324,16 @@ def test_who_can_get_a_named_kind_of_training_hears_the_law_before_where(convers
     assert c.state.pending_topic == "target_group"
 
 
+def test_a_question_about_the_laws_beside_another_is_answered_before_where(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "Hvad er en genoptræningsplan og hvem laver den?",
+                 "ask_content", confidence=0.59,
+                 questions=(Question("Hvad er en genoptræningsplan", "ask_law", 0.7),
+                            Question("hvem laver den?", "ask_content", 0.51)))
+    assert text.index("sundhedsloven § 140") < text.index("Hvilken kommune bor du i?")
+    assert c.state.pending_topic == "content"
+
+
 def test_whether_to_apply_after_a_stay_is_the_law_s_answer_before_where(conversation):
     c = conversation()
     text = c.say("answer_topic", "Skal man selv søge om genoptræning, når man bliver udskrevet "
