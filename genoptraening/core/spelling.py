@@ -167,7 +167,7 @@ class Speller:
         if word.isupper() or (word[0].isupper() and not at_start):
             return word
         corrected = self.suggest(word.lower()) if len(word) >= MIN_LENGTH else (
-            _far_more_used(word.lower()))
+            _far_more_used(word.lower()) or _letter_short(word.lower()))
         if corrected is None:
             return word
         return corrected[0].upper() + corrected[1:] if word[0].isupper() else corrected
@@ -222,6 +222,32 @@ def _far_more_used(word: str) -> str | None:
     used = zipf_frequency(restored, "da")
     if used >= MORE_USED_FROM and used - zipf_frequency(word, "da") >= MORE_USED_BY:
         return restored
+    return None
+
+
+#: A short word missing its last letter ("ikk", "ska", "ogs"): the longer word replaces it
+#: when it is among the most used (Zipf from ``SHORT_FROM``) and far more used than it.
+SHORT_LENGTH = 3
+SHORT_FROM = 6.0
+_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _letter_short(word: str) -> str | None:
+    """Return the far more used word one letter longer ("ikk" → "ikke"), for 3-letter words.
+
+    A negation typed short decides a story's facts ("har ikk været på sygehus"); below
+    ``MIN_LENGTH`` only such very common words are safe to restore.
+    """
+    if len(word) != SHORT_LENGTH:
+        return None
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    used, longer = max((zipf_frequency(word + c, "da"), word + c) for c in _LETTERS)
+    if used >= SHORT_FROM and used - zipf_frequency(word, "da") >= MORE_USED_BY:
+        return longer
     return None
 
 

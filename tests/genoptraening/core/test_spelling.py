@@ -121,3 +121,11 @@ def test_old_spellings_of_far_more_used_words_get_their_danish_letters():
     assert speller.correct("hun er saa daarlig paa benene, kan hun faa traening") == (
         "hun er så dårlig på benene, kan hun få træning")
     assert speller.correct("Jae det er ok") == "Jae det er ok"
+
+
+def test_a_very_common_short_word_missing_its_last_letter_is_restored():
+    speller = Speller.from_texts(["hvad koster træning"] * 3)
+    assert speller.correct("har ikk været på sygehus og ska ogs søge") == (
+        "har ikke været på sygehus og skal også søge")
+    # Other short words stay as written, words one letter from a rarer word too.
+    assert speller.correct("min mor har det ok, hun kan gå") == "min mor har det ok, hun kan gå"
