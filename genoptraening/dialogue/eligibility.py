@@ -119,11 +119,11 @@ def _eligibility(context: Context) -> list[Reply]:
             likely, law = [Reply(phrase("likely_sul_140", **who))], "sul_140"
         elif facts.get("hospital") is False and next_question == "lasting":
             likely = [Reply(phrase("either_sel_86", **who))]
-        elif facts.get("can_train_alone") and next_question == "hospital":
+        if facts.get("can_train_alone") and next_question == "hospital":
             # "Jeg kan sagtens gå i fitnesscenter. Kan jeg så få træning?": what the
             # municipality's target group says about that, before what decides the law.
             said = f"{phrase('result_can_train_alone', **who)} {phrase('decides')}"
-            likely = [Reply(said), reply_from(context.answer("target_group"))]
+            likely += [Reply(said), reply_from(context.answer("target_group", law))]
         if likely and law is not None and (young := _too_young(context, facts, law, who)):
             likely[0].text = f"{likely[0].text} {young}"  # Rebild's "over 18": said now
         # The story's other questions are answered now, under the likely law, not after the

@@ -9,7 +9,7 @@ from typing import Any
 from genoptraening.core.follow_ups import next_topic
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.questions import opens_with_yes_or_no
-from genoptraening.core.render import law_label, law_offer, phrase
+from genoptraening.core.render import phrase
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue import follow_up, meaning, questions, smalltalk, turns
 from genoptraening.dialogue.age_limit import age_of_follow_up
@@ -113,7 +113,7 @@ def respond(
     told = (follow_up.law_of_told(context)
             if turn.intent in _TELLS_ONLY and handler is HANDLERS[kind] else None)
     answers = _follow_up(context, kind) or (
-        _under_law(turns.topic_replies(context, told[0], turn.text, told[1]), told[1]) if told
+        turns.under_law(turns.topic_replies(context, told[0], turn.text, told[1]), told[1]) if told
         else turns.answer_as(context, *stay) if stay else handler(context))
     at = questions.health_asked(turn)
     if at is not None and handler not in (turns.health, smalltalk.emergency):
@@ -155,15 +155,6 @@ def _follow_up(context: Context, kind: str) -> list[Reply]:
     if limit and turn.intent in TOPIC_OF_INTENT and turn.confidence >= SURE_TOPIC:
         return [*limit, *HANDLERS[kind](context)]
     return limit
-
-
-def _under_law(replies: list[Reply], law: str) -> list[Reply]:
-    """Say which law an answer is under when it does not say so itself ("Genoptræning (…): …")."""
-    label = law_label(law)
-    if replies and not any(label in r.text for r in replies):
-        prefix = phrase("law_prefix", offer=law_offer(law).capitalize(), law=label)
-        replies[0].text = prefix + replies[0].text
-    return replies
 
 
 def _with_implied(context: Context, answers: list[Reply]) -> list[Reply]:

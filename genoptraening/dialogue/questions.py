@@ -24,6 +24,9 @@ from genoptraening.dialogue.passages import best_passage
 #: half of what a whole message needs, since NLU already found the message on-topic, and
 #: "hvordan klager hun" (2.7) is a question while "hvad med hende" (0) is not.
 PART_INFORMATION = 2.5
+#: A topic whose question often asks another too, and how likely NLU must find that one:
+#: a relative's "hvordan søger jeg for hende?" asks whether they may, and how to apply.
+ASKED_WITH = {"on_behalf": ("ask_apply", 0.25)}
 #: How sure NLU must be of one question's intent for its topic to be answered.
 QUESTION_SURE = 0.5
 #: How sure NLU must be of it when the standard's text finds no passage for the question.
@@ -105,7 +108,12 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     """
     questions = split_questions(context.turn.text)
     if len(questions) < 2:
-        return [(0, answered, _lone_question(context, answered))]
+        lone = [(0, answered, _lone_question(context, answered))]
+        paired = ASKED_WITH.get(answered)
+        if paired and dict(context.turn.ranking).get(paired[0], 0.0) >= paired[1]:
+            # "hvordan søger jeg for hende?": whether a relative may, and how to apply.
+            lone.append((0, TOPIC_OF_INTENT[paired[0]], context.turn.text))
+        return lone
     found = topics_asked(context, questions)
     if sum(topic == answered for _, topic, _ in found) > 1:
         return found  # one topic under two laws: each question under its own

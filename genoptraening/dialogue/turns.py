@@ -166,6 +166,8 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
                                for r in replies)]
         label = law_label(law)
         said = phrase("story_law", offer=law_offer(law), law=label[0].lower() + label[1:])
+        for reply in replies:  # the law is said once, first
+            reply.text = reply.text.removeprefix(_law_prefix(law))
         replies[0].text = f"{said} {replies[0].text}"
     return replies
 
@@ -212,11 +214,27 @@ def topic_replies(context: Context, topic: str, question: str,
     rendered = context.answer(topic, law)
     extra = _due_dates(context, rendered) if topic == "deadlines" else ""
     replies = passages.choose(context, reply_from(rendered, extra), rendered, question, law)
+    if law and law == mentioned_law(question) and standard is not None and law in standard.laws:
+        # "Hvordan søger jeg om vedligeholdende træning?": an answer for every law says so,
+        # and the conversation goes on under that law ("Hvornår hører jeg fra jer?").
+        context.state.law = law
+        replies = under_law(replies, law)
     if topic == "deadlines" and not rendered.general:
         # Who asks how long it takes is often waiting already ("der er ikke sket mere"):
         # whom to call when it takes longer.
         with_whom_to_ask(context, replies, waiting=True)
     return replies if detail is None else details.with_detail(context, detail, replies, rendered)
+
+
+def under_law(replies: list[Reply], law: str) -> list[Reply]:
+    """Say which law an answer is under when it does not say so itself ("Genoptræning (…): …")."""
+    if replies and not any(law_label(law) in r.text for r in replies):
+        replies[0].text = _law_prefix(law) + replies[0].text
+    return replies
+
+
+def _law_prefix(law: str) -> str:
+    return phrase("law_prefix", offer=law_offer(law).capitalize(), law=law_label(law))
 
 
 def _due_dates(context: Context, rendered: Answer) -> str:

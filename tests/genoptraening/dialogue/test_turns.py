@@ -399,3 +399,24 @@ def test_a_childs_story_after_a_stay_gets_rebilds_rule_for_children(conversation
                  situation=Situation(hospital_stay=True, has_plan=True, age=15))
     assert text.startswith("Ud fra det, du fortæller")
     assert "børn og unge under 18 år" in text and "børneteam" in text
+
+
+def test_a_question_naming_a_law_gets_an_answer_for_every_law_labelled_and_keeps_the_law(
+        conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "Hvordan søger jeg om vedligeholdende træning?", "ask_apply")
+    assert text.startswith("Vedligeholdende træning (Serviceloven § 86, stk. 2): ")
+    assert c.state.law == "sel_86_2"
+    text = c.say("answer_topic", "Hvornår hører jeg fra jer?", "ask_deadlines")
+    assert "Genoptræning (Serviceloven § 86, stk. 1)" not in text
+
+
+def test_a_relative_asking_how_to_apply_for_her_hears_whether_they_may_and_how(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "hvordan søger jeg for hende", "ask_on_behalf",
+                 confidence=0.66, ranking=(("ask_on_behalf", 0.66), ("ask_apply", 0.30)))
+    assert "samtykke" in text and "ansøgningsskema" in text
+    text = conversation(municipality="lejre").say(
+        "answer_topic", "må min søn ringe for mig?", "ask_on_behalf",
+        ranking=(("ask_on_behalf", 0.95), ("ask_apply", 0.03)))
+    assert "ansøgningsskema" not in text
