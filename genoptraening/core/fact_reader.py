@@ -102,13 +102,7 @@ def split(text: str) -> list[str]:
     "men") is read whole and clause by clause, so that a question or a second fact beside a
     fact does not hide it ("jeg er faldet derhjemme, kan jeg få genoptræning").
     """
-    pieces = []
-    for sentence in _SENTENCE.findall(text[:MAX_CHARS]):
-        if sentence.strip():
-            pieces.append(sentence.strip())
-            clauses = [c.strip() for c in _CLAUSE.split(sentence) if c.strip(" .!?;\n")]
-            pieces += clauses if len(clauses) > 1 else []
-    return pieces
+    return [piece for sentence in _pieces(text) for piece in sentence]
 
 
 def _pieces(text: str) -> list[list[str]]:

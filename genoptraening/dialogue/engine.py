@@ -112,6 +112,8 @@ def respond(
     # "og hvis jeg aldrig var indlagt?" after how to apply: how to apply under that law.
     told = (follow_up.law_of_told(context)
             if turn.intent in _TELLS_ONLY and handler is HANDLERS[kind] else None)
+    if told:
+        context.state.law = told[1]  # the conversation goes on under the law told
     answers = _follow_up(context, kind) or (
         turns.under_law(turns.topic_replies(context, told[0], turn.text, told[1]), told[1]) if told
         else turns.answer_as(context, *stay) if stay else handler(context))

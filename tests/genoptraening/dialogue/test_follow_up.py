@@ -98,7 +98,7 @@ def test_a_short_message_telling_the_stay_asks_the_last_topic_under_its_law(conv
     text = c.say("eligibility", "og hvis jeg aldrig var indlagt?", "deny",
                  situation=Situation(hospital_stay=False))
     assert text.startswith("Genoptræning (Serviceloven § 86, stk. 1): ")
-    assert "ansøgningsskema" in text
+    assert "ansøgningsskema" in text and c.state.law == "sel_86_1"
     c.say("answer_topic", "Hvad koster det?", "ask_cost")
     text = c.say("eligibility", "og hvis hun var indlagt?", "affirm",
                  situation=Situation(hospital_stay=True))
