@@ -69,6 +69,11 @@ def law_offer(law: str) -> str:
     return str(phrases()["law_offers"][law])
 
 
+def law_prefix(law: str) -> str:
+    """Return the label an answer under one law opens with ("Genoptræning (…): ")."""
+    return phrase("law_prefix", offer=law_offer(law).capitalize(), law=law_label(law))
+
+
 @dataclass(frozen=True)
 class Citation:
     """Where (part of) an answer comes from."""
@@ -146,8 +151,7 @@ def _compose(
 ) -> tuple[str, list[Citation]]:
     texts, citations = [], []
     for law, entry in rows:
-        prefix = phrase("law_prefix", offer=law_offer(law).capitalize(), law=law_label(law)) if (
-            law and len(rows) > 1) else ""
+        prefix = law_prefix(law) if law and len(rows) > 1 else ""
         texts.append(prefix + entry.answer)
         if standard.general:
             citations.extend(_general_citations(entry, standard))

@@ -215,14 +215,17 @@ def _far_more_used(word: str) -> str | None:
     restored = _with_danish_letters(word)
     if restored == word:
         return None
+    return restored if _far_more_used_than(restored, word, MORE_USED_FROM) else None
+
+
+def _far_more_used_than(better: str, word: str, at_least: float) -> bool:
+    """Tell whether ``better`` is used from Zipf ``at_least``, ``MORE_USED_BY`` above ``word``."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - a dependency; without it nothing is restored here
-        return None
-    used = zipf_frequency(restored, "da")
-    if used >= MORE_USED_FROM and used - zipf_frequency(word, "da") >= MORE_USED_BY:
-        return restored
-    return None
+        return False
+    used = zipf_frequency(better, "da")
+    return used >= at_least and used - zipf_frequency(word, "da") >= MORE_USED_BY
 
 
 #: A short word missing its last letter ("ikk", "ska", "ogs"): the longer word replaces it
@@ -245,10 +248,8 @@ def _letter_short(word: str) -> str | None:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - a dependency
         return None
-    used, longer = max((zipf_frequency(word + c, "da"), word + c) for c in _LETTERS)
-    if used >= SHORT_FROM and used - zipf_frequency(word, "da") >= MORE_USED_BY:
-        return longer
-    return None
+    longer = max((word + c for c in _LETTERS), key=lambda w: zipf_frequency(w, "da"))
+    return longer if _far_more_used_than(longer, word, SHORT_FROM) else None
 
 
 def _with_danish_letters(word: str) -> str:

@@ -26,6 +26,7 @@ from genoptraening.core.render import (
     general_answer,
     law_label,
     law_offer,
+    law_prefix,
     phrase,
     phrases,
     topic_label,
@@ -167,7 +168,7 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
         label = law_label(law)
         said = phrase("story_law", offer=law_offer(law), law=label[0].lower() + label[1:])
         for reply in replies:  # the law is said once, first
-            reply.text = reply.text.removeprefix(_law_prefix(law))
+            reply.text = reply.text.removeprefix(law_prefix(law))
         replies[0].text = f"{said} {replies[0].text}"
     return replies
 
@@ -229,12 +230,8 @@ def topic_replies(context: Context, topic: str, question: str,
 def under_law(replies: list[Reply], law: str) -> list[Reply]:
     """Say which law an answer is under when it does not say so itself ("Genoptræning (…): …")."""
     if replies and not any(law_label(law) in r.text for r in replies):
-        replies[0].text = _law_prefix(law) + replies[0].text
+        replies[0].text = law_prefix(law) + replies[0].text
     return replies
-
-
-def _law_prefix(law: str) -> str:
-    return phrase("law_prefix", offer=law_offer(law).capitalize(), law=law_label(law))
 
 
 def _due_dates(context: Context, rendered: Answer) -> str:
