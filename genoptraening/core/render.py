@@ -219,7 +219,7 @@ def answer_topic(
                        offer=law_offer(law), law=law_label(law))
         # The law's general rule, and whom to ask there, as where the standard is silent.
         return _with_phone(kb, municipality, _with_intro(intro, general, topic, municipality),
-                           town)
+                           town, own_law=False)
     rows = _entries(standard, topic, law)
     if not rows:
         if standard.imported is not None:
@@ -237,15 +237,16 @@ def answer_topic(
 
 
 def _with_phone(kb: KnowledgeBase, municipality: Municipality, silent: Answer,
-                town: str | None = None) -> Answer:
+                town: str | None = None, own_law: bool = True) -> Answer:
     """Add where to ask to an answer on a topic the standard is silent on: its phone number.
 
     "… siger ikke noget om klage over afgørelsen." — then whom the citizen can ask, with the
     section the number stands in as a source; where the standard gives no number, where every
-    municipality's stands.
+    municipality's stands. ``own_law``: False for a law the standard does not cover, whose
+    answer on how to apply is silent though the standard's own ways to apply give a number.
     """
     site = replace(silent, text=f"{silent.text}\n\n{phrase('silent_ask_site')}")
-    if silent.topic in ("contact", "apply"):
+    if silent.topic in ("contact", "apply") and own_law:
         # Their own answers are where the phone numbers come from (read here, not rendered).
         standard = kb.standard(municipality.slug)
         rows = [] if standard is None else [

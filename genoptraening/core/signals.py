@@ -264,8 +264,11 @@ def find_relative(text: str) -> Relative | None:
     spoken_of = (r for i, r in found
                  if {r.pronoun, *_PRONOUNS.get(r.pronoun, ())} & set(words[i + 1:]))
     first = next(spoken_of, None)
-    if first is None and found and _own_training(words):
-        return None  # "Jeg passer mit barnebarn. Kan min træning ligge om aftenen?"
+    if first is None and found and (_own_training(words) or all(
+            words[i - 2:i - 1] == ["med"] for i, _ in found)):
+        # "Jeg passer mit barnebarn. Kan min træning ligge om aftenen?"; "jeg bor med min
+        # mand, som har demens": the company the writer keeps, not the one asked about.
+        return None
     return first or (found[0][1] if found else None)
 
 
@@ -297,7 +300,14 @@ def kept_words(relative: Relative) -> str:
 _FOR_THE_WRITER = frozenset({("for", "mig"), ("mine", "vegne"), ("hjalper", "mig")})
 
 
+#: Verbs by which a relative tells the writer something ("min nabo siger, at jeg skal søge").
+_TELLS = frozenset({"siger", "sagde", "mener", "synes", "fortalte", "foreslog", "radede",
+                    "sagt", "fortalt", "foreslaet"})
+
+
 def _acts_for_the_writer(after: list[str]) -> bool:
+    if after[:1] and after[0] in _TELLS and "jeg" in after[1:4]:
+        return True  # "min nabo siger, at jeg selv skal søge": the writer is the one asked about
     return any(pair in _FOR_THE_WRITER for pair in zip(after, after[1:], strict=False))
 
 

@@ -79,7 +79,9 @@ def _eligibility(context: Context) -> list[Reply]:
     state, turn = context.state, context.turn
     facts = dict(state.eligibility)
     question = state.eligibility_question
-    if turn.intent in ("affirm", "deny"):
+    told_only = question is None and _tells_the_law(turn.stated)
+    waiting = state.pending_topic
+    if turn.intent in ("affirm", "deny") and not told_only:
         if question is None:
             return [Reply(phrase("eligibility_nothing_pending"))]
         facts[question] = turn.intent == "affirm"
@@ -105,7 +107,13 @@ def _eligibility(context: Context) -> list[Reply]:
     who = context.who()
     next_question = _next_question(context, facts)
     if next_question == "municipality":
-        return [*_law_first(context, facts, who), ask_municipality(context, "eligibility")]
+        earlier = state.pending_question if told_only else None
+        where = ask_municipality(context, "eligibility")
+        if earlier:
+            # "ja, jeg var indlagt …" while "Hvilken kommune?" waits for "Hvad gør jeg?": the
+            # question asked first is the one answered with the result.
+            state.pending_question = earlier
+        return [*_law_first(context, facts, who), where]
     if next_question is not None:
         state.eligibility_question = next_question
         ask = Reply(_question_text(context, next_question, who), buttons=_yes_no())
@@ -151,6 +159,11 @@ def _eligibility(context: Context) -> list[Reply]:
         # "Hvad så hvis vi flytter til Skanderborg?" after the result: who may get it there.
         state.answered("target_group")
     result = _result(context, facts, who, asked)
+    if told_only and waiting is not None and context.municipality is None:
+        # The story told while "Hvilken kommune?" waits: the law, then the question again.
+        result.append(ask_municipality(context, waiting))
+        state.pending_question = asked or None
+        return result
     in_result = {reply.text for reply in result}
     # "Hvornår starter hun?" after a stay: the result has said the deadlines already.
     return result + [reply for reply in _the_rest(context, asked)
@@ -220,6 +233,16 @@ def _asks_for_maintenance(text: str) -> bool:
 #: Training asked for again, after a course: "træne igen", "et nyt forløb".
 _TRAINING_AGAIN = re.compile(r"\btr[æa]e?n\w*\s+igen\b|\bigen\s+(?:noget\s+)?tr[æa]e?n|"
                              r"\bnyt\s+(?:trænings)?forløb\b", re.IGNORECASE)
+
+
+def _tells_the_law(told: Situation) -> bool:
+    """Tell whether a message tells what the law turns on (a stay, a plan, a loss, a condition).
+
+    "ja, jeg var indlagt i fire dage og fik en plan med hjem" with no yes/no question asked
+    (the municipality was): NLU reads a "yes", the message tells the story.
+    """
+    return any(fact is not None for fact in (told.hospital_stay, told.has_plan, told.new_loss,
+                                             told.lasting))
 
 
 def _law(facts: dict[str, Any]) -> str:

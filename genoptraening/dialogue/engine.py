@@ -41,6 +41,9 @@ HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
 
 #: From this confidence, NLU's topic is asked besides an age told as a follow-up.
 SURE_TOPIC = 0.8
+#: At most this many words, an unsure message naming a municipality after an answer asks
+#: that answer there.
+SHORT_SWITCH = 12
 #: The handlers a "Hvad betyder det?" after an answer may be read as (never a yes or no).
 _MAY_ASK_MEANING = frozenset({"answer_topic", "clarify", "smalltalk", "health"})
 #: Handlers of a message that may be a follow-up on the last answer's topic.
@@ -106,6 +109,11 @@ def respond(
           and 0 < len(turn.text.split()) <= 2
           and (turn.intent == "nlu_fallback" or turn.confidence < 0.6)):
         handler = turns.set_municipality
+    # "og i Rebild som ligger lige ved siden af?" after an answer: NLU unsure, but a
+    # municipality named in a short message is the last answer asked there.
+    elif (kind == "clarify" and context.named_municipality and context.state.last_topic
+          and len(turn.text.split()) <= SHORT_SWITCH):
+        handler = turns.set_municipality
     # "og hvis jeg bare glemmer det?" after the answer on cancellation: still cancellation.
     stay = (follow_up.last_topic_reading(context)
             if kind in _MAY_STAY and handler is HANDLERS[kind] else None)
@@ -114,8 +122,9 @@ def respond(
             if turn.intent in _TELLS_ONLY and handler is HANDLERS[kind] else None)
     if told:
         context.state.law = told[1]  # the conversation goes on under the law told
+        context.state.eligibility_question = None  # a case supposed answers no yes/no asked
     answers = _follow_up(context, kind) or (
-        turns.under_law(turns.topic_replies(context, told[0], turn.text, told[1]), told[1]) if told
+        turns.under_law(turns.topic_replies(context, told[0], "", told[1]), told[1]) if told
         else turns.answer_as(context, *stay) if stay else handler(context))
     at = questions.health_asked(turn)
     if at is not None and handler not in (turns.health, smalltalk.emergency):

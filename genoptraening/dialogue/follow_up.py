@@ -9,8 +9,10 @@ which hold them are the answer, with that answer's sources.
 
 from __future__ import annotations
 
+import re
+
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Facts
-from genoptraening.core.questions import law_follow_up
+from genoptraening.core.questions import holds_question, law_follow_up
 from genoptraening.core.reading import raw_sentences
 from genoptraening.core.text import skeleton
 from genoptraening.dialogue import imported_contact
@@ -80,6 +82,21 @@ def detail_of_last_answer(context: Context, named_only: bool = False) -> list[Re
                   answered_by={"kind": "topic", "topic": last, "detail": kinds})]
 
 
+#: Answers that name where to send or call of their own: "hvor skal jeg sende det hen?" after
+#: them sends the complaint, though NLU reads a question about applying.
+_OWN_ROUTE = frozenset({"complaint_decision", "complaint_treatment"})
+
+
+def sends_the_last(context: Context, topic: str) -> bool:
+    """Tell whether a question read as applying asks where to send what the last answer is about.
+
+    "hvor skal jeg sende det hen?" after the complaint's answer; not "hvordan søger jeg?".
+    """
+    text = skeleton(context.turn.text)
+    return (topic == "apply" and context.state.last_topic in _OWN_ROUTE
+            and "sog" not in text and len(text.split()) <= _MAX_LAW_WORDS)
+
+
 def _details(facts: Facts, kind: str) -> list[str]:
     """Return the strings by which a detail of ``kind`` shows in an answer's text."""
     if kind == "phones":
@@ -110,14 +127,22 @@ def law_of_told(context: Context) -> tuple[str, str] | None:
     (the story's facts as NLU read them; NLU reads the message as a "no", with nothing asked).
     Nothing while a question of the assistant waits for its answer.
     """
-    last, state = context.state.last_topic, context.state
+    last, state, text = context.state.last_topic, context.state, context.turn.text
+    # "og hvis jeg ikke havde været indlagt?" while "Har sygehuset lavet en plan?" waits: a
+    # case of its own, not the answer.
+    supposed = _SUPPOSE.match(text) is not None
     if (last is None or last == "legal_basis" or context.standard is None
-            or state.eligibility_question or len(context.turn.text.split()) > _MAX_LAW_WORDS):
+            or (state.eligibility_question and not supposed)
+            or len(text.split()) > _MAX_LAW_WORDS):
         return None
     told = context.turn.stated
     if told.has_plan or told.hospital_stay:
         return last, "sul_140"
     return (last, "sel_86_1") if told.hospital_stay is False and not told.lasting else None
+
+
+#: A case supposed, not told: "og hvis …", "hvad hvis …", "men hvis …".
+_SUPPOSE = re.compile(r"\s*(?:(?:og|men|så|hvad|hvad nu|hvad så)\s+)?hvis\b", re.IGNORECASE)
 
 
 def last_topic_reading(context: Context) -> tuple[str, float] | None:
@@ -131,10 +156,17 @@ def last_topic_reading(context: Context) -> tuple[str, float] | None:
     """
     last, turn = context.state.last_topic, context.turn
     intent = INTENT_OF_TOPIC.get(last) if last else None
-    unsure_of = turn.intent in TOPIC_OF_INTENT or turn.intent in _UNPLACED or (
-        turn.intent == "inform_municipality" and not context.named_municipality)  # not "tak"
+    no_place = turn.intent == "inform_municipality" and not context.named_municipality
+    unsure_of = turn.intent in TOPIC_OF_INTENT or turn.intent in _UNPLACED or no_place
     if (intent is None or context.standard is None or turn.intent == intent or not unsure_of
-            or turn.confidence >= STAY_UNLESS or len(turn.text.split()) > _MAX_WORDS):
+            or len(turn.text.split()) > _MAX_WORDS):
         return None
     confidence = dict(turn.ranking).get(intent, 0.0)
+    if no_place and not context.state.pending_topic and holds_question(turn.text) and (
+            len(turn.text.split()) > 2):
+        # "og hvis det er i sommerferien?", "også hvis det er i en anden kommune?": read as
+        # a place, but no municipality is named and none was asked for: the last topic.
+        return intent, max(confidence, STAY_FROM)
+    if turn.confidence >= STAY_UNLESS:
+        return None
     return (intent, confidence) if confidence >= STAY_FROM else None

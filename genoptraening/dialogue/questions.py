@@ -27,6 +27,10 @@ PART_INFORMATION = 2.5
 #: A topic whose question often asks another too, and how likely NLU must find that one:
 #: a relative's "hvordan søger jeg for hende?" asks whether they may, and how to apply.
 ASKED_WITH = {"on_behalf": ("ask_apply", 0.25)}
+#: Under this, NLU's reading of a story with one question may be the story's, not the question's.
+STORY_UNSURE = 0.8
+#: How sure NLU must be of that one question for its own topic to be answered first.
+STORY_QUESTION_SURE = 0.65
 #: How sure NLU must be of one question's intent for its topic to be answered.
 QUESTION_SURE = 0.5
 #: How sure NLU must be of it when the standard's text finds no passage for the question.
@@ -109,6 +113,11 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     questions = split_questions(context.turn.text)
     if len(questions) < 2:
         lone = [(0, answered, _lone_question(context, answered))]
+        asked = _story_asks(context, answered)
+        if asked is not None:
+            # "Min mor … Hun har givet mig lov. Kan jeg sende en mail med hendes cpr-nummer?":
+            # the story's one question first, then what its telling was read as.
+            lone.insert(0, (0, asked[0], asked[1]))
         paired = ASKED_WITH.get(answered)
         if paired and dict(context.turn.ranking).get(paired[0], 0.0) >= paired[1]:
             # "hvordan søger jeg for hende?": whether a relative may, and how to apply.
@@ -122,6 +131,22 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     others = [row for row in found if row[1] != answered]
     # The NLU's own topic goes first among questions at the same place.
     return sorted([main, *others], key=lambda row: (row[0], row is not main))
+
+
+def _story_asks(context: Context, answered: str) -> tuple[str, str] | None:
+    """Return (topic, question) of a story's one question NLU reads as another topic, if sure.
+
+    Only when NLU is unsure of the whole message (``STORY_UNSURE``): then its reading comes
+    from what the story tells, and the question is what the citizen asks.
+    """
+    lone = split_questions(context.turn.text, always=True)
+    if len(lone) != 1 or lone[0] == context.turn.text or (
+            context.turn.confidence >= STORY_UNSURE):
+        return None
+    read = context.asked(lone[0])
+    topic = TOPIC_OF_INTENT.get(read.intent) if is_sure(read) and read.confidence >= (
+        STORY_QUESTION_SURE) else None
+    return (topic, lone[0]) if topic is not None and topic != answered else None
 
 
 def _lone_question(context: Context, answered: str) -> str:

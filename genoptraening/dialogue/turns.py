@@ -11,7 +11,6 @@ import dataclasses
 from genoptraening.core import dates
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.questions import (
-    compares_laws,
     holds_question,
     mentioned_law,
     split_questions,
@@ -23,7 +22,6 @@ from genoptraening.core.render import (
     Answer,
     deadlines_of,
     due_dates_text,
-    general_answer,
     law_label,
     law_offer,
     law_prefix,
@@ -32,6 +30,7 @@ from genoptraening.core.render import (
     topic_label,
 )
 from genoptraening.dialogue import (
+    before_where,
     details,
     follow_up,
     imported,
@@ -62,13 +61,9 @@ ASKED_FLOOR = 0.1
 SWITCH_FLOOR = 0.3
 #: The score the standard's best passage needs to agree with an unsure NLU topic.
 AGREEING_UNSURE = 0.25
-#: Topics whose answer is the same in every municipality: answered without asking where.
-SAME_EVERYWHERE = frozenset({"legal_basis"})
-#: Topics whose general rule for a law the question names is said before asking where, and
-#: for which laws: after a stay, nobody applies anywhere ("skal man selv søge, når man bliver
-#: udskrevet?").
-LAW_FIRST = {"target_group": frozenset({"sul_140", "sel_86_1", "sel_86_2"}),
-             "apply": frozenset({"sul_140"})}
+#: The kinds of complaint, each with its own route and deadline.
+COMPLAINTS = frozenset({"complaint_decision", "complaint_treatment", "complaint_staff"})
+
 
 def just_a_place(context: Context) -> bool:
     """Tell whether the message names a municipality and says nothing else."""
@@ -79,49 +74,22 @@ def answer(context: Context) -> list[Reply]:
     """Answer the topic of the turn's intent for the citizen's municipality."""
     topic = TOPIC_OF_INTENT[context.turn.intent]
     state = context.state
-    if topic in SAME_EVERYWHERE and (
-            context.municipality is None or compares_laws(context.turn.text)):
-        # The law is the same in every municipality, and so is the difference between its
-        # rules: the general rule; then, with no municipality known, an offer of the local view.
-        state.answered(topic)
-        state.misses = 0
-        reply = reply_from(general_answer(context.kb, topic) or context.answer(topic))
-        if context.municipality is None:
-            reply.text += "\n\n" + phrase("same_everywhere", **context.who())
-        return [reply]
+    if (everywhere := before_where.same_everywhere(context, topic)) is not None:
+        return everywhere
     if context.municipality is None:
-        return [*_law_first(context, topic), ask_municipality(context, topic)]
+        return [*before_where.law_first(context, topic), ask_municipality(context, topic)]
     if topic == "legal_basis" and (switched := follow_up.law_of_follow_up(context)):
         last, law = switched  # "og genoptræning uden indlæggelse?" after an answer
         state.misses = 0
         return topic_replies(context, last, context.turn.text, law)
-    if topic in ("contact", "location") and (
-            detail := follow_up.detail_of_last_answer(context, named_only=topic == "location")):
+    if (topic in ("contact", "location") or follow_up.sends_the_last(context, topic)) and (
+            detail := follow_up.detail_of_last_answer(context, named_only=topic != "contact")):
         return detail  # "og hvad er adressen?" after the complaint's answer: its address
     if topic == "contact" and (timed := when_to_call(context)):
         state.pending_topic, state.misses = None, 0
         state.answered(topic)
         return timed  # "kan jeg ringe fredag eftermiddag?": yes or no, from the hours
     return _each_question(context, topic)
-
-
-def _law_first(context: Context, topic: str) -> list[Reply]:
-    """Return the law's general rule on a topic the question names a law for, if it has one.
-
-    "Hvem kan få vedligeholdende træning?" is answered by the law before "which
-    municipality?": only the municipality's own criteria wait for it. Else, when a question of
-    the message asks what the laws are, their general rule.
-    """
-    law = mentioned_law(context.turn.text)
-    general = general_answer(context.kb, topic, law) if law in LAW_FIRST.get(topic, ()) else None
-    if general is not None:
-        return [reply_from(general)]
-    if any(q.intent == "ask_law" and questions.is_sure(q) for q in context.turn.questions) and (
-            rule := general_answer(context.kb, "legal_basis")):
-        # "Hvad er en genoptræningsplan og hvem laver den?": what the laws say, first.
-        context.state.answered("legal_basis")
-        return [reply_from(rule)]
-    return []
 
 
 def _each_question(context: Context, topic: str) -> list[Reply]:
@@ -157,8 +125,11 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     law = None if state.law else story_law(context.turn)
     if law is not None:
         state.law = law
-    replies = _said_once([reply for _, topic, question in asked
-                          for reply in topic_replies(context, topic, question)])
+    replies: list[Reply] = []
+    for _, topic, question in asked:
+        if not (replies and _said_already(context, topic, question, replies)):
+            replies += topic_replies(context, topic, question)
+    replies = _said_once(replies)
     if law is not None and replies:
         # "Min datter på 15 har fået en genoptræningsplan. Hvem skal træne hende?": what the
         # standard says of the story's own case, unless an answer already quotes it.
@@ -171,6 +142,20 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
             reply.text = reply.text.removeprefix(law_prefix(law))
         replies[0].text = f"{said} {replies[0].text}"
     return replies
+
+
+def _said_already(context: Context, topic: str, question: str, replies: list[Reply]) -> bool:
+    """Tell whether an answer of the turn states the detail a further question asks.
+
+    "Hvem skal jeg klage til, og er der en frist?" about staff: their complaint's answer says
+    there is none; the deadline of a complaint about a decision is not asked.
+    """
+    if question == context.turn.text:
+        return False  # the message's one question, asked of two topics ("… for hende?")
+    detail = details.detail_asked(question, topic) or details.detail_asked(context.turn.text,
+                                                                         topic)
+    return detail is not None and detail.topic in (None, topic) and any(
+        detail.stated_in(reply.text) for reply in replies)
 
 
 def _said_once(replies: list[Reply]) -> list[Reply]:
@@ -203,7 +188,14 @@ def topic_replies(context: Context, topic: str, question: str,
         # A story's one question, read alone for its passage: the detail it asks may be
         # named in the sentence before ("Jeg har en schæferhund. Skal den lukkes inde?").
         detail = details.detail_asked(context.turn.text, topic)
-    topic = detail.topic if detail is not None and detail.topic else topic
+    if detail is not None and detail.topic and detail.topic != topic and not (
+            {topic, detail.topic} <= COMPLAINTS and detail.stated_in(context.answer(topic,
+                                                                                law).text)):
+        # "Personalet var uforskammet. Hvem klager jeg til, og er der en frist?": each kind
+        # of complaint that says its own deadline keeps it; other topics leave it to its own.
+        if context.state.last_topic == topic:
+            context.state.last_topic = detail.topic  # a follow-up goes on from what was said
+        topic = detail.topic
     standard = context.standard
     national = context.kb.national
     if law and standard is not None and law not in standard.laws and not (

@@ -241,6 +241,8 @@ def test_consent_given(text, said):
     "kan min søn ringe til kommunen for mig om genoptræning?",
     "min datter hjælper mig med at søge",
     "min søn søger på mine vegne",
+    "Min nabo siger, at jeg selv skal skrive til Træningsenheden. Er det rigtigt?",
+    "min datter mener jeg burde søge om træning",
 ])
 def test_a_relative_who_acts_for_the_writer_is_not_the_one_asked_about(text):
     assert find_relative(text) is None
@@ -284,6 +286,7 @@ def test_of_several_relatives_the_one_the_message_goes_on_about(text, noun):
     "Jeg passer mit barnebarn om formiddagen. Kan min genoptræning ligge om aftenen?",
     "Kan jeg træne om aftenen? Jeg passer mit barnebarn om dagen.",
     "min datter kører mig, men kan jeg få vedligeholdende træning hos jer?",
+    "Jeg er 84 og bor med min mand, som har demens. Kan I komme hjem til mig?",
 ])
 def test_a_relative_only_mentioned_by_a_writer_asking_for_their_own_training(text):
     assert find_relative(text) is None
@@ -315,3 +318,8 @@ def test_a_relative_of_either_sex_keeps_the_pronoun_the_message_gave():
     assert relative_named(kept_words(told)) == told  # the next turn says "han", not "de"
     mother = find_relative("min mor er 80")
     assert mother is not None and kept_words(mother) == "mor"
+
+
+def test_a_relative_the_writer_lives_with_is_asked_about_when_spoken_of_again():
+    assert find_relative("Jeg bor sammen med min mor, hun er faldet.").noun == "mor"
+    assert find_relative("min datter siger, at hun ikke kan gå").noun == "datter"

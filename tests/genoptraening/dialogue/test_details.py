@@ -30,7 +30,8 @@ def test_a_silent_detail_with_a_general_rule_gives_it_marked_general(conversatio
     assert "Det er den generelle regel" in text and "inden 4 uger" in text
     assert "Kilde: Generel regel, Retssikkerhedsloven §§ 66 og 67" in text
     assert "myndighedsfunktion" in text  # the standard's own complaint route, not deadlines
-    assert c.state.last_topic == "deadlines"
+    # What was answered is the complaint: a follow-up ("og hvor sender jeg den?") goes on there.
+    assert c.state.last_topic == "complaint_decision"
 
 
 def test_a_detail_the_standard_states_is_quoted_when_the_answer_lacks_it(conversation):

@@ -371,3 +371,21 @@ def test_an_unsure_question_for_maintenance_by_name_gets_the_result_for_it(conve
     assert text.startswith("Det lyder som vedligeholdende træning efter serviceloven § 86, "
                            "stk. 2.")
     assert "72 33 58 50" in text
+
+
+def test_a_story_told_while_the_municipality_is_asked_gives_the_law_and_asks_again(conversation):
+    c = conversation()
+    c.say("answer_topic", "Jeg har fået et nyt knæ. Hvad gør jeg?", "ask_apply",
+          situation=Situation(new_loss=True))
+    assert c.state.pending_topic == "apply"
+    # NLU reads a "yes"; nothing yes/no was asked, but the message tells the stay and plan.
+    text = c.say("eligibility", "ja, jeg var indlagt i fire dage og fik en plan med hjem",
+                 "affirm", situation=Situation(hospital_stay=True, has_plan=True))
+    assert text.startswith("Det lyder som genoptræning efter sundhedsloven § 140.")
+    assert text.endswith(c.replies[-1].full_text) and "Hvilken kommune" in c.replies[-1].text
+    assert c.state.pending_question == "Jeg har fået et nyt knæ. Hvad gør jeg?"
+    text = c.say("set_municipality", "Rebild", "inform_municipality")
+    assert "senest 4 dage" in text and c.state.law == "sul_140"
+    # A bare yes with nothing asked still says so.
+    c = conversation(municipality="rebild")
+    assert "Hvad vil du gerne vide?" in c.say("eligibility", "ja", "affirm")

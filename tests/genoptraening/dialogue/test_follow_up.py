@@ -128,3 +128,42 @@ def test_what_happens_next_after_the_complaint_is_the_complaints_course(conversa
     c.say("answer_topic", "Hvad indeholder træningen?", "ask_content")
     text = c.say("answer_topic", "Hvad sker der så bagefter?", "ask_follow_up")
     assert c.state.last_topic == "follow_up"
+
+
+def test_a_sure_place_reading_of_a_question_naming_none_asks_the_last_topic(conversation):
+    # NLU sure it is a place ("sommerferien"), but no municipality is named, none was asked
+    # for, and the message asks: the last answer's detail, not "Det kender jeg ikke …".
+    c = conversation(municipality="skanderborg", last_topic="cancellation")
+    text = c.say("set_municipality", "og hvis det er i sommerferien?", "inform_municipality",
+                 confidence=0.82, ranking=(("inform_municipality", 0.82),
+                                           ("ask_contact", 0.07)))
+    assert "erstatningstræning" in text and "kender jeg ikke" not in text
+    # A place that is no municipality, given as the answer, still is said to be unknown.
+    c = conversation(municipality="skanderborg", last_topic="cancellation")
+    text = c.say("set_municipality", "Paris", "inform_municipality", confidence=0.9)
+    assert "kender jeg ikke som en dansk kommune" in text
+
+
+def test_where_to_send_it_after_the_complaint_is_the_complaints_address(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "Jeg er ikke enig i afslaget. Kan jeg gøre noget?",
+          "ask_complaint_decision")
+    text = c.say("answer_topic", "hvor skal jeg sende det hen?", "ask_apply", confidence=0.66)
+    assert "Møllebjergvej 4" in text and "ansøgningsskema" not in text
+    assert c.state.last_topic == "complaint_decision"
+    assert "46 46 46 46" in c.say("answer_topic", "kan jeg ikke bare ringe?", "ask_contact")
+    # How to apply, asked after the complaint, is how to apply.
+    c.say("answer_topic", "Kan jeg klage over afslaget?", "ask_complaint_decision")
+    assert "ansøgningsskema" in c.say("answer_topic", "hvordan søger jeg igen?", "ask_apply")
+
+
+def test_a_supposed_case_while_a_yes_no_waits_asks_the_last_topic_under_its_law(conversation):
+    from genoptraening.core.situation import Situation
+
+    c = conversation(municipality="lejre", last_topic="apply", eligibility_question="plan",
+                     eligibility={"hospital": True})
+    text = c.say("eligibility", "og hvis jeg ikke havde været indlagt?", "deny",
+                 situation=Situation(hospital_stay=False))
+    assert text.startswith("Genoptræning (Serviceloven § 86, stk. 1): ")
+    assert "ansøgningsskema" in text and c.state.law == "sel_86_1"
+    assert c.state.eligibility_question is None

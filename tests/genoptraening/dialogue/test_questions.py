@@ -134,3 +134,30 @@ def test_one_topic_asked_under_two_laws_is_answered_under_each(conversation):
                  questions=(Question(first, "ask_scope", 0.95),
                             Question(second, "ask_scope", 0.95)))
     assert "6 uger" in text and "12 uger" in text
+
+
+def test_a_storys_one_question_read_as_another_topic_is_answered_first(conversation):
+    story = ("Min mor har Parkinson. Hun har givet mig lov til at tage mig af det. Kan jeg "
+             "sende en almindelig mail med hendes cpr-nummer?")
+    question = "Kan jeg sende en almindelig mail med hendes cpr-nummer?"
+    c = conversation(municipality="skanderborg")
+    c.say("answer_topic", story, "ask_on_behalf", confidence=0.69,
+          questions=(Question(question, "ask_contact", 0.7),))
+    topics = [r.answered_by.get("topic") for r in c.replies]
+    assert topics[:2] == ["contact", "on_behalf"]
+    assert "personfølsomme" in c.replies[0].text
+    # NLU sure of the whole message: its reading is the answer.
+    c = conversation(municipality="skanderborg")
+    c.say("answer_topic", story, "ask_on_behalf", confidence=0.9,
+          questions=(Question(question, "ask_contact", 0.7),))
+    assert [r.answered_by.get("topic") for r in c.replies][:1] == ["on_behalf"]
+
+
+def test_a_further_question_whose_detail_an_answer_of_the_turn_states_adds_nothing(
+        conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "Personalet var uforskammet. Hvem skal jeg klage til, og er "
+                 "der en frist?", "ask_complaint_staff", confidence=0.9)
+    assert "teamlederen" in text and "Der er ingen frist for at klage" in text
+    assert "4 uger" not in text  # not the deadline of a complaint about a decision
+    assert {r.answered_by.get("topic") for r in c.replies} == {"complaint_staff"}

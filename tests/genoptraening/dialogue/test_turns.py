@@ -19,7 +19,8 @@ def test_topic_answer_cites_the_standard(conversation):
 def test_missing_municipality_is_asked_and_the_question_answered_after(conversation):
     c = conversation()
     text = c.say("answer_topic", "hvordan søger jeg om træning", "ask_apply")
-    assert "Hvilken kommune bor du i?" in text
+    # The general rule first (after a stay one does not apply), then where.
+    assert text.index("Kontakt din kommune") < text.index("Hvilken kommune bor du i?")
     assert set(c.buttons) == {"Lejre", "Hjørring", "Skanderborg", "Rebild", "Hedensted"}
     assert c.state.pending_topic == "apply"
     text = c.say("set_municipality", "Hjørring", "inform_municipality")
@@ -295,7 +296,8 @@ def test_a_law_the_standard_does_not_cover_gets_its_own_general_rule_where_the_l
     c = conversation(municipality="hjoerring", law="sul_140")
     text = c.say("answer_topic", "skal jeg selv søge om genoptræning bagefter?", "ask_apply")
     assert "skal du ikke selv søge" in text and "Generel regel, Sundhedsloven § 140" in text
-    assert "72 33 58 50" not in text
+    assert "Du kan selv kontakte Træningsenheden" not in text  # not § 86's way to apply
+    assert "Du kan spørge kommunen: ring på 72 33 58 50" in text  # whom to ask, as when silent
     # Where the law says nothing particular (the price), the standard's own answer is given.
     text = c.say("answer_topic", "hvad koster det?", "ask_cost")
     assert "gratis" in text and "Hjørring Kommune" in text
@@ -420,3 +422,22 @@ def test_a_relative_asking_how_to_apply_for_her_hears_whether_they_may_and_how(c
         "answer_topic", "må min søn ringe for mig?", "ask_on_behalf",
         ranking=(("ask_on_behalf", 0.95), ("ask_apply", 0.03)))
     assert "ansøgningsskema" not in text
+
+
+def test_a_refusal_hears_that_one_may_complain_before_where(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "Jeg har fået afslag på vedligeholdende træning. Hvad kan jeg "
+                 "gøre?", "ask_complaint_decision")
+    assert text.index("kan du klage") < text.index("Hvilken kommune bor du i?")
+    assert "Generel regel, Retssikkerhedsloven" in text
+    text = c.say("set_municipality", "Skanderborg", "inform_municipality")
+    assert "Aktivitet og Træning" in text  # then the municipality's own route
+
+
+def test_an_unsure_message_naming_a_municipality_after_an_answer_asks_it_there(conversation):
+    c = conversation()
+    c.say("answer_topic", "Jeg bor i Aalborg. Hvad er ventetiden på genoptræning?",
+          "ask_deadlines")
+    text = c.say("clarify", "og i Rebild som ligger lige ved siden af?", "nlu_fallback",
+                 confidence=0.3)
+    assert c.state.municipality == "rebild" and "senest 4 dage" in text
