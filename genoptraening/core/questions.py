@@ -18,7 +18,10 @@ MAX_QUESTIONS = 3
 # A verb before its subject asks too: "… og koster det noget".
 _QUESTION_WORD = (r"(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?|kan|skal|m[aå]|"
                   r"er der|får|bliver|gælder|hjælper|"
-                  r"(?:koster|tager|varer|betaler) (?:det|jeg|man|vi|hun|han|de|I))")
+                  # The verb before its subject asks: "…, og træner man alene?"
+                  r"(?:koster|tager|varer|betaler|træner|kører|foregår|går|ligger|starter|"
+                  r"begynder|slutter|plejer|kommer|hører|ringer|sender|søger) "
+                  r"(?:det|der|jeg|man|vi|hun|han|de|I))")
 _OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IGNORECASE)
 #: Where a second question starts inside a sentence: ", og hvad koster …", "samt hvornår …".
 _JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
@@ -111,8 +114,13 @@ def split_questions(text: str, always: bool = False) -> list[str]:
             # "Hun vil helst træne i Støvring. Kan det lade sig gøre?" asks about what it
             # points back to: the question is read with it.
             sentence = f"{told} {sentence}"
+        asked = [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
+        if told and asked and _WHAT_NOW.match(asked[0]):
+            # "Der er gået ti dage, og jeg har ikke hørt noget. Hvad gør jeg nu, og …?": what
+            # to do about what was just told.
+            asked[0] = f"{told} {asked[0]}"
         told = ""
-        parts += [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
+        parts += asked
     return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
 
 
@@ -122,6 +130,13 @@ _POINTS_BACK = re.compile(
     r"^(?:og |men |så )?(?:kan|må|er|går|gælder|vil) (?:det|hun|han|jeg|vi|man|de)"
     r"(?: (?:det|også|godt|virkelig))? ?(?:lade sig gøre|muligt|det|an|i orden|ok|okay|tilladt)"
     r"?\s*\?$", re.IGNORECASE)
+
+
+#: A question that asks what to do about what was just told: "Hvad gør jeg nu?", "Hvad skal
+#: vi så gøre?", "Hvad nu?".
+_WHAT_NOW = re.compile(
+    r"^(?:og |men |så )?hvad (?:nu|så|(?:gør|skal|kan) (?:jeg|vi|hun|han|man)"
+    r"(?: (?:så|nu|gøre|egentlig))*)\s*\??$", re.IGNORECASE)
 
 
 # --- The law a question names ---------------------------------------------------------------
@@ -138,7 +153,8 @@ _LAW_WORDS = (
 )
 #: A question that sets the laws side by side: "forskellen på …", "genoptræning eller
 #: vedligeholdende træning?".
-_COMPARES_LAWS = re.compile(r"forskel|genoptr\w* (?:og|eller) vedligehold|"
+#: "forskellen på basal og avanceret genoptræning" compares two kinds under one law.
+_COMPARES_LAWS = re.compile(r"forskel(?!\w*\s+(?:p(?:å|aa|a)\s+|mellem\s+)?(?:basal|avancer))|genoptr\w* (?:og|eller) vedligehold|"
                             r"vedligehold\w*(?: tr[æa]e?ning)? (?:og|eller) genoptr",
                             re.IGNORECASE)
 

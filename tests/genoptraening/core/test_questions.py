@@ -3,6 +3,7 @@
 import pytest
 
 from genoptraening.core.questions import (
+    compares_laws,
     holds_question,
     mentioned_law,
     opens_with_yes_or_no,
@@ -24,6 +25,10 @@ from genoptraening.core.questions import (
     ("hvordan søger man om træning i hjørring og koster det noget",
      ["hvordan søger man om træning i hjørring", "koster det noget"]),
     ("hun faldt og tager det nu roligt", ["hun faldt og tager det nu roligt"]),
+    ("Hvornår kan jeg starte, og træner man alene eller sammen med andre?",
+     ["Hvornår kan jeg starte", "træner man alene eller sammen med andre?"]),
+    ("hvad koster det og hvor lang tid går der?", ["hvad koster det", "hvor lang tid går der?"]),
+    ("Jeg faldt, og går nu dårligt.", ["Jeg faldt, og går nu dårligt."]),
 ])
 def test_a_message_is_cut_into_its_questions(text, parts):
     assert split_questions(text) == parts
@@ -81,3 +86,20 @@ def test_a_question_about_being_discharged_names_the_law_after_a_stay():
 ])
 def test_a_message_opening_with_yes_or_no_is_read_as_such(text, said):
     assert opens_with_yes_or_no(text) == said
+
+
+def test_what_to_do_now_is_read_with_what_was_just_told():
+    text = ("Der er gået ti dage, og jeg har ikke hørt noget. Hvad gør jeg nu, og skal jeg "
+            "betale for træningen?")
+    assert split_questions(text) == [
+        "Der er gået ti dage, og jeg har ikke hørt noget. Hvad gør jeg nu",
+        "skal jeg betale for træningen?"]
+    assert split_questions("Hvad gør jeg nu?", always=True) == ["Hvad gør jeg nu?"]
+    assert split_questions("Jeg faldt. Hvad koster det?", always=True) == ["Hvad koster det?"]
+
+
+def test_two_kinds_of_training_under_one_law_are_not_the_laws_compared():
+    assert compares_laws("Hvad er forskellen på genoptræning og vedligeholdende træning?")
+    assert compares_laws("hvad er forskellen?")
+    assert not compares_laws("hvad er forskellen paa basalt og avanseret genoptræning")
+    assert not compares_laws("forskellen mellem basal og avanceret genoptræning")

@@ -107,3 +107,19 @@ def test_a_silent_detail_where_the_standard_gives_no_number_says_where_to_find_o
     text = c.say("answer_topic", "Hvor mange gange om ugen får man genoptræning?", "ask_scope")
     assert "oplyser ikke" in text and "ring på" not in text
     assert text.count("kommunens hjemmeside eller hos borgerservice") == 1
+
+
+def test_the_levels_of_training_are_quoted_where_the_standard_has_them(conversation):
+    text = conversation().say("answer_topic", "hvad er forskellen paa basalt og avanseret "
+                              "genoptræning i rebild kommune", "ask_law")
+    assert "basalt eller avanceret niveau" in text and "kompetencekrav" in text
+    text = conversation(municipality="lejre").say("answer_topic",
+                                                  "hvad er avanceret genoptræning?", "ask_law")
+    assert "oplyser ikke noget om genoptræning på basalt og avanceret niveau" in text
+
+
+def test_a_course_that_ends_too_soon_asks_whether_it_can_be_extended(conversation):
+    text = conversation(municipality="lejre").say(
+        "answer_topic", "Mit genoptræningsforløb stopper i næste uge, men mit knæ er stadig "
+        "ikke godt. Kan jeg få lov at fortsætte?", "ask_follow_up", confidence=0.94)
+    assert "Forløbene kan forlænges" in text
