@@ -154,7 +154,8 @@ _LAW_WORDS = (
 #: A question that sets the laws side by side: "forskellen på …", "genoptræning eller
 #: vedligeholdende træning?".
 #: "forskellen på basal og avanceret genoptræning" compares two kinds under one law.
-_COMPARES_LAWS = re.compile(r"forskel(?!\w*\s+(?:p(?:å|aa|a)\s+|mellem\s+)?(?:basal|avancer))|genoptr\w* (?:og|eller) vedligehold|"
+_COMPARES_LAWS = re.compile(r"forskel(?!\w*\s+(?:p(?:å|aa|a)\s+|mellem\s+)?(?:basal|avancer))|"
+                            r"genoptr\w* (?:og|eller) vedligehold|"
                             r"vedligehold\w*(?: tr[æa]e?ning)? (?:og|eller) genoptr",
                             re.IGNORECASE)
 
