@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from genoptraening.core.details import Cue, words_of
-from genoptraening.core.knowledge.schema import TOPICS
+from genoptraening.core.knowledge.schema import LAWS, TOPICS
 from genoptraening.core.vocabulary_file import read_live, read_section
 
 FOLLOW_UPS_FILE = "vocabulary/follow_ups.yml"
@@ -27,31 +27,44 @@ def asks_meaning(text: str) -> bool:
     return 0 < len(words) <= MAX_WORDS and any(cue.found_in(words) for cue in _cues())
 
 
-#: The "next" section: the words that ask it, and the topic that answers it after each topic.
+#: A section of follow-ups from topic to topic: the words that ask it, and the topic that
+#: answers it after each topic.
 _Next = tuple[tuple[Cue, ...], dict[str, str]]
+#: The sections, in the order they are tried: what happens next ("Hvad sker der så?"), what
+#: if the municipality is late ("hvad hvis I ikke kan nå det?"), what if it says no.
+STEP_SECTIONS = ("next", "late", "refused")
 
 
-def next_topic(text: str, last: str) -> str | None:
+def next_topic(text: str, last: str, law: str | None = None) -> str | None:
     """Return the topic that answers "Hvad sker der så?" after an answer on ``last``, if asked.
 
-    Only after the topics the file names: after an answer on the training itself, what
-    happens afterwards is the follow-up topic NLU reads.
+    Also "hvad hvis I ikke kan nå det?" after the deadlines under § 140 (the free choice when
+    the municipality is late): a topic in the file may name its law, "deadlines/sul_140". Only
+    after the topics the file names: after an answer on the training itself, what happens
+    afterwards is the follow-up topic NLU reads.
     """
     words = words_of(text)
-    none: _Next = ((), {})
-    cues, after = read_live(FOLLOW_UPS_FILE, _parse_next, none)
-    if not 0 < len(words) <= MAX_WORDS or not any(cue.found_in(words) for cue in cues):
+    if not 0 < len(words) <= MAX_WORDS:
         return None
-    return after.get(last)
+    keys = ([f"{last}/{law}"] if law else []) + [last]
+    for cues, after in read_live(FOLLOW_UPS_FILE, _parse_steps, ()):
+        found = next((after[key] for key in keys if key in after), None)
+        if found and any(cue.found_in(words) for cue in cues):
+            return found
+    return None
 
 
-def _parse_next(data: dict[str, Any]) -> _Next:
-    section = data.get("next")
-    if not isinstance(section, dict):
-        return (), {}
-    after = section.get("after")
-    return (tuple(Cue.parse(str(cue)) for cue in section.get("asks") or ()),
-            {str(k): str(v) for k, v in after.items()} if isinstance(after, dict) else {})
+def _parse_steps(data: dict[str, Any]) -> tuple[_Next, ...]:
+    steps = []
+    for name in STEP_SECTIONS:
+        section = data.get(name)
+        if not isinstance(section, dict):
+            continue
+        after = section.get("after")
+        steps.append((tuple(Cue.parse(str(cue)) for cue in section.get("asks") or ()),
+                      {str(k): str(v) for k, v in after.items()} if isinstance(after, dict)
+                      else {}))
+    return tuple(steps)
 
 
 def _cues() -> tuple[Cue, ...]:
@@ -73,17 +86,26 @@ def follow_up_problems(path: Path) -> list[tuple[str, str]]:
     if not _cue_list(asks):
         problems.append(("meaning.asks", "skal være en liste af ord eller udtryk"))
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    section = data.get("next") if isinstance(data, dict) else None
-    if section is None:
-        return problems  # optional
+    for name in STEP_SECTIONS:
+        section = data.get(name) if isinstance(data, dict) else None
+        if section is not None:  # optional
+            problems += _step_problems(name, section)
+    return problems
+
+
+def _step_problems(name: str, section: object) -> list[tuple[str, str]]:
+    problems = []
     after = section.get("after") if isinstance(section, dict) else None
     if not isinstance(section, dict) or not _cue_list(section.get("asks")):
-        problems.append(("next.asks", "skal være en liste af ord eller udtryk"))
+        problems.append((f"{name}.asks", "skal være en liste af ord eller udtryk"))
     if not isinstance(after, dict) or not after:
-        problems.append(("next.after", "skal være emne: emne (efter dette svar: dette emne)"))
+        problems.append((f"{name}.after", "skal være emne: emne (efter dette svar: dette emne)"))
     else:
-        problems += [(f"next.after.{k}", f"ukendt emne: {t}")
-                     for k, v in after.items() for t in (k, v) if t not in TOPICS]
+        problems += [(f"{name}.after.{k}", f"ukendt emne: {t}")
+                     for k, v in after.items() for t in (str(k).partition("/")[0], v)
+                     if t not in TOPICS]
+        problems += [(f"{name}.after.{k}", f"ukendt lov: {law} (brug {', '.join(LAWS)})")
+                     for k in after if (law := str(k).partition("/")[2]) and law not in LAWS]
     return problems
 
 

@@ -20,6 +20,7 @@ from genoptraening.core.questions import (
     holds_question,
     mentioned_law,
     split_questions,
+    told_and_asked,
 )
 from genoptraening.core.render import general_answer, law_offer, phrase
 from genoptraening.core.situation import Situation
@@ -32,7 +33,8 @@ def _yes_no() -> list[Button]:
     return [Button(phrase("button_yes"), "/affirm"), Button(phrase("button_no"), "/deny")]
 
 
-def _learn(facts: dict[str, Any], situation: Situation) -> None:
+def _learn(facts: dict[str, Any], situation: Situation, newer: bool = False) -> None:
+    """Add the facts a message states; ``newer``: they replace what an earlier turn told."""
     found = {
         "hospital": situation.hospital_stay,
         "plan": situation.has_plan,
@@ -42,6 +44,8 @@ def _learn(facts: dict[str, Any], situation: Situation) -> None:
         "excluded": situation.vederlagsfri,
         "new_loss": situation.new_loss,
     }
+    if newer:
+        facts.update({key: value for key, value in found.items() if value is not None})
     if situation.new_loss and situation.lasting is None:
         found["lasting"] = False
     if situation.has_plan:
@@ -49,6 +53,19 @@ def _learn(facts: dict[str, Any], situation: Situation) -> None:
     for key, value in found.items():
         if value is not None and facts.get(key) is None:
             facts[key] = value
+
+
+def remember_told(context: Context) -> None:
+    """Keep what a message tells of the story while it asks something else.
+
+    "Min mand er lige faldet …" (an emergency), then "han skal have noget træning": the fall
+    is not asked about again when whether he can get training is.
+    """
+    if not told_and_asked(context.turn.text) and holds_question(context.turn.text):
+        return  # "Skal man selv søge, når man bliver udskrevet?" tells no story
+    facts = dict(context.state.eligibility)
+    _learn(facts, context.turn.stated, newer=True)
+    context.state.eligibility = facts
 
 
 def municipal_criteria(context: Context, law: str) -> dict[str, Any]:
@@ -87,7 +104,8 @@ def _eligibility(context: Context) -> list[Reply]:
         facts[question] = turn.intent == "affirm"
         if question == "age":
             facts["age_ok"] = facts.pop("age")
-    _learn(facts, turn.stated)
+    # A story told now says more than what earlier turns told; a yes or no is what was asked.
+    _learn(facts, turn.stated, newer=question is None)
     if turn.intent not in ("affirm", "deny") and _asks_for_maintenance(turn.text):
         # "… fik genoptræning efter planen, men den er slut nu. Kan han få vedligeholdende
         # træning?": the law asked for is the answer's, whatever an earlier stay was.

@@ -22,7 +22,7 @@ from genoptraening.dialogue.context import (
     with_consent_reminder,
 )
 from genoptraening.dialogue.deps import Deps
-from genoptraening.dialogue.eligibility import eligibility
+from genoptraening.dialogue.eligibility import eligibility, remember_told
 from genoptraening.dialogue.handover import handover, health_reply
 from genoptraening.dialogue.model import Reply, State, Turn
 
@@ -126,6 +126,8 @@ def respond(
     answers = _follow_up(context, kind) or (
         turns.under_law(turns.topic_replies(context, told[0], "", told[1]), told[1]) if told
         else turns.answer_as(context, *stay) if stay else handler(context))
+    if handler is not eligibility:
+        remember_told(context)
     at = questions.health_asked(turn)
     if at is not None and handler not in (turns.health, smalltalk.emergency):
         # A health question beside another ("Hjælper glukosamin? Og kan jeg få træning?"):
@@ -149,20 +151,24 @@ def _follow_up(context: Context, kind: str) -> list[Reply]:
     whether it holds at that age: the municipality's age limit, then, when NLU is sure the
     message also asks a topic of its own ("hvad koster kørsel for min søn på 16?"), its answer.
     """
-    if kind not in _MAY_ASK_MEANING:
+    state, turn = context.state, context.turn
+    # "hvad hvis I ikke kan nå det?" reads as a "no" to NLU; with nothing asked it is not one.
+    unasked_no = turn.intent in ("affirm", "deny") and not state.eligibility_question
+    if kind not in _MAY_ASK_MEANING and not unasked_no:
         return []
-    meant = meaning.meaning_of_last_answer(context)
+    meant = meaning.meaning_of_last_answer(context) if kind in _MAY_ASK_MEANING else []
     if meant:
         return meant
-    last = context.state.last_topic
-    following = next_topic(context.turn.text, last) if last and context.standard else None
+    last = state.last_topic
+    following = (next_topic(turn.text, last, state.law) if last and context.standard else None)
     if following:
         # "Hvad sker der så med den bagefter?" after the complaint: the complaint's course.
-        context.state.misses = 0
-        context.state.answered(following)
-        return turns.topic_replies(context, following, context.turn.text)
+        state.misses = 0
+        state.answered(following)
+        return turns.topic_replies(context, following, turn.text)
+    if kind not in _MAY_ASK_MEANING:
+        return []
     limit = age_of_follow_up(context)
-    turn = context.turn
     if limit and turn.intent in TOPIC_OF_INTENT and turn.confidence >= SURE_TOPIC:
         return [*limit, *HANDLERS[kind](context)]
     return limit

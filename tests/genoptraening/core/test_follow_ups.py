@@ -57,3 +57,16 @@ def test_a_wrong_next_section_is_named(tmp_path):
                     "  after: {apply: nonsense}\n", encoding="utf-8")
     where = [w for w, _ in follow_up_problems(path)]
     assert where == ["next.asks", "next.after.apply"]
+
+
+def test_a_step_may_hold_only_under_one_law_and_its_law_is_checked(tmp_path):
+    from genoptraening.core.follow_ups import next_topic
+
+    assert next_topic("hvad hvis I ikke kan nå det?", "deadlines", "sul_140") == "free_choice"
+    assert next_topic("hvad hvis I ikke kan nå det?", "deadlines", "sel_86_1") is None
+    assert next_topic("og hvis de siger nej?", "apply") == "complaint_decision"
+    path = tmp_path / "follow_ups.yml"
+    path.write_text("version: 1\nmeaning:\n  asks: [forklar]\nlate:\n  asks: [for sent]\n"
+                    "  after:\n    deadlines/stk3: free_choice\n", encoding="utf-8")
+    assert follow_up_problems(path) == [
+        ("late.after.deadlines/stk3", "ukendt lov: stk3 (brug sul_140, sel_86_1, sel_86_2)")]

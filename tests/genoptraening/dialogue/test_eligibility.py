@@ -389,3 +389,18 @@ def test_a_story_told_while_the_municipality_is_asked_gives_the_law_and_asks_aga
     # A bare yes with nothing asked still says so.
     c = conversation(municipality="rebild")
     assert "Hvad vil du gerne vide?" in c.say("eligibility", "ja", "affirm")
+
+
+def test_what_an_earlier_turn_told_is_not_asked_again(conversation):
+    c = conversation(municipality="skanderborg")
+    c.say("health", "Jeg har fået ondt i knæet efter jeg har ligget syg i en måned. Skal jeg "
+          "køle det?", "ask_health", situation=Situation(new_loss=True))
+    text = c.say("eligibility", "kan jeg få træning for det hos jer?", "check_eligibility")
+    assert "Har du været indlagt" in text and "varig" not in text
+    text = c.say("eligibility", "nej, kun hos lægen", "deny")
+    assert "serviceloven § 86, stk. 1" in text
+    # A question alone tells no story: "når man bliver udskrevet" is not a stay.
+    c = conversation()
+    c.say("answer_topic", "Skal man selv søge, når man bliver udskrevet fra sygehuset?",
+          "ask_apply", situation=Situation(hospital_stay=True))
+    assert c.state.eligibility == {}

@@ -167,3 +167,19 @@ def test_a_supposed_case_while_a_yes_no_waits_asks_the_last_topic_under_its_law(
     assert text.startswith("Genoptræning (Serviceloven § 86, stk. 1): ")
     assert "ansøgningsskema" in text and c.state.law == "sel_86_1"
     assert c.state.eligibility_question is None
+
+
+def test_what_if_the_municipality_is_late_after_140_deadlines_is_the_free_choice(conversation):
+    c = conversation(municipality="rebild", law="sul_140")
+    c.say("answer_topic", "Hvornår hører jeg fra jer?", "ask_deadlines")
+    text = c.say("eligibility", "hvad hvis I ikke kan nå det?", "deny", confidence=0.6)
+    assert "udvidet frit valg" in text and c.state.last_topic == "free_choice"
+
+
+def test_what_if_they_say_no_after_the_deadlines_is_the_complaint(conversation):
+    c = conversation(municipality="skanderborg")
+    c.say("answer_topic", "hvor lang tid går der før jeg får svar på min ansøgning",
+          "ask_deadlines")
+    text = c.say("answer_topic", "hvad hvis det bliver afvist?", "ask_complaint_decision",
+                 confidence=0.4)
+    assert "kan du klage" in text and c.state.last_topic == "complaint_decision"
