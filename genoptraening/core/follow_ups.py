@@ -47,7 +47,8 @@ def next_topic(text: str, last: str, law: str | None = None) -> str | None:
     if not 0 < len(words) <= MAX_WORDS:
         return None
     keys = ([f"{last}/{law}"] if law else []) + [last]
-    for cues, after in read_live(FOLLOW_UPS_FILE, _parse_steps, ()):
+    none: tuple[_Next, ...] = ()
+    for cues, after in read_live(FOLLOW_UPS_FILE, _parse_steps, none):
         found = next((after[key] for key in keys if key in after), None)
         if found and any(cue.found_in(words) for cue in cues):
             return found
