@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.questions import (
     compares_laws,
     holds_question,
@@ -24,7 +23,7 @@ from genoptraening.core.questions import (
 )
 from genoptraening.core.render import general_answer, law_offer, phrase
 from genoptraening.core.situation import Situation
-from genoptraening.dialogue import details, imported, questions
+from genoptraening.dialogue import beside_result, details, imported
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
 from genoptraening.dialogue.model import Button, Reply, Turn
 
@@ -86,10 +85,17 @@ def eligibility(context: Context) -> list[Reply]:
     of the law are what follows.
     """
     municipality = context.municipality
-    if municipality is not None and context.named_municipality and context.standard is None:
-        note = Reply(phrase("no_standard", municipality=municipality.official))
-        return [note, *_eligibility(context)]
-    return _eligibility(context)
+    replies = _eligibility(context)
+    if municipality is not None and context.standard is None:
+        # Each general answer opens with "Jeg har ikke … kvalitetsstandard endnu": once.
+        note = phrase("no_standard", municipality=municipality.official)
+        told = re.compile(re.escape(note) + r"\s*")
+        holding = [reply for reply in replies if told.search(reply.text)]
+        for reply in holding[1:]:
+            reply.text = told.sub("", reply.text, count=1)
+        if not holding and context.named_municipality:
+            return [Reply(note), *replies]
+    return replies
 
 
 def _eligibility(context: Context) -> list[Reply]:
@@ -155,7 +161,7 @@ def _eligibility(context: Context) -> list[Reply]:
         # The story's other questions are answered now, under the likely law, not after the
         # yes or no ("… Hvordan søger vi?"); then they are not answered again with the result.
         asked = state.pending_question or ""
-        now = _the_rest(context, asked, law, before_the_result=True)
+        now = beside_result.the_rest(context, asked, law, before_the_result=True)
         if not now and law == "sel_86_1" and question and context.named_municipality and (
                 turn.intent not in ("affirm", "deny")):
             # The place told while the yes/no waits ("Han bor i Hvalsø"): the likely law's
@@ -165,7 +171,8 @@ def _eligibility(context: Context) -> list[Reply]:
             state.pending_question = None
             state.answered(next((r.answered_by["topic"] for r in now
                                  if r.answered_by.get("topic")), state.last_topic))
-            if not any(v is not None for v in facts.values()) and not _WHETHER.search(asked):
+            if not any(v is not None for v in facts.values()) and not (
+                    beside_result.WHETHER.search(asked)):
                 # Nothing told and nothing asked about getting training ("jeg har fået afslag;
                 # kan jeg klage?"): the questions are answered, and no yes/no is asked.
                 state.eligibility, state.eligibility_question = {}, None
@@ -184,60 +191,8 @@ def _eligibility(context: Context) -> list[Reply]:
         return result
     in_result = {reply.text for reply in result}
     # "Hvornår starter hun?" after a stay: the result has said the deadlines already.
-    return result + [reply for reply in _the_rest(context, asked)
+    return result + [reply for reply in beside_result.the_rest(context, asked)
                      if reply.text not in in_result]
-
-
-#: The question the result answers: whether one can get training.
-_WHETHER = re.compile(r"\b(?:få|faa|fa|ret til|krav på)\b.*\btr[æa]e?n|"
-                      r"\btr[æa]e?n\w*.*\b(?:få|faa)\b", re.IGNORECASE)
-#: A question that opens with a question word asks that, not whether (a yes/no question).
-_WH_QUESTION = re.compile(r"\s*(?:og |men |så )?(?:hvem|hvor|hvordan|hvorn[åa]r|hvorfor|"
-                          r"hvilke[nt]?|hvad)\b", re.IGNORECASE)
-#: What a result says anyway: who may get it and how to apply.
-_IN_THE_RESULT = frozenset({"target_group", "apply", "purpose", "legal_basis"})
-
-
-def _the_rest(context: Context, asked: str, law: str | None = None,
-              before_the_result: bool = False) -> list[Reply]:
-    """Answer the other questions of the story ("hvad koster det?").
-
-    Args:
-        context: The turn's context.
-        asked: The story's text.
-        law: The law to answer under; the conversation's law when None.
-        before_the_result: Answered while a yes/no question is still open: how to apply is
-            answered too, as no result has said it yet.
-
-    """
-    from genoptraening.dialogue import turns  # turns imports this module
-
-    if context.municipality is None or not holds_question(asked):
-        return []
-    asked_all = split_questions(asked, always=True)
-    rest = [q for q in asked_all if not _asks_whether(context, q)]
-    found = questions.topics_asked(context, rest)
-    # "Kan jeg få træning, eller er det kun for ældre?" asks whether, and the age limit too.
-    found += [(len(found), "target_group", q) for q in asked_all if q not in rest
-              and (d := details.detail_asked(q, "target_group")) and d.topic == "target_group"]
-    said = _IN_THE_RESULT - {"apply"} if before_the_result else _IN_THE_RESULT
-    # A detail asked of what the result says ("Er der en aldersgrænse?") is answered: the
-    # result says the topic's main point, not the detail.
-    return [reply for _, topic, question in found
-            if topic not in said or details.detail_asked(question, topic) is not None
-            for reply in turns.topic_replies(context, topic, question, law)]
-
-
-def _asks_whether(context: Context, question: str) -> bool:
-    """Tell whether a question asks what the result answers: "kan han få træning?".
-
-    Not when NLU is sure it asks for a topic: "kan hun få træningen hjemme?" asks where.
-    """
-    read = context.asked(question)
-    if questions.is_sure(read) and read.intent in TOPIC_OF_INTENT:
-        return False
-    # "Hvem tager stilling til, om hun kan få træning?" asks who, not whether.
-    return not _WH_QUESTION.match(question) and bool(_WHETHER.search(question))
 
 
 def _asks_for_maintenance(text: str) -> bool:
@@ -292,9 +247,7 @@ def asks_for_training(turn: Turn) -> bool:
     if _asks_for_maintenance(turn.text):
         return True
     best = [intent for intent, _ in turn.ranking if intent != "nlu_fallback"][:2]
-    told = turn.stated
-    return "check_eligibility" in best and any(
-        fact is not None for fact in (told.hospital_stay, told.new_loss, told.lasting))
+    return "check_eligibility" in best and _tells_the_law(turn.stated)
 
 
 def _lasting_only(facts: dict[str, Any]) -> bool:
@@ -397,7 +350,7 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
     how, *contact = imported.answer_replies(context, rendered, law)  # its phone, imported
     how.text = f"{phrase('result_next')} {how.text}"
     # "Min læge sagde, at han kunne søge for mig. Kan han det?": what the standard says of it.
-    detail = details.detail_asked(context.turn.text, "apply")
+    detail = details.detail_asked(story or context.turn.text, "apply")
     if detail is not None and detail.topic == "apply":
         return [*replies, *details.with_detail(context, detail, [how], rendered), *contact]
     return [*replies, how, *contact]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from genoptraening.core.details import Cue, words_of
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Facts
 from genoptraening.core.questions import holds_question, law_follow_up
 from genoptraening.core.reading import raw_sentences
@@ -85,6 +86,8 @@ def detail_of_last_answer(context: Context, named_only: bool = False) -> list[Re
 #: Answers that name where to send or call of their own: "hvor skal jeg sende det hen?" after
 #: them sends the complaint, though NLU reads a question about applying.
 _OWN_ROUTE = frozenset({"complaint_decision", "complaint_treatment"})
+#: Words that ask how to apply ("hvordan søger jeg?"), not where to send the complaint.
+_APPLYING = (Cue.parse("søg*"), Cue.parse("ansøg*"))
 
 
 def sends_the_last(context: Context, topic: str) -> bool:
@@ -92,9 +95,10 @@ def sends_the_last(context: Context, topic: str) -> bool:
 
     "hvor skal jeg sende det hen?" after the complaint's answer; not "hvordan søger jeg?".
     """
-    text = skeleton(context.turn.text)
+    words = words_of(context.turn.text)
     return (topic == "apply" and context.state.last_topic in _OWN_ROUTE
-            and "sog" not in text and len(text.split()) <= _MAX_LAW_WORDS)
+            and not any(cue.found_in(words) for cue in _APPLYING)
+            and len(words) <= _MAX_LAW_WORDS)
 
 
 def _details(facts: Facts, kind: str) -> list[str]:

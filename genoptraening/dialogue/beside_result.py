@@ -1,0 +1,67 @@
+"""The other questions of a story, answered beside the eligibility result.
+
+"Jeg faldt … Kan jeg få træning, og hvad koster det?": whether one can get training is the
+result's; what it costs is answered beside it, under the law the story points to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
+from genoptraening.core.questions import holds_question, split_questions
+from genoptraening.dialogue import details, questions
+from genoptraening.dialogue.context import Context
+from genoptraening.dialogue.model import Reply
+
+#: The question the result answers: whether one can get training.
+WHETHER = re.compile(r"\b(?:få|faa|fa|ret til|krav på)\b.*\btr[æa]e?n|"
+                     r"\btr[æa]e?n\w*.*\b(?:få|faa)\b", re.IGNORECASE)
+#: A question that opens with a question word asks that, not whether (a yes/no question).
+_WH_QUESTION = re.compile(r"\s*(?:og |men |så )?(?:hvem|hvor|hvordan|hvorn[åa]r|hvorfor|"
+                          r"hvilke[nt]?|hvad)\b", re.IGNORECASE)
+#: What a result says anyway: who may get it and how to apply.
+_IN_THE_RESULT = frozenset({"target_group", "apply", "purpose", "legal_basis"})
+
+
+def the_rest(context: Context, asked: str, law: str | None = None,
+             before_the_result: bool = False) -> list[Reply]:
+    """Answer the other questions of the story ("hvad koster det?").
+
+    Args:
+        context: The turn's context.
+        asked: The story's text.
+        law: The law to answer under; the conversation's law when None.
+        before_the_result: Answered while a yes/no question is still open: how to apply is
+            answered too, as no result has said it yet.
+
+    """
+    from genoptraening.dialogue import turns  # turns imports eligibility, which imports this
+
+    if context.municipality is None or not holds_question(asked):
+        return []
+    asked_all = split_questions(asked, always=True)
+    rest = [q for q in asked_all if not _asks_whether(context, q)]
+    found = questions.topics_asked(context, rest)
+    # "Kan jeg få træning, eller er det kun for ældre?" asks whether, and the age limit too.
+    found += [(len(found), "target_group", q) for q in asked_all if q not in rest
+              and (d := details.detail_asked(q, "target_group")) and d.topic == "target_group"]
+    said = _IN_THE_RESULT - {"apply"} if before_the_result else _IN_THE_RESULT
+    # A detail asked of what the result says ("Er der en aldersgrænse?") is answered: the
+    # result says the topic's main point, not the detail (how to apply says its own, below).
+    return [reply for _, topic, question in found
+            if topic not in said or (topic != "apply"
+                                     and details.detail_asked(question, topic) is not None)
+            for reply in turns.topic_replies(context, topic, question, law)]
+
+
+def _asks_whether(context: Context, question: str) -> bool:
+    """Tell whether a question asks what the result answers: "kan han få træning?".
+
+    Not when NLU is sure it asks for a topic: "kan hun få træningen hjemme?" asks where.
+    """
+    read = context.asked(question)
+    if questions.is_sure(read) and read.intent in TOPIC_OF_INTENT:
+        return False
+    # "Hvem tager stilling til, om hun kan få træning?" asks who, not whether.
+    return not _WH_QUESTION.match(question) and bool(WHETHER.search(question))

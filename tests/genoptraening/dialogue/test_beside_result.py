@@ -1,0 +1,20 @@
+from genoptraening.core.intent_reader import Question
+from genoptraening.core.situation import Situation
+from genoptraening.dialogue.beside_result import WHETHER
+
+
+def test_a_storys_other_question_is_answered_beside_the_result(conversation):
+    c = conversation(municipality="lejre")
+    asked = "hvad koster det?"
+    text = c.say("eligibility", f"Jeg faldt og var ikke på sygehuset. Kan jeg få træning, og "
+                 f"{asked}", "check_eligibility",
+                 situation=Situation(hospital_stay=False, new_loss=True, lasting=False),
+                 questions=(Question("Kan jeg få træning", "check_eligibility", 0.9),
+                            Question(asked, "ask_cost", 0.95)))
+    assert text.startswith("Det lyder som genoptræning efter serviceloven § 86, stk. 1.")
+    assert "cost" in {r.answered_by.get("topic") for r in c.replies}
+
+
+def test_whether_one_can_get_training_is_the_results_question():
+    assert WHETHER.search("kan min mor få træning?")
+    assert not WHETHER.search("hvad koster kørslen?")
