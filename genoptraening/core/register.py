@@ -33,6 +33,10 @@ _PLACE_WORDS = {"i", "fra", "til"}
 _LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", "flyttet"})
 #: Who else a sentence may be about (folded): "min far bor selv i Tørring" is not the writer.
 _THIRD_PERSON = frozenset({"han", "hun", "de", *KIN})
+#: "mine børn bor i Aarhus" in a citizen's own story: somebody else's home.
+_POSSESSIVE = frozenset({"min", "mit", "mine", "vores"})
+#: "jeg arbejder i Aalborg": where the citizen works, not where they live.
+_WORKS = re.compile(r"arbejd\w*$")
 #: A town named with one of these is a hospital's name, not where the citizen lives
 #: ("Aalborg Universitetshospital", "Holbæk Sygehus", "Regionshospitalet Randers").
 _HOSPITAL = re.compile(r"\w*(?:sygehus|hospital|hospitalet|sygehuset|afdeling|afdelingen)$")
@@ -193,8 +197,8 @@ class Register:
                     candidate = Match(municipality, " ".join(words[start:start + size]),
                                       100.0, via_town=is_town,
                                       lived_in=_lived_in(keys, start, for_someone),
-                                      elsewhere=_elsewhere(keys, start, start + size) or (
-                                          for_someone and _writers_home(keys, start)))
+                                      elsewhere=_elsewhere(keys, start, start + size,
+                                                           for_someone))
                     if best is None or _better(candidate, best):
                         best = candidate
                     continue
@@ -215,8 +219,8 @@ class Register:
                     municipality = self._names[hit[0]][0]
                     candidate = Match(municipality, " ".join(words[start:start + size]), hit[1],
                                       lived_in=_lived_in(keys, start, for_someone),
-                                      elsewhere=_elsewhere(keys, start, start + size) or (
-                                          for_someone and _writers_home(keys, start)))
+                                      elsewhere=_elsewhere(keys, start, start + size,
+                                                           for_someone))
                     if best is None or _better(candidate, best):
                         best = candidate
         return best
@@ -262,7 +266,18 @@ def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:
     # is the municipality that decides, not where a hospital was ("hjem fra Gentofte").
     if for_someone and _writers_home(keys, start):
         return False  # "jeg bor selv i København", written for a mother in Galten
+    if not for_someone and _others_home(keys, start):
+        return False  # "Mine børn bor i Aarhus", in a story about the writer in Hirtshals
     return bool(_LIVES.intersection(keys[max(0, start - 3):start]))
+
+
+def _others_home(keys: list[str], start: int) -> bool:
+    # "mine børn bor i Aarhus", "min datter bor selv i Vejle": a possessive just before the
+    # one who lives there. Only in the writer's own story (nobody is written for).
+    for at in range(max(0, start - 3), start):
+        if keys[at] in _LIVES:
+            return bool(_POSSESSIVE.intersection(keys[max(0, at - 2):at]))
+    return False
 
 
 def _writers_home(keys: list[str], start: int) -> bool:
@@ -274,11 +289,17 @@ def _writers_home(keys: list[str], start: int) -> bool:
     return "jeg" in before and bool(_LIVES.intersection(before[-3:]))
 
 
-def _elsewhere(keys: list[str], start: int, end: int) -> bool:
+def _elsewhere(keys: list[str], start: int, end: int, for_someone: bool) -> bool:
     # "aalborg universitetshospital", "holbaek sygehus", "regionshospitalet randers",
     # "lungeafdelingen i aalborg", "udskrevet fra gentofte"; "min egen fysioterapeut i vejle",
-    # "et traeningscenter i horsens".
+    # "et traeningscenter i horsens"; "jeg arbejder i Aalborg"; where the writer lives when
+    # writing for somebody, where somebody else lives in the writer's own story.
     before = keys[start - 2] if start >= 2 else ""
+    if (for_someone and _writers_home(keys, start)) or (
+            not for_someone and _others_home(keys, start)):
+        return True
+    if start >= 2 and keys[start - 1] in ("i", "pa") and _WORKS.match(before):
+        return True
     return (end < len(keys) and bool(_HOSPITAL.match(keys[end]))) or (
         start > 0 and bool(_HOSPITAL.match(keys[start - 1]))) or (
         start >= 2 and keys[start - 1] in ("i", "pa") and (

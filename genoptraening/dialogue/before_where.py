@@ -23,6 +23,9 @@ LAW_FIRST: dict[str, frozenset[str | None]] = {
     "target_group": frozenset({"sul_140", "sel_86_1", "sel_86_2"}),
     "apply": frozenset({"sul_140", None}),
     "complaint_decision": frozenset({"sel_86_1", "sel_86_2", None}),
+    # "Hvor lang tid går der, når sygehuset har lavet en genoptræningsplan?": what the law
+    # says of the plan, before the municipality's own deadlines.
+    "deadlines": frozenset({"sul_140"}),
 }
 
 

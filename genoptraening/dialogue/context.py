@@ -74,6 +74,20 @@ class Context:
         return answer_topic(self.kb, self.municipality, topic, law, self.state.town)
 
 
+#: A story longer than this tells of places in passing; a switch of municipality is short.
+_STORY_WORDS = 20
+
+
+def _in_passing(turn: Turn, match: Match) -> bool:
+    """Tell whether a town is named in passing in the writer's own story, not as their home.
+
+    "… næste tirsdag skal mit barnebarn konfirmeres i Hadsund. Hvordan melder jeg afbud?" on
+    Rebild's page: the municipality stays. A relative's town ("min mor i Hornsyld") is theirs.
+    """
+    return (match.via_town and not match.lived_in and turn.signalled.relative is None
+            and len(turn.text.split()) > _STORY_WORDS)
+
+
 def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     """Resolve the municipality and the relative for a turn.
 
@@ -85,12 +99,12 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
     state = state.copy()
     municipality, named = None, False
     relative = turn.signalled.relative
-    match = register.find(turn.text, for_someone=relative is not None)
+    match = register.find(turn.text, for_someone=relative is not None or bool(state.relative))
     # "kan jeg træne hos min fysioterapeut i Vejle?" asked on Hedensted's page, "jeg var
     # indlagt på Aalborg Universitetshospital" in Rebild: a provider's or a hospital's place,
     # the citizen's municipality stays. With none known, it is the best there is to go on.
-    elsewhere = match is not None and match.elsewhere and bool(
-        state.municipality or turn.metadata.get("municipality"))
+    known = bool(state.municipality or turn.metadata.get("municipality"))
+    elsewhere = match is not None and known and (match.elsewhere or _in_passing(turn, match))
     entity = turn.entity("municipality")
     if match is not None and not elsewhere:
         municipality, named = match.municipality, True
@@ -146,11 +160,12 @@ def with_consent_reminder(context: Context, replies: list[Reply]) -> list[Reply]
     It is a short line in the relative's words ("… når din far har givet dig lov til det"),
     after the answer and before a question back. It is not due in an emergency, when the
     answer itself says consent is needed (a standard's answer on acting for somebody that
-    speaks of "samtykke", "fuldmagt" or "lov"; Hjørring's names only who may apply), or when
-    the relative says consent is given ("han har sagt ja til det").
+    speaks of "samtykke", "fuldmagt" or "lov"; Hjørring's names only who may apply). When
+    the relative says consent is given ("han har sagt ja til det"), the line says that this is
+    what lets them act, instead of reminding them to ask.
     """
     if (not context.new_relative or context.turn.intent == "emergency"
-            or context.turn.signalled.emergency or context.turn.signalled.consent
+            or context.turn.signalled.emergency
             or any(r.answered_by.get("topic") == "on_behalf" and _SPEAKS_OF_CONSENT.search(r.text)
                    for r in replies)):
         return replies
@@ -166,9 +181,10 @@ def before_question_back(replies: list[Reply], extra: Reply) -> list[Reply]:
 
 
 def consent_reminder(context: Context) -> Reply:
-    """Remind a relative of consent, with the standard's section on it as the source."""
+    """Remind a relative of consent (or confirm it), with the standard's section as the source."""
     who = context.who()
-    text = phrase("relative_consent", relative=who["subject"], possessive=who["possessive"])
+    key = "relative_consent_given" if context.turn.signalled.consent else "relative_consent"
+    text = phrase(key, relative=who["subject"], possessive=who["possessive"])
     standard = context.standard
     if standard is not None and standard.covers("on_behalf"):
         return Reply(text, citations=context.answer("on_behalf").citations)

@@ -216,3 +216,18 @@ def test_the_writers_own_home_without_jeg_is_a_mention_when_writing_for_someone(
     # Someone else who lives alone there is where he lives.
     match = register.find("Min far bor selv i Tørring", for_someone=True)
     assert match.municipality.slug == "hedensted" and not match.elsewhere
+
+
+def test_in_the_writers_own_story_somebody_elses_home_is_a_mention(register):
+    text = ("Jeg er 79 og bor i Hirtshals, altså i Hjørring Kommune. Mine børn bor i Aarhus og "
+            "København.")
+    assert register.find(text).municipality.slug == "hjoerring"
+    other = register.find("Min datter bor i Vejle og hjælper mig.")
+    assert other.municipality.slug == "vejle" and other.elsewhere and not other.lived_in
+    # Written for her, where the daughter lives is what counts.
+    assert register.find("Min datter bor i Vejle", for_someone=True).lived_in
+
+
+def test_where_the_citizen_works_is_a_mention(register):
+    match = register.find("også i en anden kommune? jeg arbejder i Aalborg")
+    assert match.municipality.slug == "aalborg" and match.elsewhere

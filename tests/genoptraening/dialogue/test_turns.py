@@ -114,11 +114,14 @@ def test_an_answer_about_asking_for_somebody_is_the_reminder(conversation):
     assert "pårørende" in text and "når din mor har givet dig lov til det" in text
 
 
-def test_no_reminder_when_the_relative_says_consent_is_given(conversation):
+def test_consent_the_relative_says_is_given_is_confirmed_not_asked_for(conversation):
     c = conversation(municipality="skanderborg")
     text = c.say("answer_topic", "Må jeg ringe til jer om min fars træning? Han har sagt ja til "
                  "det.", "ask_contact")
-    assert "givet dig lov" not in text and "Skanderborg" in text
+    assert "Skanderborg" in c.replies[0].text  # the answer first
+    assert c.replies[-1].text == ("Når din far har givet dig lov, som du skriver, må du gerne "
+                                  "søge og tale med kommunen på hans vegne.")
+    assert "Det kaldes samtykke" not in text
 
 
 def test_the_reminder_comes_before_a_question_back(conversation):
@@ -441,3 +444,25 @@ def test_an_unsure_message_naming_a_municipality_after_an_answer_asks_it_there(c
     text = c.say("clarify", "og i Rebild som ligger lige ved siden af?", "nlu_fallback",
                  confidence=0.3)
     assert c.state.municipality == "rebild" and "senest 4 dage" in text
+
+
+def test_how_soon_after_a_plan_hears_the_law_before_where(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "Hvor lang tid går der, før jeg kan starte, når sygehuset har "
+                 "lavet en genoptræningsplan?", "ask_deadlines")
+    assert text.index("Sundhedsloven § 140") < text.index("Hvilken kommune bor du i?")
+    # The municipality's own deadlines under § 86 wait for where.
+    text = conversation().say("answer_topic", "Hvor hurtigt starter vedligeholdende træning?",
+                              "ask_deadlines")
+    assert text.startswith("Hvilken kommune bor du i?")
+
+
+def test_a_town_told_in_passing_in_a_long_story_keeps_the_municipality(conversation):
+    c = conversation(municipality="rebild")
+    c.say("answer_topic", "Jeg går til vedligeholdelsestræning på hold to gange om ugen, og det "
+          "er dejligt. Men næste tirsdag skal mit barnebarn konfirmeres i Hadsund. Hvordan "
+          "melder jeg afbud?", "ask_cancellation")
+    assert c.state.municipality == "rebild"
+    # A short message naming a town is a switch.
+    c.say("set_municipality", "og hvis jeg bor i Hadsund?", "inform_municipality")
+    assert c.state.municipality == "mariagerfjord"
