@@ -31,8 +31,9 @@ def asks_meaning(text: str) -> bool:
 #: answers it after each topic.
 _Next = tuple[tuple[Cue, ...], dict[str, str]]
 #: The sections, in the order they are tried: what happens next ("Hvad sker der så?"), what
-#: if the municipality is late ("hvad hvis I ikke kan nå det?"), what if it says no.
-STEP_SECTIONS = ("next", "late", "refused")
+#: if the municipality is late ("hvad hvis I ikke kan nå det?"), what if it says no, and
+#: whether there is a deadline ("Er der en frist?" after a complaint: the complaint's own).
+STEP_SECTIONS = ("next", "late", "refused", "deadline")
 
 
 def next_topic(text: str, last: str, law: str | None = None) -> str | None:

@@ -16,6 +16,7 @@ from typing import TypeGuard
 from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
 from genoptraening.core.questions import mentioned_law, split_questions
+from genoptraening.dialogue import details
 from genoptraening.dialogue.context import Context, before_question_back
 from genoptraening.dialogue.model import Reply, Turn
 from genoptraening.dialogue.passages import best_passage
@@ -106,8 +107,8 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
 
     Returns:
         (position in the message, topic, the question's words) for each further topic, and
-        (position, ``answered``, the whole message) for the question NLU's topic answers,
-        in the order asked.
+        (position, ``answered``, its question, else the whole message) for the question
+        NLU's topic answers, in the order asked.
 
     """
     questions = split_questions(context.turn.text)
@@ -126,9 +127,16 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     found = topics_asked(context, questions)
     if sum(topic == answered for _, topic, _ in found) > 1:
         return found  # one topic under two laws: each question under its own
-    main_at = next((at for at, topic, _ in found if topic == answered), 0)
-    main = (main_at, answered, context.turn.text)
+    main_at, main_question = next(((at, question) for at, topic, question in found
+                                   if topic == answered), (0, context.turn.text))
     others = [row for row in found if row[1] != answered]
+    # Its own question when a detail the whole message asks is another question's own ("Kan
+    # det foregå over en skærm? Og hvor mange gange om ugen?"); else the whole message, whose
+    # questions may ask one detail together ("Hvordan klager jeg, og hvor lang frist er der?").
+    detail = details.detail_asked(context.turn.text, answered)
+    theirs = detail is not None and any(details.detail_asked(question, topic) == detail
+                                        for _, topic, question in others)
+    main = (main_at, answered, main_question if theirs else context.turn.text)
     # The NLU's own topic goes first among questions at the same place.
     return sorted([main, *others], key=lambda row: (row[0], row is not main))
 

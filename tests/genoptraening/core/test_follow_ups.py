@@ -65,6 +65,9 @@ def test_a_step_may_hold_only_under_one_law_and_its_law_is_checked(tmp_path):
     assert next_topic("hvad hvis I ikke kan nå det?", "deadlines", "sul_140") == "free_choice"
     assert next_topic("hvad hvis I ikke kan nå det?", "deadlines", "sel_86_1") is None
     assert next_topic("og hvis de siger nej?", "apply") == "complaint_decision"
+    # "Er der en frist?" after a complaint is the complaint's own deadline.
+    assert next_topic("Er der en frist?", "complaint_decision") == "complaint_decision"
+    assert next_topic("Er der en frist?", "apply") is None
     path = tmp_path / "follow_ups.yml"
     path.write_text("version: 1\nmeaning:\n  asks: [forklar]\nlate:\n  asks: [for sent]\n"
                     "  after:\n    deadlines/stk3: free_choice\n", encoding="utf-8")

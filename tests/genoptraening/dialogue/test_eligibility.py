@@ -404,3 +404,21 @@ def test_what_an_earlier_turn_told_is_not_asked_again(conversation):
     c.say("answer_topic", "Skal man selv søge, når man bliver udskrevet fra sygehuset?",
           "ask_apply", situation=Situation(hospital_stay=True))
     assert c.state.eligibility == {}
+
+
+def test_a_doctor_who_may_apply_is_said_once_with_how_to_apply(conversation):
+    c = conversation(municipality="hjoerring")
+    asked = "Kan hans egen læge søge om træning for ham, eller hvordan gør vi?"
+    text = c.say("eligibility", f"Min far faldt og var ikke på sygehuset. {asked}",
+                 "check_eligibility", situation=Situation(hospital_stay=False, new_loss=True),
+                 questions=(Question(asked, "ask_apply", 0.8),))
+    assert "Praktiserende læger" in text
+    assert text.count("kan selv kontakte Træningsenheden") == 1
+
+
+def test_a_municipality_without_a_standard_is_said_once(conversation):
+    c = conversation()
+    c.say("eligibility", "Min mor har Parkinson og skal kunne klare sig selv. Hvad kan hun få?",
+          "check_eligibility", situation=Situation(lasting=True))
+    text = c.say("set_municipality", "hun bor i Vejle", "inform_municipality")
+    assert text.count("Jeg har ikke Vejle Kommunes kvalitetsstandard endnu.") == 1

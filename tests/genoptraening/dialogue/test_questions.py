@@ -161,3 +161,15 @@ def test_a_further_question_whose_detail_an_answer_of_the_turn_states_adds_nothi
     assert "teamlederen" in text and "Der er ingen frist for at klage" in text
     assert "4 uger" not in text  # not the deadline of a complaint about a decision
     assert {r.answered_by.get("topic") for r in c.replies} == {"complaint_staff"}
+
+
+def test_a_detail_another_question_asks_does_not_move_the_first_question(conversation):
+    c = conversation(municipality="skanderborg")
+    c.say("answer_topic", "Jeg har svært ved at komme ud. Kan træningen foregå over en skærm "
+          "derhjemme? Og hvor mange gange om ugen træner man?", "ask_location", confidence=0.99,
+          questions=(Question("Kan træningen foregå over en skærm derhjemme?", "ask_location",
+                              0.99),
+                     Question("Og hvor mange gange om ugen træner man?", "ask_scope", 0.99)))
+    topics = [r.answered_by.get("topic") for r in c.replies]
+    assert list(dict.fromkeys(topics)) == ["location", "scope"]
+    assert "skærm" in c.replies[0].text
