@@ -146,6 +146,8 @@ def _eligibility(context: Context) -> list[Reply]:
         if facts.get("new_loss") and next_question == "hospital":
             # Answer first: a new loss is § 86 stk. 1 unless a hospital stay makes it § 140.
             likely, law = [Reply(phrase("likely_sel_86_1", **who))], "sel_86_1"
+            if facts.get("lasting"):  # "har Parkinson … er blevet stiv": the other reading
+                likely[0].text += " " + phrase("or_sel_86_2", **who)
         elif facts.get("hospital") and next_question == "plan":
             # Answer first: after a hospital stay, the plan is what makes it § 140.
             likely, law = [Reply(phrase("likely_sul_140", **who))], "sul_140"
@@ -326,6 +328,9 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
     context.state.law = law
     # Said already, before "which municipality?": the municipality's own rules follow.
     lines = [] if facts.get("told") == law else [phrase(f"result_{law}", **who)]
+    if law == "sel_86_2" and facts.get("new_loss") and facts.get("asked_law") != law:
+        # A lasting illness and a new loss told together: the new loss is the other reading.
+        lines.append(phrase("or_sel_86_1", **who))
     if facts.get("can_train_alone"):
         lines.append(phrase("result_can_train_alone", **who))
     municipality = context.municipality

@@ -422,3 +422,17 @@ def test_a_municipality_without_a_standard_is_said_once(conversation):
           "check_eligibility", situation=Situation(lasting=True))
     text = c.say("set_municipality", "hun bor i Vejle", "inform_municipality")
     assert text.count("Jeg har ikke Vejle Kommunes kvalitetsstandard endnu.") == 1
+
+
+def test_a_new_loss_beside_a_lasting_illness_names_the_other_law_too(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("eligibility", "Far har Parkinson og er blevet meget stiv. Hvad gør vi?",
+                 "check_eligibility", situation=Situation(lasting=True, new_loss=True))
+    assert "lyder som genoptræning efter serviceloven § 86, stk. 1" in text
+    assert "vedligeholdende træning efter serviceloven § 86, stk. 2" in text
+    assert c.replies[-1].text.startswith("Har din far været indlagt")
+    # A new loss alone is not told of maintenance.
+    c = conversation(municipality="skanderborg")
+    text = c.say("eligibility", "Far er faldet. Hvad gør vi?", "check_eligibility",
+                 situation=Situation(new_loss=True))
+    assert "stk. 2" not in text
