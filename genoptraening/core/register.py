@@ -35,6 +35,8 @@ _LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", 
 _THIRD_PERSON = frozenset({"han", "hun", "de", *KIN})
 #: "mine børn bor i Aarhus" in a citizen's own story: somebody else's home.
 _POSSESSIVE = frozenset({"min", "mit", "mine", "vores"})
+#: Adverbs between a place's noun and "i": "en klinik inde i Aalborg", "ude på sygehuset".
+_WHERE_ABOUTS = frozenset({"inde", "ude", "oppe", "nede", "henne", "ovre", "helt"})
 #: "jeg arbejder i Aalborg": where the citizen works, not where they live.
 _WORKS = re.compile(r"arbejd\w*$")
 #: A town named with one of these is a hospital's name, not where the citizen lives
@@ -295,6 +297,8 @@ def _elsewhere(keys: list[str], start: int, end: int, for_someone: bool) -> bool
     # "et traeningscenter i horsens"; "jeg arbejder i Aalborg"; where the writer lives when
     # writing for somebody, where somebody else lives in the writer's own story.
     before = keys[start - 2] if start >= 2 else ""
+    if before in _WHERE_ABOUTS and start >= 3:
+        before = keys[start - 3]  # "en klinik inde i Aalborg"
     if (for_someone and _writers_home(keys, start)) or (
             not for_someone and _others_home(keys, start)):
         return True

@@ -17,6 +17,8 @@ from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.core.knowledge.schema import Standard
 from genoptraening.core.passages import PassageSearch
+from genoptraening.core.questions import holds_question
+from genoptraening.core.reading import raw_sentences
 from genoptraening.core.register import Match, Municipality, Register
 from genoptraening.core.render import Answer, answer_topic, general_answer, phrase, phrases
 from genoptraening.dialogue.deps import Deps
@@ -79,13 +81,24 @@ _STORY_WORDS = 20
 
 
 def _in_passing(turn: Turn, match: Match) -> bool:
-    """Tell whether a town is named in passing in the writer's own story, not as their home.
+    """Tell whether a place is told in passing in a long story, not as where one lives.
 
-    "… næste tirsdag skal mit barnebarn konfirmeres i Hadsund. Hvordan melder jeg afbud?" on
-    Rebild's page: the municipality stays. A relative's town ("min mor i Hornsyld") is theirs.
+    "… skal mit barnebarn konfirmeres i Hadsund. Hvordan melder jeg afbud?" on Rebild's page,
+    "Min søster i Næstved siger …" in a story for a neighbour: the municipality stays. Not a
+    place in a question ("Hvad gør jeg i Rebild?"), named with "Kommune", the writer's own
+    ("jeg er fra Rebild", "her i Skive") or the relative's ("min mor i Hornsyld").
     """
-    return (match.via_town and not match.lived_in and turn.signalled.relative is None
-            and len(turn.text.split()) > _STORY_WORDS)
+    if match.lived_in or len(turn.text.split()) <= _STORY_WORDS:
+        return False
+    sentence = next((s for s in raw_sentences(turn.text) if match.matched in s), "")
+    if not sentence or holds_question(sentence):
+        return False
+    at = sentence.index(match.matched)
+    before = sentence[:at].lower().split()[-3:]
+    after = sentence[at + len(match.matched):].lower().split()[:1]
+    relative = turn.signalled.relative
+    return not ({"jeg", "her", "vi"} & set(before) or after == ["kommune"]
+                or (relative is not None and relative.noun.lower() in before))
 
 
 def build_context(deps: Deps, turn: Turn, state: State) -> Context:

@@ -231,3 +231,8 @@ def test_in_the_writers_own_story_somebody_elses_home_is_a_mention(register):
 def test_where_the_citizen_works_is_a_mention(register):
     match = register.find("også i en anden kommune? jeg arbejder i Aalborg")
     assert match.municipality.slug == "aalborg" and match.elsewhere
+
+
+def test_a_provider_a_few_words_before_the_place_is_the_providers(register):
+    match = register.find("vederlagsfri fysioterapi på en klinik inde i Aalborg", for_someone=True)
+    assert match.municipality.slug == "aalborg" and match.elsewhere

@@ -466,3 +466,15 @@ def test_a_town_told_in_passing_in_a_long_story_keeps_the_municipality(conversat
     # A short message naming a town is a switch.
     c.say("set_municipality", "og hvis jeg bor i Hadsund?", "inform_municipality")
     assert c.state.municipality == "mariagerfjord"
+
+
+def test_a_place_told_in_passing_stays_a_mention_but_one_asked_about_switches(conversation):
+    story = ("Jeg er 81 og har haft en dårlig vinter med forkølelse og ondt i ryggen, og nu er "
+             "jeg blevet meget svag.")
+    c = conversation(municipality="lejre")
+    c.say("eligibility", f"{story} Min veninde i Næstved siger, at man kan få træning.",
+          "check_eligibility")
+    assert c.state.municipality == "lejre"
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", f"{story} Hvad koster træningen i Rebild?", "ask_cost")
+    assert c.state.municipality == "rebild"  # asked about there
