@@ -32,8 +32,9 @@ def asks_meaning(text: str) -> bool:
 _Next = tuple[tuple[Cue, ...], dict[str, str]]
 #: The sections, in the order they are tried: what happens next ("Hvad sker der så?"), what
 #: if the municipality is late ("hvad hvis I ikke kan nå det?"), what if it says no, and
-#: whether there is a deadline ("Er der en frist?" after a complaint: the complaint's own).
-STEP_SECTIONS = ("next", "late", "refused", "deadline")
+#: whether there is a deadline ("Er der en frist?" after a complaint: the complaint's own), and
+#: what it costs ("hvor meget er det?" after the transport: the transport's price).
+STEP_SECTIONS = ("next", "late", "refused", "deadline", "price")
 
 
 def next_topic(text: str, last: str, law: str | None = None) -> str | None:

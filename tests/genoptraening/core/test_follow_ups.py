@@ -68,6 +68,9 @@ def test_a_step_may_hold_only_under_one_law_and_its_law_is_checked(tmp_path):
     # "Er der en frist?" after a complaint is the complaint's own deadline.
     assert next_topic("Er der en frist?", "complaint_decision") == "complaint_decision"
     assert next_topic("Er der en frist?", "apply") is None
+    # "hvor meget er det?" after the transport is the transport's price, not the training's.
+    assert next_topic("men hvor meget er det cirka", "transport") == "transport"
+    assert next_topic("men hvor meget er det cirka", "scope") is None
     path = tmp_path / "follow_ups.yml"
     path.write_text("version: 1\nmeaning:\n  asks: [forklar]\nlate:\n  asks: [for sent]\n"
                     "  after:\n    deadlines/stk3: free_choice\n", encoding="utf-8")
