@@ -21,7 +21,7 @@ from genoptraening.core.questions import (
     split_questions,
     told_and_asked,
 )
-from genoptraening.core.render import general_answer, law_offer, phrase
+from genoptraening.core.render import general_answer, law_label, law_offer, phrase
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue import beside_result, details, imported
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
@@ -239,6 +239,28 @@ def story_law(turn: Turn) -> str | None:
     return None
 
 
+#: Topics whose answer depends on the law: a story that points to one says so first.
+_LAW_MATTERS = frozenset({"apply", "target_group", "deadlines"})
+
+
+def likely_law(context: Context, topic: str) -> str | None:
+    """Return the line that says which law a story sounds like, when it cannot yet say for sure.
+
+    "Jeg er udskrevet fra Aalborg Universitetshospital. Hvordan søger jeg?": after a stay it is
+    § 140 when the hospital wrote a plan; "… blevet dårlige efter influenza. Hvordan søger man?":
+    a new loss is § 86, stk. 1 unless a stay with a plan makes it § 140. Only for topics whose
+    answer depends on the law, and not when the story settles it (:func:`story_law`).
+    """
+    told = context.turn.stated
+    if topic not in _LAW_MATTERS or context.state.law or story_law(context.turn):
+        return None
+    if told.hospital_stay and told.has_plan is None:
+        return phrase("likely_sul_140", **context.who())
+    if told.new_loss and told.hospital_stay is None and not told.lasting:
+        return phrase("likely_sel_86_1", **context.who())
+    return None
+
+
 def asks_for_training(turn: Turn) -> bool:
     """Tell whether an unsure NLU might have read eligibility in a story that says enough.
 
@@ -326,14 +348,19 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
         return replies
     law = _law(facts)
     context.state.law = law
-    # Said already, before "which municipality?": the municipality's own rules follow.
-    lines = [] if facts.get("told") == law else [phrase(f"result_{law}", **who)]
+    municipality = context.municipality
+    # Said already, before "which municipality?": one line names the law the municipality's
+    # own rules below are for, so that the answer stands on its own.
+    told = facts.get("told") == law
+    label = law_label(law)
+    lines = [phrase("result_told", municipality=municipality.official,
+                    law=label[0].lower() + label[1:])
+             if told and municipality else phrase(f"result_{law}", **who)]
     if law == "sel_86_2" and facts.get("new_loss") and facts.get("asked_law") != law:
         # A lasting illness and a new loss told together: the new loss is the other reading.
         lines.append(phrase("or_sel_86_1", **who))
     if facts.get("can_train_alone"):
         lines.append(phrase("result_can_train_alone", **who))
-    municipality = context.municipality
     criteria = municipal_criteria(context, law)
     name = municipality.official if municipality else ""
     if "min_age" in criteria and facts.get("age_ok") is not True:
@@ -344,10 +371,9 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
     if "excludes" in criteria and facts.get("excluded") is not False:
         lines.append(phrase("result_excluded", municipality=name, offer=law_offer(law),
                             excluded=criteria["excludes"]))
-    told = facts.get("told") == law
-    if lines or not told:  # said with the law before "which municipality?"
+    if not told:  # said with the law before "which municipality?"
         lines.append(decides)
-    replies = [*([Reply(" ".join(lines))] if lines else []),
+    replies = [Reply(" ".join(lines)),
                *imported.answer_replies(context, context.answer("target_group", law), law),
                # "… han er begyndt at glemme": the standard's words on training memory.
                *details.told_in_story(context, story or context.turn.text, law)]

@@ -44,7 +44,12 @@ from genoptraening.dialogue.context import (
     municipality_buttons,
     reply_from,
 )
-from genoptraening.dialogue.eligibility import asks_for_training, eligibility, story_law
+from genoptraening.dialogue.eligibility import (
+    asks_for_training,
+    eligibility,
+    likely_law,
+    story_law,
+)
 from genoptraening.dialogue.handover import handover, health_reply, with_whom_to_ask
 from genoptraening.dialogue.hours import when_to_call
 from genoptraening.dialogue.model import Button, Reply
@@ -122,6 +127,7 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     state.misses = 0
     main = main or asked[0][1]
     state.answered(main, [topic for _, topic, _ in asked if topic != main])
+    likely = likely_law(context, main)
     law = None if state.law else story_law(context.turn)
     if law is not None:
         state.law = law
@@ -130,6 +136,8 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
         if not (replies and _said_already(context, topic, question, replies)):
             replies += topic_replies(context, topic, question)
     replies = _said_once(replies)
+    if likely and replies:  # "… blevet dårlige efter influenza. Hvordan søger man?"
+        replies[0].text = f"{likely} {replies[0].text}"
     if law is not None and replies:
         # "Min datter på 15 har fået en genoptræningsplan. Hvem skal træne hende?": what the
         # standard says of the story's own case, unless an answer already quotes it.

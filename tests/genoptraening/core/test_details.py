@@ -69,3 +69,10 @@ def test_a_broken_details_file_is_told_in_danish(tmp_path: Path):
 def test_a_need_told_anywhere_in_a_story_is_found():
     assert told_detail("Han er begyndt at glemme, hvordan man tager tøj på.").id == "cognitive"
     assert told_detail("Hun er faldet og har ondt i hoften.") is None
+
+
+def test_still_unwell_when_the_course_ends_asks_about_extension():
+    from genoptraening.core.details import asked_detail
+
+    detail = asked_detail("og hvis jeg stadig er dårlig når forløbet er slut?", "follow_up")
+    assert detail is not None and detail.id == "extension"

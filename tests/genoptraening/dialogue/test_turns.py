@@ -478,3 +478,21 @@ def test_a_place_told_in_passing_stays_a_mention_but_one_asked_about_switches(co
     c = conversation(municipality="lejre")
     c.say("answer_topic", f"{story} Hvad koster træningen i Rebild?", "ask_cost")
     assert c.state.municipality == "rebild"  # asked about there
+
+
+def test_a_story_that_points_to_a_law_says_it_before_how_to_apply(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "Min ryg og mine ben er blevet dårlige efter influenza. Hvordan "
+                 "søger man?", "ask_apply", situation=Situation(new_loss=True))
+    assert text.startswith("Et nyt tab af funktion uden en indlæggelse lyder som genoptræning "
+                           "efter serviceloven § 86, stk. 1")
+    assert "72 33 58 50" in text
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "Jeg er udskrevet efter en blodprop. Hvordan søger jeg?",
+                 "ask_apply", situation=Situation(hospital_stay=True))
+    assert text.startswith("Efter en indlæggelse gælder sundhedsloven § 140")
+    # The price does not depend on the law: no line about it.
+    text = conversation(municipality="hjoerring").say(
+        "answer_topic", "Jeg er faldet. Hvad koster det?", "ask_cost",
+        situation=Situation(new_loss=True))
+    assert "lyder som" not in text
