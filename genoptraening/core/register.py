@@ -30,7 +30,9 @@ _FUZZY_MIN_LENGTH = 5
 _FUZZY_SCORE = 86.0
 #: Words after which a capitalised ambiguous name is taken as a place ("i Vejen", "fra Skive").
 _PLACE_WORDS = {"i", "fra", "til"}
-_LIVES = frozenset({"bor", "boede", "bosat", "bosiddende", "boende", "flytter", "flyttet"})
+#: Words that say where someone lives, folded as the message's words are ("boede" → "bode").
+_LIVES = frozenset(skeleton(word) for word in (
+    "bor", "boede", "boet", "bosat", "bosiddende", "boende", "flytter", "flyttet"))
 #: Who else a sentence may be about (folded): "min far bor selv i Tørring" is not the writer.
 _THIRD_PERSON = frozenset({"han", "hun", "de", *KIN})
 #: "mine børn bor i Aarhus" in a citizen's own story: somebody else's home.

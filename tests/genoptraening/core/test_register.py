@@ -236,3 +236,8 @@ def test_where_the_citizen_works_is_a_mention(register):
 def test_a_provider_a_few_words_before_the_place_is_the_providers(register):
     match = register.find("vederlagsfri fysioterapi på en klinik inde i Aalborg", for_someone=True)
     assert match.municipality.slug == "aalborg" and match.elsewhere
+
+
+def test_where_one_has_lived_is_where_one_lives(register):
+    match = register.find("Jeg har boet i Aarhus hele mit liv")
+    assert match.municipality.slug == "aarhus" and match.lived_in
