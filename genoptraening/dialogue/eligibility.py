@@ -249,10 +249,11 @@ def likely_law(context: Context, topic: str) -> str | None:
     "Jeg er udskrevet fra Aalborg Universitetshospital. Hvordan søger jeg?": after a stay it is
     § 140 when the hospital wrote a plan; "… blevet dårlige efter influenza. Hvordan søger man?":
     a new loss is § 86, stk. 1 unless a stay with a plan makes it § 140. Only for topics whose
-    answer depends on the law, and not when the story settles it (:func:`story_law`).
+    answer depends on the law, and not once the conversation has a law (the caller sets the
+    one a story settles, :func:`story_law`, first).
     """
     told = context.turn.stated
-    if topic not in _LAW_MATTERS or context.state.law or story_law(context.turn):
+    if topic not in _LAW_MATTERS or context.state.law:
         return None
     if told.hospital_stay and told.has_plan is None:
         return phrase("likely_sul_140", **context.who())

@@ -127,10 +127,10 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     state.misses = 0
     main = main or asked[0][1]
     state.answered(main, [topic for _, topic, _ in asked if topic != main])
-    likely = likely_law(context, main)
     law = None if state.law else story_law(context.turn)
     if law is not None:
         state.law = law
+    likely = likely_law(context, main)  # none once the story or the conversation has a law
     replies: list[Reply] = []
     for _, topic, question in asked:
         if not (replies and _said_already(context, topic, question, replies)):
