@@ -81,6 +81,10 @@ class ActionHealth(DialogueAction, kind="health"):
     """No health advice: the doctor or the therapist, and the municipality's phone number."""
 
 
+class ActionGrant(DialogueAction, kind="grant"):
+    """Never a grant: the municipality decides, and how to apply."""
+
+
 class ActionSmalltalk(DialogueAction, kind="smalltalk"):
     """Greeting, goodbye, thanks, off-topic questions and questions about the assistant."""
 

@@ -23,6 +23,7 @@ from genoptraening.dialogue.context import (
 )
 from genoptraening.dialogue.deps import Deps
 from genoptraening.dialogue.eligibility import eligibility, remember_told
+from genoptraening.dialogue.grant import grant
 from genoptraening.dialogue.handover import handover, health_reply
 from genoptraening.dialogue.model import Reply, State, Turn
 
@@ -35,6 +36,7 @@ HANDLERS: dict[str, Callable[[Context], list[Reply]]] = {
     "handover": handover,
     "emergency": smalltalk.emergency,
     "health": turns.health,
+    "grant": grant,
     "smalltalk": smalltalk.smalltalk,
     "session_start": smalltalk.session_start,
 }
@@ -63,6 +65,7 @@ KIND_OF_INTENT: dict[str, str] = {
     "human_handoff": "handover",
     "emergency": "emergency",
     "ask_health": "health",
+    "ask_grant": "grant",
     "nlu_fallback": "clarify",
     **{i: "smalltalk" for i in ("greet", "goodbye", "thank", "out_of_scope", "bot_challenge",
                                  "ask_privacy")},
