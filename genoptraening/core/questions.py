@@ -28,8 +28,11 @@ _JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNO
 
 
 #: The last clause of a sentence written without its "?": "min mor bor i Tørring, kan hun
-#: få træning". Not after "og"/"men" ("hun faldt, og kan ikke gå" tells).
-_TRAILING_QUESTION = re.compile(rf",\s+(?={_QUESTION_WORD}\b)(?!.*,\s)", re.IGNORECASE)
+#: få træning". Not after "og"/"men" ("hun faldt, og kan ikke gå" tells), unless a question
+#: word follows: "… har parkinson kan han fa traening og hvad koster det".
+_TRAILING_QUESTION = re.compile(
+    rf"(?:,\s+|\s+og\s+(?=(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?)\b))"
+    rf"(?={_QUESTION_WORD}\b)(?!.*,\s)", re.IGNORECASE)
 
 
 def _is_question(sentence: str) -> bool:
@@ -93,7 +96,8 @@ def colon_lead(sentence: str) -> tuple[str, str]:
         return lead, asked
     if not _OPENS_QUESTION.search(sentence) and (asked := _trailing_question(sentence)):
         # Written without its "?": "min mor bor i Tørring, kan hun få træning og hvor".
-        return sentence[:len(sentence) - len(asked)].rstrip(" ,"), asked
+        lead = re.sub(r"(?:\s+og)?[\s,]*$", "", sentence[:len(sentence) - len(asked)])
+        return lead, asked
     return "", sentence
 
 
@@ -120,8 +124,22 @@ def split_questions(text: str, always: bool = False) -> list[str]:
             # to do about what was just told.
             asked[0] = f"{told} {asked[0]}"
         told = ""
-        parts += asked
+        parts += [q for part in asked for q in _also_when(part)]
     return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
+
+
+#: A question widened by "også hvis …": "hvad koster det så, også hvis hun skal køres?".
+_ALSO_WHEN = re.compile(r",\s+også\s+(?:hvis|når|med|for|selvom)\b", re.IGNORECASE)
+
+
+def _also_when(question: str) -> list[str]:
+    """Return a question widened by "også hvis …" as two: the question, and it widened.
+
+    "Hvad koster det så, også hvis hun skal køres derhen?" asks the price, and the price
+    with the ride: both are answered.
+    """
+    found = _ALSO_WHEN.search(question)
+    return [question[:found.start()], question] if found else [question]
 
 
 #: A short question that says nothing but points back: "Kan det lade sig gøre?", "Er det

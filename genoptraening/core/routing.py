@@ -27,7 +27,7 @@ PLACE_INTENT = "inform_municipality"
 NEXT_BEST_FLOOR = 0.1
 _NOT_NEXT = frozenset({"emergency", "nlu_fallback"})
 #: Below this, a story's whole reading is unsure …
-STORY_UNSURE = 0.6
+STORY_UNSURE = 0.8
 #: … and from this, its one question's own reading is sure enough to stand in for it.
 QUESTION_SURE = 0.8
 

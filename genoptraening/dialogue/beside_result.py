@@ -55,6 +55,26 @@ def the_rest(context: Context, asked: str, law: str | None = None,
             for reply in turns.topic_replies(context, topic, question, law)]
 
 
+def asks_more(context: Context, asked: str) -> bool:
+    """Tell whether the story asks what only the municipality's rules answer.
+
+    "Jeg har fået en genoptræningsplan. Hvornår kommer jeg i gang?": § 140 is the result, and
+    how soon it starts is the municipality's, so which municipality is asked. Read before the
+    municipality is known: NLU's sure reading of each question, not the standard's passages.
+    """
+    if not holds_question(asked):
+        return False
+    for question in split_questions(asked, always=True):
+        read = context.asked(question)
+        if _asks_whether(context, question) or not questions.is_sure(read):
+            continue
+        topic = TOPIC_OF_INTENT.get(read.intent)
+        if topic is not None and (topic not in _IN_THE_RESULT
+                                  or details.detail_asked(question, topic) is not None):
+            return True
+    return False
+
+
 def _asks_whether(context: Context, question: str) -> bool:
     """Tell whether a question asks what the result answers: "kan han få træning?".
 

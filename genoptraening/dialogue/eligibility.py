@@ -130,6 +130,9 @@ def _eligibility(context: Context) -> list[Reply]:
     state.eligibility, state.eligibility_question, state.misses = facts, None, 0
     who = context.who()
     next_question = _next_question(context, facts)
+    if next_question is None and context.municipality is None and beside_result.asks_more(
+            context, state.pending_question or ""):
+        next_question = "municipality"  # a plan told: § 140, and "hvornår starter jeg?" asked
     if next_question == "municipality":
         earlier = state.pending_question if told_only else None
         where = ask_municipality(context, "eligibility")
@@ -340,7 +343,11 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
             how.text = f"{phrase('result_next_sel_86_1')} {how.text}"
             return [*no_plan, how, *contact]
         context.state.law = "sul_140"
-        replies = [Reply(f"{phrase('result_sul_140', **who)} {decides}")]
+        told = facts.get("told") == "sul_140" and context.municipality is not None
+        replies = [Reply(phrase("result_told", municipality=context.municipality.official,
+                                law=law_label("sul_140")[0].lower() + law_label("sul_140")[1:])
+                         if told and context.municipality else
+                         f"{phrase('result_sul_140', **who)} {decides}")]
         if context.municipality is not None:
             replies += imported.answer_replies(context, context.answer("deadlines", "sul_140"),
                                                "sul_140")

@@ -194,8 +194,10 @@ def topic_replies(context: Context, topic: str, question: str,
     if detail is None and question != context.turn.text and question in context.turn.text and (
             len(split_questions(context.turn.text)) < 2):
         # A story's one question, read alone for its passage: the detail it asks may be
-        # named in the sentence before ("Jeg har en schæferhund. Skal den lukkes inde?").
-        detail = details.detail_asked(context.turn.text, topic)
+        # named in the sentence before ("Jeg har en schæferhund. Skal den lukkes inde?"), but
+        # not another topic's ("Jeg har KOL. Kan jeg træne hjemme?" asks where, not who).
+        found = details.detail_asked(context.turn.text, topic)
+        detail = found if found is None or found.topic in (None, topic) else None
     if detail is not None and detail.topic and detail.topic != topic and not (
             {topic, detail.topic} <= COMPLAINTS and detail.stated_in(context.answer(topic,
                                                                                 law).text)):

@@ -29,6 +29,9 @@ from genoptraening.core.questions import (
      ["Hvornår kan jeg starte", "træner man alene eller sammen med andre?"]),
     ("hvad koster det og hvor lang tid går der?", ["hvad koster det", "hvor lang tid går der?"]),
     ("Jeg faldt, og går nu dårligt.", ["Jeg faldt, og går nu dårligt."]),
+    # Widened by "også hvis …": the question, and the question widened.
+    ("Hvad koster det så, også hvis hun skal køres derhen?",
+     ["Hvad koster det så", "Hvad koster det så, også hvis hun skal køres derhen?"]),
 ])
 def test_a_message_is_cut_into_its_questions(text, parts):
     assert split_questions(text) == parts
@@ -42,6 +45,14 @@ def test_one_question_in_a_story_is_the_message_unless_asked_for_alone():
     assert not told_and_asked("Hvordan søger vi?")
     assert not told_and_asked("Min mor er faldet.")
     assert holds_question("hvad koster det") and not holds_question("tak")
+
+
+def test_a_question_word_after_og_in_a_message_without_marks_asks():
+    text = "min far har parkinsson kan han fa vedligeholdene traening og hvad koster det"
+    assert holds_question(text)
+    assert split_questions(text, always=True) == ["hvad koster det"]
+    # A story told with "og" and no question word asks nothing.
+    assert not holds_question("min far faldt og han har det skidt")
 
 
 def test_mentioned_law():

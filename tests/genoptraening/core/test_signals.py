@@ -231,6 +231,12 @@ def test_readers_accept_anything(value):
     ("skal hun give samtykke?", False),            # asked, not said
     ("Har han sagt ja til at jeg ringer? Hvad koster det", False),
     ("må jeg søge for min far", False),
+    # "ok" said as a yes: "har sagt ok til", "er ok med, at jeg skriver".
+    ("Min mor i Hørning har sagt ok til, at jeg skriver for hende.", True),
+    ("Far er ok med, at jeg skriver for ham.", True),
+    ("Hun har givet sit ok.", True),
+    ("Hun har ikke sagt ok.", False),
+    ("Jeg er enig i, at det er svært.", False),
     (None, False),
 ])
 def test_consent_given(text, said):

@@ -104,6 +104,27 @@ def test_the_waiting_storys_question_is_answered_once_the_municipality_is_known(
     assert "senest 3 hverdage" in text  # the question, answered under § 86, stk. 1
 
 
+def test_a_plan_with_a_question_of_the_municipalitys_asks_where_then_answers(conversation):
+    c = conversation()
+    asked = "Hvornår kommer jeg i gang med træningen?"
+    text = c.say("eligibility", f"Jeg er blevet opereret i knæet og har fået en "
+                 f"genoptræningsplan fra sygehuset. {asked}", "check_eligibility",
+                 situation=Situation(hospital_stay=True, has_plan=True),
+                 questions=(Question(asked, "ask_deadlines", 0.97),))
+    assert "sundhedsloven § 140" in text and "Hvilken kommune" in text
+    text = c.say("set_municipality", "jeg bor i Støvring", "inform_municipality")
+    assert text.startswith("Her er Rebild Kommunes regler for træning efter sundhedsloven § 140.")
+    assert "senest 7 dage" in text and "Hvad vil du gerne vide" not in text
+
+
+def test_a_plan_without_a_further_question_is_the_result_without_asking_where(conversation):
+    c = conversation()
+    text = c.say("eligibility", "Jeg har fået en genoptræningsplan fra sygehuset. Kan jeg få "
+                 "træning?", "check_eligibility",
+                 situation=Situation(hospital_stay=True, has_plan=True))
+    assert "sundhedsloven § 140" in text and "Hvilken kommune" not in text
+
+
 def test_a_question_for_maintenance_training_by_name_is_answered_under_stk_2(conversation):
     c = conversation(municipality="lejre")
     text = c.say("eligibility", "Han var indlagt og fik genoptræning efter planen fra "

@@ -496,3 +496,13 @@ def test_a_story_that_points_to_a_law_says_it_before_how_to_apply(conversation):
         "answer_topic", "Jeg er faldet. Hvad koster det?", "ask_cost",
         situation=Situation(new_loss=True))
     assert "lyder som" not in text
+
+
+def test_a_need_told_before_the_one_question_does_not_change_what_it_asks(conversation):
+    c = conversation(municipality="hjoerring")
+    asked = "Kan hun få træningen hjemme hos os?"
+    text = c.say("answer_topic", f"Min kone har KOL og bliver mere og mere forpustet. {asked}",
+                 "ask_location", confidence=0.99,
+                 questions=(Question(asked, "ask_location", 0.99),))
+    assert "I særlige tilfælde kan hun træne i sit eget hjem." in text
+    assert "kronisk sygdom" not in text  # who trains the chronically ill was not asked
