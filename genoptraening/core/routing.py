@@ -9,12 +9,13 @@ so that the tracker, ``rasa test`` and the staff tools see the intent the dialog
 - An emergency the words do not describe ("kan ikke komme ud af sengen, kan hun få træning?"):
   the next-best reading is the intent, and the message is marked so that 112 is said as a
   condition ("Hvis nogen er kommet til skade lige nu …") before the answer.
-- A story whose whole reading is unsure, around one question whose own reading is sure: the
-  question's. "Min mand har Parkinson og går til vederlagsfri fysioterapi hos en
-  fysioterapeut i byen. Kan han også få vedligeholdende træning?" reads as free choice of
-  provider as a whole (52 %), and as who can get training as its question (91 %). So does a
-  consent told beside a question ("Min mor har givet mig fuldmagt. Hvad koster det for hende?"),
-  which reads as a question about acting for her as a whole.
+- A story whose whole reading is unsure, or much less sure than its one question's own
+  reading, around that question when it is read surely: the question's. "Min mand har
+  Parkinson og går til vederlagsfri fysioterapi hos en fysioterapeut i byen. Kan han også få
+  vedligeholdende træning?" reads as free choice of provider as a whole (52 %; with sclerosis,
+  80 %), and as who can get training as its question (91 %; 98 %). So does a consent told
+  beside a question ("Min mor har givet mig fuldmagt. Hvad koster det for hende?"), which
+  reads as a question about acting for her as a whole.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ PLACE_INTENT = "inform_municipality"
 NEXT_BEST_FLOOR = 0.1
 _NOT_NEXT = frozenset({"emergency", "nlu_fallback"})
 #: Below this, a story's whole reading is unsure …
-STORY_UNSURE = 0.8
+STORY_UNSURE = 0.6
+#: … or its one question's own reading is this much surer than the whole's …
+QUESTION_SURER = 0.15
 #: … and from this, its one question's own reading is sure enough to stand in for it.
 QUESTION_SURE = 0.8
 
@@ -69,7 +72,8 @@ def reread(text: str, ranking: Ranking, emergency: bool, register: Register,
     # hende?") reads as a question about acting for her; the question is what is asked.
     told_consent = first == "ask_on_behalf" and consent
     if (question is not None and first != "emergency"
-            and (ranking[0][1] < STORY_UNSURE or told_consent)
+            and (ranking[0][1] < STORY_UNSURE or told_consent
+                 or question[1] - ranking[0][1] >= QUESTION_SURER)
             and question[1] >= QUESTION_SURE and question[0] != first
             and (question[0].startswith("ask_") or question[0] == "check_eligibility")):
         # The story's own reading gives way: it is not left as a rival to the question's.

@@ -330,12 +330,11 @@ def _spoken_of(words: list[str], i: int, base: str, genitive: bool) -> bool:
 # --- Consent ------------------------------------------------------------------------------
 
 _CONSENT = rx(
-    r"(?:sagt|siger|sagde|svaret) (?:ja|ok|okay)\b",
+    r"(?:sagt|siger|sagde|svaret) (?:ja|ok|okay)\b", r"(?:er|var) (?:ok|okay) med\b",
     r"(?:givet|giver|gav) (?:sit |sin )?(?:ok|okay|accept)\b",
-    r"(?:er|var) (?:ok|okay|indforstået) med\b",
     r"(?:givet|giver|gav|fået|fik|har) (?:mig |os )?(?:lov|tilladelse)",
-    r"samtykke\w*|fuldmagt\w*|\w*samtykket",
-    r"(?:bedt|beder|bad) (?:mig|os)", r"vil gerne have,? at (?:jeg|vi)", r"indforstået")
+    r"samtykke\w*|fuldmagt\w*|\w*samtykket", r"indforstået",
+    r"(?:bedt|beder|bad) (?:mig|os)", r"vil gerne have,? at (?:jeg|vi)")
 
 
 def consent_given(text: str) -> bool:

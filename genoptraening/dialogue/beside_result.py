@@ -25,7 +25,7 @@ _IN_THE_RESULT = frozenset({"target_group", "apply", "purpose", "legal_basis"})
 
 
 def the_rest(context: Context, asked: str, law: str | None = None,
-             before_the_result: bool = False) -> list[Reply]:
+             before_the_result: bool = False, follows: str | None = None) -> list[Reply]:
     """Answer the other questions of the story ("hvad koster det?").
 
     Args:
@@ -34,6 +34,8 @@ def the_rest(context: Context, asked: str, law: str | None = None,
         law: The law to answer under; the conversation's law when None.
         before_the_result: Answered while a yes/no question is still open: how to apply is
             answered too, as no result has said it yet.
+        follows: The topic answered before the story: a short question that asks nothing of
+            its own asks more of it ("også i en anden kommune?" after free choice).
 
     """
     from genoptraening.dialogue import turns  # turns imports eligibility, which imports this
@@ -43,6 +45,9 @@ def the_rest(context: Context, asked: str, law: str | None = None,
     asked_all = split_questions(asked, always=True)
     rest = [q for q in asked_all if not _asks_whether(context, q)]
     found = questions.topics_asked(context, rest)
+    if follows is not None:
+        found += [(at, follows, q) for at, q in enumerate(rest) if _follows_up(context, q)
+                  and all(q != seen for _, _, seen in found)]
     # "Kan jeg få træning, eller er det kun for ældre?" asks whether, and the age limit too.
     found += [(len(found), "target_group", q) for q in asked_all if q not in rest
               and (d := details.detail_asked(q, "target_group")) and d.topic == "target_group"]
@@ -73,6 +78,20 @@ def asks_more(context: Context, asked: str) -> bool:
                                   or details.detail_asked(question, topic) is not None):
             return True
     return False
+
+
+#: Readings of a question that ask no topic of their own.
+_NO_TOPIC = frozenset({"inform_municipality", "nlu_fallback", "out_of_scope"})
+#: A question this short that asks no topic of its own may go on from the last answer.
+_FOLLOW_UP_WORDS = 8
+
+
+def _follows_up(context: Context, question: str) -> bool:
+    """Tell whether a question of the story asks more of the last answer: no topic, no place."""
+    read = context.asked(question)
+    return (read is not None and read.intent in _NO_TOPIC
+            and len(question.split()) <= _FOLLOW_UP_WORDS
+            and context.register.find(question) is None)
 
 
 def _asks_whether(context: Context, question: str) -> bool:

@@ -100,6 +100,7 @@ def eligibility(context: Context) -> list[Reply]:
 
 def _eligibility(context: Context) -> list[Reply]:
     state, turn = context.state, context.turn
+    follows = state.last_topic  # the answer before: "også i en anden kommune?" goes on from it
     facts = dict(state.eligibility)
     question = state.eligibility_question
     told_only = question is None and _tells_the_law(turn.stated)
@@ -196,7 +197,7 @@ def _eligibility(context: Context) -> list[Reply]:
         return result
     in_result = {reply.text for reply in result}
     # "Hvornår starter hun?" after a stay: the result has said the deadlines already.
-    return result + [reply for reply in beside_result.the_rest(context, asked)
+    return result + [reply for reply in beside_result.the_rest(context, asked, follows=follows)
                      if reply.text not in in_result]
 
 

@@ -66,7 +66,7 @@ def topic_of(context: Context, question: str) -> str | None:
     other than a topic, such as "kan jeg få træning?", has none); else the topic of the
     standard's passage that answers it confidently.
     """
-    read = context.asked(question)
+    read = context.asked(question) or _as_the_message(context, question)
     if is_sure(read):
         return TOPIC_OF_INTENT.get(read.intent)
     standard = context.standard
@@ -76,6 +76,18 @@ def topic_of(context: Context, question: str) -> str | None:
     if read is not None and read.confidence >= QUESTION_LIKELY:
         return TOPIC_OF_INTENT.get(read.intent)
     return None
+
+
+def _as_the_message(context: Context, question: str) -> Question | None:
+    """Return NLU's best topic reading of the message when the question is the whole message.
+
+    "hvordan soger man genoptraening i hjoring kommune, min ryg … er blevet darlige": one
+    question, read with its story as how to apply (48 %) as much as whether (48 %).
+    """
+    if question != context.turn.text:
+        return None
+    return next((Question(question, intent, confidence) for intent, confidence
+                 in context.turn.ranking if intent in TOPIC_OF_INTENT), None)
 
 
 def topics_asked(context: Context, questions: list[str]) -> list[tuple[int, str, str]]:

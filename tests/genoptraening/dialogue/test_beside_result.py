@@ -18,3 +18,15 @@ def test_a_storys_other_question_is_answered_beside_the_result(conversation):
 def test_whether_one_can_get_training_is_the_results_question():
     assert WHETHER.search("kan min mor få træning?")
     assert not WHETHER.search("hvad koster kørslen?")
+
+
+def test_a_short_question_beside_a_story_goes_on_from_the_last_answer(conversation):
+    c = conversation(municipality="rebild")
+    c.say("answer_topic", "Kan jeg selv vælge, hvem der træner mig?", "ask_free_choice")
+    asked = "også i en anden kommune?"
+    text = c.say("eligibility", f"{asked} jeg er lige kommet hjem fra sygehuset med en "
+                 "genoptræningsplan", "check_eligibility",
+                 situation=Situation(hospital_stay=True, has_plan=True),
+                 questions=(Question(asked, "inform_municipality", 0.74),))
+    assert "sundhedsloven § 140" in text
+    assert "anden kommune" in text and "myndighedsfunktion" in text

@@ -1,3 +1,4 @@
+from genoptraening.core.situation import Situation
 from genoptraening.dialogue.details import detail_asked
 
 
@@ -123,3 +124,23 @@ def test_a_course_that_ends_too_soon_asks_whether_it_can_be_extended(conversatio
         "answer_topic", "Mit genoptræningsforløb stopper i næste uge, men mit knæ er stadig "
         "ikke godt. Kan jeg få lov at fortsætte?", "ask_follow_up", confidence=0.94)
     assert "Forløbene kan forlænges" in text
+
+
+def test_passive_treatment_asked_in_a_story_is_quoted_where_the_standard_says_it(conversation):
+    c = conversation(municipality="hedensted")
+    text = c.say("eligibility", "Jeg faldt før jul og var ikke på sygehuset. Siden har jeg "
+                 "svært ved at klare indkøb. En veninde siger, jeg skal have massage og "
+                 "varmebehandling. Kan kommunen give mig det?", "check_eligibility",
+                 situation=Situation(hospital_stay=False, new_loss=True, lasting=False))
+    assert "passiv behandling" in text
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "Kan jeg få massage?", "ask_content")
+    assert text.startswith("Lejre Kommunes kvalitetsstandard oplyser ikke noget om passiv "
+                           "behandling")
+
+
+def test_food_when_cooking_is_part_of_the_training_is_the_price_of_it(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "og hvis madlavning er en del af træningen?", "ask_scope")
+    assert "forplejning" in text
+    assert c.replies[0].answered_by["topic"] == "cost"

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.loader import get_knowledge_base
+from genoptraening.core.situation import Situation
 from genoptraening.dialogue import Turn, questions
 from genoptraening.dialogue.engine import HANDLERS
 
@@ -173,3 +174,15 @@ def test_a_detail_another_question_asks_does_not_move_the_first_question(convers
     topics = [r.answered_by.get("topic") for r in c.replies]
     assert list(dict.fromkeys(topics)) == ["location", "scope"]
     assert "skærm" in c.replies[0].text
+
+
+def test_a_message_that_is_one_question_with_its_story_is_read_as_nlus_topic(conversation):
+    c = conversation()
+    text = c.say("clarify", "hvordan soger man genoptraening i hjoring kommune, min ryg og "
+                 "mine ben er blevet darlige efter influenza", "nlu_fallback", confidence=0.3,
+                 ranking=(("nlu_fallback", 0.3), ("ask_apply", 0.48),
+                          ("check_eligibility", 0.48)),
+                 situation=Situation(new_loss=True))
+    assert "72 33 58 50" in text  # how to apply in Hjørring, before the question on a stay
+    assert text.rstrip().endswith("Har du været indlagt på sygehuset for det, du skal træne "
+                                  "efter?")
