@@ -314,6 +314,13 @@ def _law_first(context: Context, facts: dict[str, Any], who: dict[str, str]) -> 
     return [said] if general is None else [said, reply_from(general)]
 
 
+def _told_line(context: Context, law: str) -> str:
+    """Say whose rules for which law follow: "Her er Rebild Kommunes regler for … § 140."."""
+    label = law_label(law)
+    name = context.municipality.official if context.municipality else ""
+    return phrase("result_told", municipality=name, law=label[0].lower() + label[1:])
+
+
 def _too_young(context: Context, facts: dict[str, Any], law: str, who: dict[str, str]) -> str:
     """Say the municipality's age limit for a law when the story's age is under it."""
     criteria, age = municipal_criteria(context, law), facts.get("age")
@@ -344,11 +351,10 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
             how.text = f"{phrase('result_next_sel_86_1')} {how.text}"
             return [*no_plan, how, *contact]
         context.state.law = "sul_140"
+        # Said with the law before "Hvilken kommune?": one line names the law of the rules below.
         told = facts.get("told") == "sul_140" and context.municipality is not None
-        replies = [Reply(phrase("result_told", municipality=context.municipality.official,
-                                law=law_label("sul_140")[0].lower() + law_label("sul_140")[1:])
-                         if told and context.municipality else
-                         f"{phrase('result_sul_140', **who)} {decides}")]
+        replies = [Reply(_told_line(context, "sul_140") if told
+                         else f"{phrase('result_sul_140', **who)} {decides}")]
         if context.municipality is not None:
             replies += imported.answer_replies(context, context.answer("deadlines", "sul_140"),
                                                "sul_140")
@@ -360,11 +366,8 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
     municipality = context.municipality
     # Said already, before "which municipality?": one line names the law the municipality's
     # own rules below are for, so that the answer stands on its own.
-    told = facts.get("told") == law
-    label = law_label(law)
-    lines = [phrase("result_told", municipality=municipality.official,
-                    law=label[0].lower() + label[1:])
-             if told and municipality else phrase(f"result_{law}", **who)]
+    told = facts.get("told") == law and municipality is not None
+    lines = [_told_line(context, law) if told else phrase(f"result_{law}", **who)]
     if law == "sel_86_2" and facts.get("new_loss") and facts.get("asked_law") != law:
         # A lasting illness and a new loss told together: the new loss is the other reading.
         lines.append(phrase("or_sel_86_1", **who))
