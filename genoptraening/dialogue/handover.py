@@ -78,10 +78,17 @@ def with_whom_to_ask(context: Context, replies: list[Reply], waiting: bool = Fal
     if municipality is None or not replies:
         return
     ask = whom_to_ask(context.kb, municipality, context.state.town, waiting=waiting)
+    standard = context.standard
+    if ask is None and standard is not None and standard.imported is not None:
+        # An imported standard's number is a draft: the passage that gives it, quoted.
+        if not any(imported_contact.holds_contact(context, r) for r in replies) and (
+                contact := imported_contact.contact_reply(context, context.turn.text,
+                                                          lead=phrase("imported_ask"))):
+            replies.append(contact)
+        return
     if ask is None:
         site = phrase("silent_ask_site")
-        standard = context.standard
-        if not waiting and standard is not None and standard.imported is None and not any(
+        if not waiting and standard is not None and not any(
                 site in r.text for r in replies):
             replies[-1].text = f"{replies[-1].text}\n\n{site}"  # a standard with no number
         return

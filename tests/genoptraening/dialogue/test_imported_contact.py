@@ -75,3 +75,12 @@ def test_a_rejected_draft_is_never_quoted(imported, tmp_path):
     talk = Talk(deps_on(folder, imported["hedensted"].register), "hedensted")
     text = talk.say("handover", "jeg vil gerne tale med et menneske", "human_handoff")
     assert "79 91 82 50" not in text and "oplyser ikke" not in text
+
+
+def test_a_detail_the_imported_standard_is_silent_on_ends_with_the_number_quoted(imported):
+    talk = Talk(imported["lejre"], "lejre")
+    text = talk.say("answer_topic", "Jeg har en stor schæferhund. Skal den lukkes inde, når "
+                    "terapeuten kommer hjem til mig?", "ask_home_workplace", confidence=0.9)
+    assert "oplyser ikke noget om husdyr" in text
+    assert talk.replies[-1].text.startswith("Du kan spørge kommunen.")
+    assert "92 43 43 48" in text
