@@ -15,8 +15,10 @@ from genoptraening.core.reading import raw_sentences
 
 #: At most this many questions of one message are answered.
 MAX_QUESTIONS = 3
+#: The words that open a question asking what, how, when, where, why, who or which.
+WH_WORD = r"(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?)"
 # A verb before its subject asks too: "… og koster det noget".
-_QUESTION_WORD = (r"(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?|kan|skal|m[aå]|"
+_QUESTION_WORD = (rf"(?:{WH_WORD}|kan|skal|m[aå]|"
                   r"er der|får|bliver|gælder|hjælper|"
                   # The verb before its subject asks: "…, og træner man alene?"
                   r"(?:koster|tager|varer|betaler|træner|kører|foregår|går|ligger|starter|"
@@ -31,7 +33,7 @@ _JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNO
 #: få træning". Not after "og"/"men" ("hun faldt, og kan ikke gå" tells), unless a question
 #: word follows: "… har parkinson kan han fa traening og hvad koster det".
 _TRAILING_QUESTION = re.compile(
-    rf"(?:,\s+|\s+og\s+(?=(?:hvad|hvordan|hvorn[aå]r|hvorfor|hvor|hvem|hvilke[nt]?)\b))"
+    rf"(?:,\s+|\s+og\s+(?={WH_WORD}\b))"
     rf"(?={_QUESTION_WORD}\b)(?!.*,\s)", re.IGNORECASE)
 
 

@@ -64,6 +64,12 @@ def law_label(law: str) -> str:
     return str(phrases()["laws"][law])
 
 
+def law_in_sentence(law: str) -> str:
+    """Return the name of a law inside a sentence ("… efter sundhedsloven § 140")."""
+    label = law_label(law)
+    return label[0].lower() + label[1:]
+
+
 def law_offer(law: str) -> str:
     """Return what a law gives, in plain Danish ("vedligeholdende træning")."""
     return str(phrases()["law_offers"][law])

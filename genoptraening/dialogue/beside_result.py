@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
-from genoptraening.core.questions import holds_question, split_questions
+from genoptraening.core.questions import WH_WORD, holds_question, split_questions
 from genoptraening.dialogue import details, questions
 from genoptraening.dialogue.context import Context
+from genoptraening.dialogue.follow_up import UNPLACED
 from genoptraening.dialogue.model import Reply
 
 #: The question the result answers: whether one can get training.
 WHETHER = re.compile(r"\b(?:få|faa|fa|ret til|krav på)\b.*\btr[æa]e?n|"
                      r"\btr[æa]e?n\w*.*\b(?:få|faa)\b", re.IGNORECASE)
 #: A question that opens with a question word asks that, not whether (a yes/no question).
-_WH_QUESTION = re.compile(r"\s*(?:og |men |så )?(?:hvem|hvor|hvordan|hvorn[åa]r|hvorfor|"
-                          r"hvilke[nt]?|hvad)\b", re.IGNORECASE)
+_WH_QUESTION = re.compile(rf"\s*(?:og |men |så )?{WH_WORD}\b", re.IGNORECASE)
 #: What a result says anyway: who may get it and how to apply.
 _IN_THE_RESULT = frozenset({"target_group", "apply", "purpose", "legal_basis"})
 
@@ -81,7 +81,7 @@ def asks_more(context: Context, asked: str) -> bool:
 
 
 #: Readings of a question that ask no topic of their own.
-_NO_TOPIC = frozenset({"inform_municipality", "nlu_fallback", "out_of_scope"})
+_NO_TOPIC = UNPLACED | {"inform_municipality"}
 #: A question this short that asks no topic of its own may go on from the last answer.
 _FOLLOW_UP_WORDS = 8
 

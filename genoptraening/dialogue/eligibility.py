@@ -21,7 +21,7 @@ from genoptraening.core.questions import (
     split_questions,
     told_and_asked,
 )
-from genoptraening.core.render import general_answer, law_label, law_offer, phrase
+from genoptraening.core.render import general_answer, law_in_sentence, law_offer, phrase
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue import beside_result, details, imported
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
@@ -316,9 +316,8 @@ def _law_first(context: Context, facts: dict[str, Any], who: dict[str, str]) -> 
 
 def _told_line(context: Context, law: str) -> str:
     """Say whose rules for which law follow: "Her er Rebild Kommunes regler for … § 140."."""
-    label = law_label(law)
     name = context.municipality.official if context.municipality else ""
-    return phrase("result_told", municipality=name, law=label[0].lower() + label[1:])
+    return phrase("result_told", municipality=name, law=law_in_sentence(law))
 
 
 def _too_young(context: Context, facts: dict[str, Any], law: str, who: dict[str, str]) -> str:

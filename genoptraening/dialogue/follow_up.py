@@ -26,7 +26,7 @@ STAY_UNLESS = 0.8
 #: How likely NLU must find the last topic for a short follow-up to stay with it.
 STAY_FROM = 0.1
 #: Readings that place a message nowhere: a follow-up may still ask the last topic.
-_UNPLACED = frozenset({"nlu_fallback", "out_of_scope"})
+UNPLACED = frozenset({"nlu_fallback", "out_of_scope"})
 #: Topics whose answer is itself the contact: nothing to follow up there.
 _CONTACT_TOPICS = frozenset({"contact", "location"})
 #: A follow-up is short; a longer message is a question of its own.
@@ -161,7 +161,7 @@ def last_topic_reading(context: Context) -> tuple[str, float] | None:
     last, turn = context.state.last_topic, context.turn
     intent = INTENT_OF_TOPIC.get(last) if last else None
     no_place = turn.intent == "inform_municipality" and not context.named_municipality
-    unsure_of = turn.intent in TOPIC_OF_INTENT or turn.intent in _UNPLACED or no_place
+    unsure_of = turn.intent in TOPIC_OF_INTENT or turn.intent in UNPLACED or no_place
     if (intent is None or context.standard is None or turn.intent == intent or not unsure_of
             or len(turn.text.split()) > _MAX_WORDS):
         return None

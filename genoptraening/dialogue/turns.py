@@ -22,6 +22,7 @@ from genoptraening.core.render import (
     Answer,
     deadlines_of,
     due_dates_text,
+    law_in_sentence,
     law_label,
     law_offer,
     law_prefix,
@@ -144,8 +145,7 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
         replies += [told for told in details.told_in_story(context, context.turn.text, law)
                     if not any((told.citations[0].quote or told.text) in r.text
                                for r in replies)]
-        label = law_label(law)
-        said = phrase("story_law", offer=law_offer(law), law=label[0].lower() + label[1:])
+        said = phrase("story_law", offer=law_offer(law), law=law_in_sentence(law))
         for reply in replies:  # the law is said once, first
             reply.text = reply.text.removeprefix(law_prefix(law))
         replies[0].text = f"{said} {replies[0].text}"
