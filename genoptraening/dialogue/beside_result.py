@@ -102,5 +102,9 @@ def _asks_whether(context: Context, question: str) -> bool:
     read = context.asked(question)
     if questions.is_sure(read) and read.intent in TOPIC_OF_INTENT:
         return False
+    topic = TOPIC_OF_INTENT.get(read.intent) if read is not None and (
+        read.confidence >= questions.QUESTION_LIKELY) else None
+    if topic is not None and details.detail_asked(question, topic) is not None:
+        return False  # "Kan jeg få træningen efter kl. 17?" asks a detail of it, not whether
     # "Hvem tager stilling til, om hun kan få træning?" asks who, not whether.
     return not _WH_QUESTION.match(question) and bool(WHETHER.search(question))

@@ -145,10 +145,16 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     # Its own question when a detail the whole message asks is another question's own ("Kan
     # det foregå over en skærm? Og hvor mange gange om ugen?"); else the whole message, whose
     # questions may ask one detail together ("Hvordan klager jeg, og hvor lang frist er der?").
+    # Or when the detail is of another question's topic: "Skal jeg betale noget for
+    # genoptræning, og kan jeg få kørsel?" asks the cost and transport, not the ride's price.
     detail = details.detail_asked(context.turn.text, answered)
-    theirs = detail is not None and any(details.detail_asked(question, topic) == detail
-                                        for _, topic, question in others)
-    main = (main_at, answered, main_question if theirs else context.turn.text)
+    theirs = detail is not None and any(
+        details.detail_asked(question, topic) == detail or detail.topic == topic
+        for _, topic, question in others)
+    # With no detail asked, each question by its own words: the other questions' words
+    # ("foregår det på hold?") would find their passage for this one's topic too.
+    own = theirs or (detail is None and bool(others))
+    main = (main_at, answered, main_question if own else context.turn.text)
     # The NLU's own topic goes first among questions at the same place.
     return sorted([main, *others], key=lambda row: (row[0], row is not main))
 

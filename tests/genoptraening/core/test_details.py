@@ -34,6 +34,7 @@ def test_cue_patterns_match_whole_words_prefixes_suffixes_and_phrases():
     ("Hvor mange gange om ugen træner man?", "scope", "frequency"),
     ("Hvor mange gange om ugen træner man?", "complaint_staff", None),  # not its topic
     ("Kan jeg få en kvindelig fysioterapeut?", "staff", "therapist_gender"),
+    ("kan hjemmeplejen søge om træning for hende?", "apply", "care_staff_applies"),
 ])
 def test_the_detail_a_question_asks_for(question, topic, expected):
     found = asked_detail(question, topic)
@@ -76,3 +77,10 @@ def test_still_unwell_when_the_course_ends_asks_about_extension():
 
     detail = asked_detail("og hvis jeg stadig er dårlig når forløbet er slut?", "follow_up")
     assert detail is not None and detail.id == "extension"
+
+
+def test_a_young_citizen_telling_their_own_age_tells_of_a_child():
+    found = told_detail("hej jeg er 16 og bor i Rebild kommune. jeg var indlagt efter en "
+                        "skiulykke")
+    assert found is not None and found.id == "child_provider"
+    assert told_detail("jeg er 67 og bor i Rebild") is None

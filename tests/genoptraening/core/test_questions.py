@@ -29,6 +29,8 @@ from genoptraening.core.questions import (
      ["Hvornår kan jeg starte", "træner man alene eller sammen med andre?"]),
     ("hvad koster det og hvor lang tid går der?", ["hvad koster det", "hvor lang tid går der?"]),
     ("Jeg faldt, og går nu dårligt.", ["Jeg faldt, og går nu dårligt."]),
+    ("Hvor foregår vedligeholdelsestræning, og er den gratis?",
+     ["Hvor foregår vedligeholdelsestræning", "er den gratis?"]),
     # Widened by "også hvis …": the question, and the question widened.
     ("Hvad koster det så, også hvis hun skal køres derhen?",
      ["Hvad koster det så", "Hvad koster det så, også hvis hun skal køres derhen?"]),

@@ -30,3 +30,15 @@ def test_a_short_question_beside_a_story_goes_on_from_the_last_answer(conversati
                  questions=(Question(asked, "inform_municipality", 0.74),))
     assert "sundhedsloven § 140" in text
     assert "anden kommune" in text and "myndighedsfunktion" in text
+
+
+def test_a_detail_asked_beside_a_story_is_answered_though_it_opens_like_whether(
+        conversation):
+    c = conversation(municipality="lejre")
+    asked = "Kan jeg få træningen efter kl. 17 eller i weekenden?"
+    text = c.say("eligibility", f"Efter en lang omgang helvedesild har jeg mistet en del "
+                 f"kræfter. {asked}", "check_eligibility",
+                 situation=Situation(new_loss=True),
+                 questions=(Question(asked, "ask_scope", 0.35),))
+    assert "oplyser ikke noget om, at træningen kan ligge om aftenen eller i weekenden" in text
+    assert "92 43 43 48" in text

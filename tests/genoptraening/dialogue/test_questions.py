@@ -186,3 +186,24 @@ def test_a_message_that_is_one_question_with_its_story_is_read_as_nlus_topic(con
     assert "72 33 58 50" in text  # how to apply in Hjørring, before the question on a stay
     assert text.rstrip().endswith("Har du været indlagt på sygehuset for det, du skal træne "
                                   "efter?")
+
+
+def test_a_detail_whose_words_span_two_questions_of_two_topics_is_not_asked(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "Skal jeg betale noget for genoptræning, og kan jeg få "
+                 "kørsel?", "ask_cost", confidence=0.74,
+                 questions=(Question("Skal jeg betale noget for genoptræning", "ask_cost", 0.99),
+                            Question("kan jeg få kørsel?", "ask_transport", 0.99)))
+    topics = [r.answered_by.get("topic") for r in c.replies]
+    assert list(dict.fromkeys(topics)) == ["cost", "transport"]
+    assert "Træningen er gratis" in text  # not "… oplyser ikke noget om, hvad kørslen koster"
+
+
+def test_each_of_several_questions_is_looked_up_by_its_own_words(conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("answer_topic", "Hvor længe kan man få vedligeholdelsestræning, og foregår det "
+                 "på hold eller alene?", "ask_scope", confidence=0.54,
+                 questions=(Question("Hvor længe kan man få vedligeholdelsestræning", "ask_scope",
+                                     0.98),
+                            Question("foregår det på hold eller alene?", "ask_content", 0.99)))
+    assert "12 uger" in text  # the scope of maintenance training, not a passage on teams
