@@ -23,7 +23,8 @@ _QUESTION_WORD = (rf"(?:{WH_WORD}|kan|skal|m[aå]|"
                   # The verb before its subject asks: "…, og træner man alene?"
                   r"(?:koster|tager|varer|betaler|træner|kører|foregår|går|ligger|starter|"
                   r"begynder|slutter|plejer|kommer|hører|ringer|sender|søger|er) "
-                  r"(?:det|den|der|jeg|man|vi|hun|han|de|I))")
+                  r"(?:det|den|der|jeg|man|vi|hun|han|de|I|træningen|genoptræningen|"
+                  r"forløbet|kørslen))")
 _OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IGNORECASE)
 #: Where a second question starts inside a sentence: ", og hvad koster …", "samt hvornår …".
 _JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)

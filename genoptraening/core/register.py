@@ -258,11 +258,12 @@ def _only_place(keys: list[str]) -> bool:
 
 
 def _named_as_place(words: list[str], start: int) -> bool:
-    return (
-        start > 0
-        and words[start][:1].isupper()
-        and words[start - 1].lower() in _PLACE_WORDS
-    )
+    # "i Ry", "ved Ry", "lige uden for Ry", "nord for Ry": a capitalised name after them.
+    before = [w.lower() for w in words[max(0, start - 2):start]]
+    return start > 0 and words[start][:1].isupper() and (
+        before[-1] in _PLACE_WORDS or before[-1] in ("ved", "udenfor", "nær")
+        or (before[-1] == "for" and before[:1] in (["uden"], ["nord"], ["syd"], ["øst"],
+                                                   ["vest"], ["lige"])))
 
 
 def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:

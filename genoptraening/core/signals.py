@@ -252,7 +252,7 @@ def find_relative(text: str) -> Relative | None:
         base = word if word in KIN else word[:-1] if word[-1:] == "s" else ""
         if base not in KIN or not _spoken_of(words, i, base, genitive=base != word):
             continue
-        if _acts_for_the_writer(words[i + 1:i + 9]):
+        if _acts_for_the_writer(words[i + 1:i + 11]):
             continue  # "kan min søn ringe for mig": the writer is the one it is about
         noun, pronoun = KIN[base]
         if not pronoun:
@@ -297,7 +297,8 @@ def kept_words(relative: Relative) -> str:
 
 
 #: Word pairs by which a relative acts for the writer rather than being the one asked about.
-_FOR_THE_WRITER = frozenset({("for", "mig"), ("mine", "vegne"), ("hjalper", "mig")})
+_FOR_THE_WRITER = frozenset({("for", "mig"), ("mine", "vegne"), ("hjalper", "mig"),
+                             ("kore", "mig"), ("kor", "mig"), ("hente", "mig")})
 
 
 #: Verbs by which a relative tells the writer something ("min nabo siger, at jeg skal søge").

@@ -57,11 +57,13 @@ def with_detail(context: Context, detail: Detail, replies: list[Reply],
 
     Nothing changes without a standard, when the topic answer already says the standard is
     silent on the whole topic the detail belongs to, or when the replies already state it.
+    An imported standard's answers are all general until reviewed, which says nothing of the
+    text: whether a sentence of it states the detail is read as for a curated one.
     """
     municipality, standard = context.municipality, context.standard
     text = context.kb.text(municipality.slug) if municipality else None
     if (municipality is None or standard is None or text is None or not replies
-            or (rendered.general and detail.topic is not None)
+            or (rendered.general and detail.topic is not None and standard.imported is None)
             or any(detail.stated_in(r.text) for r in replies)):
         return replies  # a silent topic's answer already says so of the detail inside it
     quoted = quote(text, detail)

@@ -15,43 +15,25 @@ import re
 from typing import Any
 
 from genoptraening.core.questions import (
-    compares_laws,
     holds_question,
-    mentioned_law,
-    split_questions,
     told_and_asked,
 )
 from genoptraening.core.render import general_answer, law_in_sentence, law_offer, phrase
-from genoptraening.core.situation import Situation
 from genoptraening.dialogue import beside_result, details, imported
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
-from genoptraening.dialogue.model import Button, Reply, Turn
+from genoptraening.dialogue.model import Button, Reply
+from genoptraening.dialogue.story_law import (
+    TRAINING_AGAIN,
+    asks_for_maintenance,
+    lasting_only,
+    law_of,
+    learn,
+    tells_the_law,
+)
 
 
 def _yes_no() -> list[Button]:
     return [Button(phrase("button_yes"), "/affirm"), Button(phrase("button_no"), "/deny")]
-
-
-def _learn(facts: dict[str, Any], situation: Situation, newer: bool = False) -> None:
-    """Add the facts a message states; ``newer``: they replace what an earlier turn told."""
-    found = {
-        "hospital": situation.hospital_stay,
-        "plan": situation.has_plan,
-        "lasting": situation.lasting,
-        "can_train_alone": situation.can_train_alone,
-        "age": situation.age,
-        "excluded": situation.vederlagsfri,
-        "new_loss": situation.new_loss,
-    }
-    if newer:
-        facts.update({key: value for key, value in found.items() if value is not None})
-    if situation.new_loss and situation.lasting is None:
-        found["lasting"] = False
-    if situation.has_plan:
-        found["hospital"] = True  # only a hospital writes a genoptræningsplan
-    for key, value in found.items():
-        if value is not None and facts.get(key) is None:
-            facts[key] = value
 
 
 def remember_told(context: Context) -> None:
@@ -63,7 +45,7 @@ def remember_told(context: Context) -> None:
     if not told_and_asked(context.turn.text) and holds_question(context.turn.text):
         return  # "Skal man selv søge, når man bliver udskrevet?" tells no story
     facts = dict(context.state.eligibility)
-    _learn(facts, context.turn.stated, newer=True)
+    learn(facts, context.turn.stated, newer=True)
     context.state.eligibility = facts
 
 
@@ -103,7 +85,7 @@ def _eligibility(context: Context) -> list[Reply]:
     follows = state.last_topic  # the answer before: "også i en anden kommune?" goes on from it
     facts = dict(state.eligibility)
     question = state.eligibility_question
-    told_only = question is None and _tells_the_law(turn.stated)
+    told_only = question is None and tells_the_law(turn.stated)
     waiting = state.pending_topic
     if turn.intent in ("affirm", "deny") and not told_only:
         if question is None:
@@ -112,13 +94,13 @@ def _eligibility(context: Context) -> list[Reply]:
         if question == "age":
             facts["age_ok"] = facts.pop("age")
     # A story told now says more than what earlier turns told; a yes or no is what was asked.
-    _learn(facts, turn.stated, newer=question is None)
-    if turn.intent not in ("affirm", "deny") and _asks_for_maintenance(turn.text):
+    learn(facts, turn.stated, newer=question is None)
+    if turn.intent not in ("affirm", "deny") and asks_for_maintenance(turn.text):
         # "… fik genoptræning efter planen, men den er slut nu. Kan han få vedligeholdende
         # træning?": the law asked for is the answer's, whatever an earlier stay was.
         facts["asked_law"] = "sel_86_2"
     if turn.intent not in ("affirm", "deny") and facts.get("lasting") and not facts.get(
-            "plan") and _TRAINING_AGAIN.search(turn.text):
+            "plan") and TRAINING_AGAIN.search(turn.text):
         # "… var indlagt, fik genoptræning, som er slut nu. Hun bliver langsomt dårligere og
         # vil gerne træne igen": a lasting decline after the stay's training is § 86, stk. 2
         # (a fresh discharge with a plan stays § 140).
@@ -183,7 +165,11 @@ def _eligibility(context: Context) -> list[Reply]:
                 # kan jeg klage?"): the questions are answered, and no yes/no is asked.
                 state.eligibility, state.eligibility_question = {}, None
                 return now
-        return [*likely, *now, ask]
+        # Nothing told yet points to a law ("Min mand går dårligere …"): after what the story
+        # asked, what the yes or no decides between.
+        overview = [Reply(phrase("laws_overview", **who))] if (
+            not likely and next_question == "hospital" and question is None) else []
+        return [*likely, *now, *overview, ask]
     state.eligibility, state.eligibility_question = {}, None
     asked, state.pending_question = state.pending_question or "", None
     if context.municipality is not None:
@@ -197,95 +183,20 @@ def _eligibility(context: Context) -> list[Reply]:
         return result
     in_result = {reply.text for reply in result}
     # "Hvornår starter hun?" after a stay: the result has said the deadlines already.
-    return result + [reply for reply in beside_result.the_rest(context, asked, follows=follows)
-                     if reply.text not in in_result]
-
-
-def _asks_for_maintenance(text: str) -> bool:
-    """Tell whether the message's questions ask for maintenance training by name."""
-    if compares_laws(text):
-        return False
-    return any(mentioned_law(q) == "sel_86_2" for q in split_questions(text, always=True)
-               if holds_question(q))
-
-
-#: Training asked for again, after a course: "træne igen", "et nyt forløb".
-_TRAINING_AGAIN = re.compile(r"\btr[æa]e?n\w*\s+igen\b|\bigen\s+(?:noget\s+)?tr[æa]e?n|"
-                             r"\bnyt\s+(?:trænings)?forløb\b", re.IGNORECASE)
-
-
-def _tells_the_law(told: Situation) -> bool:
-    """Tell whether a message tells what the law turns on (a stay, a plan, a loss, a condition).
-
-    "ja, jeg var indlagt i fire dage og fik en plan med hjem" with no yes/no question asked
-    (the municipality was): NLU reads a "yes", the message tells the story.
-    """
-    return any(fact is not None for fact in (told.hospital_stay, told.has_plan, told.new_loss,
-                                             told.lasting))
-
-
-def _law(facts: dict[str, Any]) -> str:
-    if facts.get("asked_law") == "sel_86_2":
-        return "sel_86_2"
-    if facts.get("hospital") and not facts.get("again"):
-        return "sul_140"
-    return "sel_86_2" if facts.get("lasting") else "sel_86_1"
-
-
-def story_law(turn: Turn) -> str | None:
-    """Return the law a story alone points to, or None when it does not say enough."""
-    facts: dict[str, Any] = {}
-    _learn(facts, turn.stated)
-    if facts.get("hospital"):
-        return "sul_140" if facts.get("plan") else None
-    if facts.get("hospital") is False or _lasting_only(facts):
-        return _law(facts) if facts.get("lasting") is not None else None
-    return None
-
-
-#: Topics whose answer depends on the law: a story that points to one says so first.
-_LAW_MATTERS = frozenset({"apply", "target_group", "deadlines"})
-
-
-def likely_law(context: Context, topic: str) -> str | None:
-    """Return the line that says which law a story sounds like, when it cannot yet say for sure.
-
-    "Jeg er udskrevet fra Aalborg Universitetshospital. Hvordan søger jeg?": after a stay it is
-    § 140 when the hospital wrote a plan; "… blevet dårlige efter influenza. Hvordan søger man?":
-    a new loss is § 86, stk. 1 unless a stay with a plan makes it § 140. Only for topics whose
-    answer depends on the law, and not once the conversation has a law (the caller sets the
-    one a story settles, :func:`story_law`, first).
-    """
-    told = context.turn.stated
-    if topic not in _LAW_MATTERS or context.state.law:
-        return None
-    if told.hospital_stay and told.has_plan is None:
-        return phrase("likely_sul_140", **context.who())
-    if told.new_loss and told.hospital_stay is None and not told.lasting:
-        return phrase("likely_sel_86_1", **context.who())
-    return None
-
-
-def asks_for_training(turn: Turn) -> bool:
-    """Tell whether an unsure NLU might have read eligibility in a story that says enough.
-
-    Eligibility is one of NLU's two best readings, and the message tells what the law turns
-    on: a hospital stay, a new loss or a lasting condition. Or the message asks for
-    maintenance by name ("… hvis hun så har brug for at holde sig i gang?").
-    """
-    if _asks_for_maintenance(turn.text):
-        return True
-    best = [intent for intent, _ in turn.ranking if intent != "nlu_fallback"][:2]
-    return "check_eligibility" in best and _tells_the_law(turn.stated)
-
-
-def _lasting_only(facts: dict[str, Any]) -> bool:
-    return bool(facts.get("lasting")) and not facts.get("new_loss")
+    replies = result + [reply for reply in beside_result.the_rest(context, asked,
+                                                                  follows=follows)
+                        if reply.text not in in_result]
+    others = [str(r.answered_by["topic"]) for r in replies
+              if r.answered_by.get("topic") not in (None, state.last_topic)]
+    if state.last_topic and others:
+        # What the result said besides who may get it ("Hvad betyder det?" of its deadlines).
+        state.answered(state.last_topic, list(dict.fromkeys(others)))
+    return replies
 
 
 def _next_question(context: Context, facts: dict[str, Any]) -> str | None:
     maintenance = facts.get("asked_law") == "sel_86_2"
-    if facts.get("hospital") is None and not _lasting_only(facts) and not maintenance:
+    if facts.get("hospital") is None and not lasting_only(facts) and not maintenance:
         return "hospital"
     if facts.get("hospital") and not maintenance and not facts.get("again"):
         return "plan" if facts.get("plan") is None else None
@@ -293,7 +204,7 @@ def _next_question(context: Context, facts: dict[str, Any]) -> str | None:
         return "lasting"
     if context.municipality is None:
         return "municipality"
-    criteria = municipal_criteria(context, _law(facts))
+    criteria = municipal_criteria(context, law_of(facts))
     age = facts.get("age")
     if "min_age" in criteria and facts.get("age_ok") is None and isinstance(age, int) and (
             age != criteria["min_age"]):
@@ -307,7 +218,7 @@ def _law_first(context: Context, facts: dict[str, Any], who: dict[str, str]) -> 
     The law is the same in the whole country; only how to apply, the deadlines and the
     municipality's own criteria wait for the municipality. ``facts`` remembers that it was said.
     """
-    law = _law(facts)
+    law = law_of(facts)
     facts["told"] = law
     said = Reply(f"{phrase(f'result_{law}', **who)} {phrase('decides')}")
     general = general_answer(context.kb, "target_group", law)
@@ -331,7 +242,7 @@ def _too_young(context: Context, facts: dict[str, Any], law: str, who: dict[str,
 
 
 def _question_text(context: Context, question: str, who: dict[str, str]) -> str:
-    criteria = municipal_criteria(context, _law(context.state.eligibility))
+    criteria = municipal_criteria(context, law_of(context.state.eligibility))
     return phrase(f"q_{question}", min_age=criteria.get("min_age", ""),
                   excluded=criteria.get("excludes", ""), **who)
 
@@ -339,7 +250,7 @@ def _question_text(context: Context, question: str, who: dict[str, str]) -> str:
 def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
             story: str = "") -> list[Reply]:
     decides = phrase("decides")
-    if facts.get("hospital") and _law(facts) == "sul_140":
+    if facts.get("hospital") and law_of(facts) == "sul_140":
         if not facts.get("plan"):
             no_plan = [Reply(f"{phrase('result_no_plan', **who)} {decides}")]
             if context.standard is None:
@@ -360,7 +271,7 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
             # "Vores datter på 14 …", "Jeg har KOL …": who trains them, where the standard says.
             replies += details.told_in_story(context, story or context.turn.text, "sul_140")
         return replies
-    law = _law(facts)
+    law = law_of(facts)
     context.state.law = law
     municipality = context.municipality
     # Said already, before "which municipality?": one line names the law the municipality's

@@ -163,7 +163,11 @@ def _follow_up(context: Context, kind: str) -> list[Reply]:
     if meant:
         return meant
     last = state.last_topic
-    following = (next_topic(turn.text, last, state.law) if last and context.standard else None)
+    # Of the last turn's answers, the one said last first: "hvor meget skal jeg betale for
+    # den?" after a result that ended with the answer on transport.
+    following = next((found for topic in reversed(state.answered_topics or [last])
+                      if (found := next_topic(turn.text, topic, state.law))),
+                     None) if last and context.standard else None
     if following:
         # "Hvad sker der så med den bagefter?" after the complaint: the complaint's course.
         state.misses = 0

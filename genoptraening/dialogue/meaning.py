@@ -34,7 +34,9 @@ def meaning_of_last_answer(context: Context) -> list[Reply]:
     index = context.passages.index(context.municipality.slug)
     if index is None:
         return []
-    said = " ".join(words_of(context.answer(state.last_topic, state.law).text))
+    # Every answer of the last turn: a result says who may get it and its deadlines too.
+    said = " ".join(words_of(" ".join(context.answer(topic, state.law).text for topic
+                                      in state.answered_topics or [state.last_topic])))
     # The term named last: where in the answer each heading stands, the latest wins.
     found: list[tuple[int, Passage]] = []
     for passage in index.passages:

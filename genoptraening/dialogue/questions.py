@@ -11,6 +11,7 @@ the topic already answered, adds nothing: one right answer beats a guessed secon
 
 from __future__ import annotations
 
+import re
 from typing import TypeGuard
 
 from genoptraening.core.intent_reader import Question
@@ -34,6 +35,10 @@ STORY_UNSURE = 0.8
 STORY_QUESTION_SURE = 0.65
 #: How sure NLU must be of one question's intent for its topic to be answered.
 QUESTION_SURE = 0.5
+#: A question that only judges what the story told ("Er det normalt?" after "… har stadig
+#: ikke fået en tid"): alone, it is no health question ("Er det slidgigt?" is one).
+_POINTS_BACK = re.compile(r"^\s*(?:og |men )?(?:er|var) (?:det|dette|der) (?:helt )?(?:normalt|ok|"
+                          r"okay|rigtigt|i orden|meningen|rimeligt|lovligt|sådan)\b", re.IGNORECASE)
 #: How sure NLU must be of it when the standard's text finds no passage for the question.
 QUESTION_LIKELY = 0.3
 
@@ -199,7 +204,8 @@ def health_asked(turn: Turn) -> int | None:
     if len(turn.questions) < 2:
         return None
     return next((at for at, read in enumerate(turn.questions)
-                 if read.intent == "ask_health" and is_sure(read)), None)
+                 if read.intent == "ask_health" and is_sure(read)
+                 and not _POINTS_BACK.match(read.text)), None)
 
 
 def in_place(answers: list[Reply], extra: Reply, at: int) -> list[Reply]:

@@ -45,15 +45,11 @@ from genoptraening.dialogue.context import (
     municipality_buttons,
     reply_from,
 )
-from genoptraening.dialogue.eligibility import (
-    asks_for_training,
-    eligibility,
-    likely_law,
-    story_law,
-)
+from genoptraening.dialogue.eligibility import eligibility
 from genoptraening.dialogue.handover import handover, health_reply, with_whom_to_ask
 from genoptraening.dialogue.hours import when_to_call
 from genoptraening.dialogue.model import Button, Reply
+from genoptraening.dialogue.story_law import asks_for_training, likely_law, story_law
 
 #: Intents that never make sense as a suggestion in "Mente du …?".
 _NOT_SUGGESTED = {
@@ -137,6 +133,8 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
         if not (replies and _said_already(context, topic, question, replies)):
             replies += topic_replies(context, topic, question)
     replies = _said_once(replies)
+    if any(topic == "on_behalf" for _, topic, _ in asked):
+        with_whom_to_ask(context, replies)  # "hvem kan søge for ham?": and where to turn
     if likely and replies:  # "… blevet dårlige efter influenza. Hvordan søger man?"
         replies[0].text = f"{likely} {replies[0].text}"
     if law is not None and replies:
@@ -222,7 +220,7 @@ def topic_replies(context: Context, topic: str, question: str,
         # and the conversation goes on under that law ("Hvornår hører jeg fra jer?").
         context.state.law = law
         replies = under_law(replies, law)
-    if topic == "deadlines" and not rendered.general:
+    if topic == "deadlines" and (not rendered.general or imported.unreviewed(context, rendered)):
         # Who asks how long it takes is often waiting already ("der er ikke sket mere"):
         # whom to call when it takes longer.
         with_whom_to_ask(context, replies, waiting=True)

@@ -31,6 +31,8 @@ from genoptraening.core.questions import (
     ("Jeg faldt, og går nu dårligt.", ["Jeg faldt, og går nu dårligt."]),
     ("Hvor foregår vedligeholdelsestræning, og er den gratis?",
      ["Hvor foregår vedligeholdelsestræning", "er den gratis?"]),
+    ("Hvilken paragraf skal jeg søge efter, og foregår træningen på hold?",
+     ["Hvilken paragraf skal jeg søge efter", "foregår træningen på hold?"]),
     # Widened by "også hvis …": the question, and the question widened.
     ("Hvad koster det så, også hvis hun skal køres derhen?",
      ["Hvad koster det så", "Hvad koster det så, også hvis hun skal køres derhen?"]),

@@ -241,3 +241,10 @@ def test_a_provider_a_few_words_before_the_place_is_the_providers(register):
 def test_where_one_has_lived_is_where_one_lives(register):
     match = register.find("Jeg har boet i Aarhus hele mit liv")
     assert match.municipality.slug == "aarhus" and match.lived_in
+
+
+def test_a_town_just_outside_which_the_citizen_lives_is_where_they_live(register):
+    text = ("Jeg er 84 og bor på en gård et stykke uden for Ry. Min søn bor i Aalborg, så han "
+            "kan ikke køre mig.")
+    assert register.find(text).municipality.slug == "skanderborg"
+    assert register.find("vi bor lige ved Ry").municipality.slug == "skanderborg"

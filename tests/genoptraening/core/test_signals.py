@@ -249,6 +249,8 @@ def test_consent_given(text, said):
     "min søn søger på mine vegne",
     "Min nabo siger, at jeg selv skal skrive til Træningsenheden. Er det rigtigt?",
     "min datter mener jeg burde søge om træning",
+    # Told of a relative who cannot drive the writer: the writer's own training.
+    "Jeg har aldrig haft kørekort, og min søn bor i Aalborg, så han kan ikke køre mig.",
 ])
 def test_a_relative_who_acts_for_the_writer_is_not_the_one_asked_about(text):
     assert find_relative(text) is None

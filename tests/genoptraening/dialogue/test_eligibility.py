@@ -460,3 +460,12 @@ def test_a_new_loss_beside_a_lasting_illness_names_the_other_law_too(conversatio
     text = c.say("eligibility", "Far er faldet. Hvad gør vi?", "check_eligibility",
                  situation=Situation(new_loss=True))
     assert "stk. 2" not in text
+
+
+def test_before_the_first_yes_or_no_the_laws_it_decides_between_are_named(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("eligibility", "Min mand på 78 er blevet meget dårligere til at gå. Kan han få "
+                 "noget træning?", "check_eligibility")
+    assert "serviceloven § 86" in text and "sundhedsloven § 140" in text
+    assert text.rstrip().endswith("Har din mand været indlagt på sygehuset for det, han skal "
+                                  "træne efter?")

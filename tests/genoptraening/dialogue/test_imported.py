@@ -29,8 +29,10 @@ def test_deadlines_in_two_sections_are_both_quoted(imported):
     talk = Talk(imported["hjoerring"], "hjoerring")
     text = talk.say("answer_topic", "Hvor hurtigt hører man fra jer, og hvornår går træningen "
                     "i gang?", "ask_deadlines")
-    assert [r.passage["section"] for r in talk.replies] == ["Sagsbehandlingstid", "Kvalitetsmål"]
-    assert "3 hverdage" in text and "4 uger" in text
+    # Then where to ask when it takes longer: the passage with the number.
+    assert [r.passage["section"] for r in talk.replies] == ["Sagsbehandlingstid", "Kvalitetsmål",
+                                                            "Ansøgning"]
+    assert "3 hverdage" in text and "4 uger" in text and "72 33 58 50" in text
 
 
 def test_the_story_s_law_picks_that_law_s_part_of_the_standard(imported):

@@ -84,3 +84,21 @@ def test_a_detail_the_imported_standard_is_silent_on_ends_with_the_number_quoted
     assert "oplyser ikke noget om husdyr" in text
     assert talk.replies[-1].text.startswith("Du kan spørge kommunen.")
     assert "92 43 43 48" in text
+
+
+def test_a_detail_of_a_topic_no_sentence_states_is_said_absent_from_the_whole_text(imported):
+    # Every topic of an imported standard is unreviewed ("general"); whether the text states
+    # the ride's price is read from all of it, as for a curated standard.
+    talk = Talk(imported["hjoerring"], "hjoerring")
+    text = talk.say("answer_topic", "Hvor meget koster kørsel til træning pr. gang?",
+                    "ask_transport", confidence=0.95)
+    assert "oplyser ikke noget om, hvad kørslen koster i kroner" in text
+    assert "72 33 58 50" in text
+
+
+def test_how_long_it_takes_ends_with_where_to_ask(imported):
+    talk = Talk(imported["hjoerring"], "hjoerring")
+    text = talk.say("answer_topic", "Min far fik et brev for to uger siden, men der er ikke sket "
+                    "mere. Hvornår skal han til den første samtale?", "ask_deadlines",
+                    confidence=0.95)
+    assert "20 kalenderdage" in text and "72 33 58 50" in text

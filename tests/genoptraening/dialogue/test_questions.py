@@ -207,3 +207,15 @@ def test_each_of_several_questions_is_looked_up_by_its_own_words(conversation):
                                      0.98),
                             Question("foregår det på hold eller alene?", "ask_content", 0.99)))
     assert "12 uger" in text  # the scope of maintenance training, not a passage on teams
+
+
+def test_a_short_question_pointing_back_to_the_story_is_no_health_question(conversation):
+    c = conversation(municipality="rebild")
+    asked = (Question("Er det normalt", "ask_health", 0.99),
+             Question("hvad kan han gøre?", "check_eligibility", 0.87))
+    text = c.say("eligibility", "Min far blev udskrevet med en genoptræningsplan for ti dage "
+                 "siden og har ikke fået en tid. Er det normalt, og hvad kan han gøre?",
+                 "check_eligibility", questions=asked,
+                 situation=Situation(hospital_stay=True, has_plan=True))
+    assert "Jeg kan ikke give råd om helbred" not in text
+    assert "7 dage" in text

@@ -506,3 +506,20 @@ def test_a_need_told_before_the_one_question_does_not_change_what_it_asks(conver
                  questions=(Question(asked, "ask_location", 0.99),))
     assert "I særlige tilfælde kan hun træne i sit eget hjem." in text
     assert "kronisk sygdom" not in text  # who trains the chronically ill was not asked
+
+
+def test_who_may_apply_for_someone_ends_with_where_to_turn(conversation):
+    c = conversation(municipality="hjoerring")
+    text = c.say("answer_topic", "min far er faldet, hvem kan søge om træning for ham?",
+                 "ask_on_behalf", confidence=0.95)
+    assert "plejepersonale" in text and "72 33 58 50" in text
+
+
+def test_how_much_after_a_result_that_ended_with_transport_is_the_rides_price(conversation):
+    c = conversation(municipality="rebild")
+    asked = "kan jeg få kørsel?"
+    c.say("eligibility", f"Jeg lå syg med corona i 4 uger og har ikke været indlagt. {asked}",
+          "check_eligibility", situation=Situation(hospital_stay=False, new_loss=True),
+          questions=(Question(asked, "ask_transport", 0.99),))
+    text = c.say("answer_topic", "hvor meget skal jeg betale for den?", "ask_cost")
+    assert "oplyser ikke noget om, hvad kørslen koster i kroner" in text
