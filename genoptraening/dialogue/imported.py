@@ -58,6 +58,8 @@ SECOND = 0.9
 TOPIC_PRIOR = 0.3
 #: Topics whose general rule for a named law is the answer itself: said before the passage.
 GENERAL_FIRST = frozenset({"legal_basis"})
+#: Topics whose passage is the one naming the citizen's town, when it names one.
+_NEAR_THE_TOWN = frozenset({"location"})
 #: Complaints that are not about the decision.
 _OTHER_COMPLAINTS = frozenset({"complaint_staff", "complaint_treatment", "citizen_adviser"})
 #: Where the law itself gives the answer, whatever the standard says: (law, topic) → the
@@ -140,6 +142,8 @@ def topic_hits(context: Context, topic: str, question: str,
     # Nothing asked: the topic's own name, and the law's ("vedligeholdende træning").
     words = _asked(asked_words(context, question)) or " ".join(
         [topic_label(topic), law_offer(law) if law else ""])
+    if topic in _NEAR_THE_TOWN and context.state.town:
+        words = f"{words} {context.state.town}"  # "et sted tæt på?" from Juelsminde
     laws = _laws(context) if law else {}
     # A section in another law's part, or a paragraph about another law ("Vedligeholdende
     # træning er et tilbud til dig, der …" for a citizen whose story is § 86, stk. 1), is not

@@ -90,3 +90,10 @@ def test_the_curated_standard_is_answered_as_before(slug):
     talk = Talk(Deps(get_knowledge_base(), get_register(), passages=get_passage_search()), slug)
     text = talk.say("answer_topic", "hvad koster det?", "ask_cost")
     assert "topic" in talk.kinds[0] and "gratis" in text
+
+
+def test_where_to_train_prefers_the_passage_naming_the_citizens_town(imported):
+    talk = Talk(imported["hedensted"], "hedensted")
+    text = talk.say("answer_topic", "Jeg bor i Juelsminde. Kan jeg træne et sted tæt på?",
+                    "ask_location", confidence=0.95)
+    assert "Juelsminde Rådhus" in text
