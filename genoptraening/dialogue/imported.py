@@ -27,6 +27,7 @@ quoted. Chosen on the development conversation sets (``genoptraening kb evaluate
 
 from __future__ import annotations
 
+from genoptraening.core.knowledge.onboarding.readers import PHONE
 from genoptraening.core.knowledge.onboarding.section_topics import heading_topics, section_laws
 from genoptraening.core.passages import Hit
 from genoptraening.core.questions import (
@@ -56,6 +57,8 @@ ELSEWHERE = 0.2
 SECOND = 0.9
 #: How much a passage in a section about the topic is preferred.
 TOPIC_PRIOR = 0.3
+#: How much an answering passage under a heading naming another topic is held back.
+OTHER_TOPIC = 0.3
 #: Topics whose general rule for a named law is the answer itself: said before the passage.
 GENERAL_FIRST = frozenset({"legal_basis"})
 #: Topics whose passage is the one naming the citizen's town, when it names one.
@@ -142,8 +145,10 @@ def topic_hits(context: Context, topic: str, question: str,
     # Nothing asked: the topic's own name, and the law's ("vedligeholdende træning").
     words = _asked(asked_words(context, question)) or " ".join(
         [topic_label(topic), law_offer(law) if law else ""])
-    if topic in _NEAR_THE_TOWN and context.state.town:
-        words = f"{words} {context.state.town}"  # "et sted tæt på?" from Juelsminde
+    town = context.state.town
+    if topic in _NEAR_THE_TOWN and town and any(town.lower() in p.text.lower()
+                                                for p in index.passages):
+        words = f"{words} {town}"  # "et sted tæt på?" from Juelsminde, which the text names
     laws = _laws(context) if law else {}
     # A section in another law's part, or a paragraph about another law ("Vedligeholdende
     # træning er et tilbud til dig, der …" for a citizen whose story is § 86, stk. 1), is not
@@ -160,7 +165,24 @@ def topic_hits(context: Context, topic: str, question: str,
     if not ranked:
         return []
     needed = IN_TOPIC if ranked[0].passage.section in sections else ELSEWHERE
-    return ranked if ranked[0].score >= needed else []
+    if ranked[0].score < needed:
+        return []
+    # Of the passages that answer, one under a heading naming another topic comes after the
+    # others: "Kan det foregå hjemme hos mig?" (where) is not »Hjemmet som arbejdsplads«,
+    # though its words fit. Only the order changes; what answers stays the same.
+    answering = [h for h in ranked
+                 if h.score >= (IN_TOPIC if h.passage.section in sections else ELSEWHERE)]
+    return sorted(answering, key=lambda h: -(h.score + _prior(h.passage.section, sections,
+                                                              topic))) + [
+        h for h in ranked if h not in answering]
+
+
+def _prior(section: str, sections: frozenset[str], topic: str) -> float:
+    """Return how much a passage's section is preferred for a topic, or held back."""
+    if section in sections:
+        return TOPIC_PRIOR
+    named = heading_topics(section)
+    return -OTHER_TOPIC if named and topic not in named else 0.0
 
 
 def _asked(text: str) -> str:
@@ -205,9 +227,15 @@ def in_place_of(context: Context, rendered: Answer, question: str,
         # "og genoptræning uden indlæggelse?": the topic under that law, whatever the words.
         question = ""
     if topic == "contact":
-        contact = contact_reply(context, question, kinds_asked(question))
+        kinds = kinds_asked(question)
+        contact = contact_reply(context, question, kinds)
         if contact is not None:
             return [contact]
+        if "phone" in kinds and not _prints_a_number(context):
+            # No number anywhere in the text (Rebild's): that much the text itself says.
+            name = context.standard.municipality if context.standard else ""
+            return [Reply(" ".join([phrase("no_phone_in_text", municipality=name),
+                                    phrase("contact_municipality", municipality=name)]))]
     if law is not None and law not in _drafted_laws(context, law):
         # The standard names other laws only (drafted, to be approved): its text on them is
         # not the answer for this one.
@@ -247,6 +275,13 @@ def in_place_of(context: Context, rendered: Answer, question: str,
         if contact is not None:
             replies.append(contact)
     return replies
+
+
+def _prints_a_number(context: Context) -> bool:
+    """Tell whether the imported standard's text holds a phone number anywhere."""
+    text = context.kb.text(context.municipality.slug) if context.municipality else None
+    return text is None or any(PHONE.search(paragraph) for section in text.sections
+                               for paragraph in section.paragraphs)
 
 
 def _law_part(context: Context, rendered: Answer, topic: str, law: str) -> list[Reply]:

@@ -97,3 +97,13 @@ def test_where_to_train_prefers_the_passage_naming_the_citizens_town(imported):
     text = talk.say("answer_topic", "Jeg bor i Juelsminde. Kan jeg træne et sted tæt på?",
                     "ask_location", confidence=0.95)
     assert "Juelsminde Rådhus" in text
+
+
+def test_a_passage_under_a_heading_naming_another_topic_comes_after_the_others(imported):
+    talk = Talk(imported["lejre"], "lejre")
+    text = talk.say("answer_topic", "Kan træningen foregå hjemme hos mig? Jeg har svært ved at "
+                    "komme ud", "ask_location", confidence=0.95)
+    # Where to train, not »7. Hjemmet som arbejdsplads« (the home as the staff's workplace).
+    assert "faglige grunde" in text
+    assert not text.startswith("Det står i Lejre Kommunes kvalitetsstandard, i afsnittet "
+                               "»7. Hjemmet som arbejdsplads«")

@@ -102,3 +102,13 @@ def test_how_long_it_takes_ends_with_where_to_ask(imported):
                     "mere. Hvornår skal han til den første samtale?", "ask_deadlines",
                     confidence=0.95)
     assert "20 kalenderdage" in text and "72 33 58 50" in text
+
+
+def test_a_standard_printing_no_number_is_said_to_give_none(imported):
+    talk = Talk(imported["rebild"], "rebild")
+    text = talk.say("answer_topic", "Hvad er telefonnummeret til genoptræningen?", "ask_contact",
+                    confidence=0.95)
+    assert text.startswith("Rebild Kommunes kvalitetsstandard oplyser ikke et telefonnummer.")
+    talk = Talk(imported["lejre"], "lejre")  # Lejre's text has its number: quoted
+    assert "92 43 43 48" in talk.say("answer_topic", "Hvad er telefonnummeret?", "ask_contact",
+                                     confidence=0.95)

@@ -16,7 +16,8 @@ from typing import Generic, TypeVar
 from genoptraening.core.hours import DAY_NAMES
 from genoptraening.core.knowledge.schema import Address, Email, OpeningSlot, Price
 
-_PHONE = re.compile(r"(?<![\d.,/-])(?:\+45 ?)?(\d{2}) ?(\d{2}) ?(\d{2}) ?(\d{2})(?![\d]|[.,/-]\d)")
+#: A Danish phone number as standards print it ("72 33 58 50", "+45 72335850").
+PHONE = re.compile(r"(?<![\d.,/-])(?:\+45 ?)?(\d{2}) ?(\d{2}) ?(\d{2}) ?(\d{2})(?![\d]|[.,/-]\d)")
 _GROUPED = re.compile(r"^\d{2} \d{2} \d{2} \d{2}$")
 PHONE_CUE = re.compile(r"tlf|telefon|ring|tel\.|træffes|mobil|kontakt", re.IGNORECASE)
 _NOT_PHONE = re.compile(r"(?:cvr|ean|se-nr|konto|reg|cpr)[\s.:-]*(?:nr\.?)?[\s.:]*$", re.IGNORECASE)
@@ -57,7 +58,7 @@ class Found(Generic[V]):
 def phones(unit: str, block: str) -> list[Found[str]]:
     """Return the phone numbers of a unit; the block around it must speak of phoning."""
     found = []
-    for match in _PHONE.finditer(unit):
+    for match in PHONE.finditer(unit):
         number = " ".join(match.groups())
         if _NOT_PHONE.search(unit[:match.start()][-14:]):
             continue
