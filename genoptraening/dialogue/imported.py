@@ -19,9 +19,11 @@ general rule), the standard's own text is quoted instead, with its section:
 - the eligibility result (who can get training, how to apply) takes the same passages;
 - contact details and where to turn: :mod:`genoptraening.dialogue.imported_contact`.
 
-Nothing here says that the standard is silent: it cannot know. The drafted facts and headings
-only point to where the text says something; what the citizen reads is the standard's text,
-quoted. Chosen on the development conversation sets (``genoptraening kb evaluate-import
+Nothing here says that the standard is silent on a topic: it cannot know. Only what the whole
+text shows is said: that it prints no phone number at all, when one is asked for (a detail
+inside a topic is read against the whole text too, :mod:`genoptraening.dialogue.details`).
+The drafted facts and headings only point to where the text says something; what the citizen
+reads is the standard's text, quoted. Chosen on the development conversation sets (``genoptraening kb evaluate-import
 --conversations --file tests/conversations/dev.yml``; docs/onboarding.md).
 """
 
@@ -235,7 +237,8 @@ def in_place_of(context: Context, rendered: Answer, question: str,
             # No number anywhere in the text (Rebild's): that much the text itself says.
             name = context.standard.municipality if context.standard else ""
             return [Reply(" ".join([phrase("no_phone_in_text", municipality=name),
-                                    phrase("contact_municipality", municipality=name)]))]
+                                    phrase("contact_municipality", municipality=name)]),
+                          answered_by={"kind": "topic", "topic": "contact"})]
     if law is not None and law not in _drafted_laws(context, law):
         # The standard names other laws only (drafted, to be approved): its text on them is
         # not the answer for this one.
