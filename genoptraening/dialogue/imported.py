@@ -23,8 +23,9 @@ Nothing here says that the standard is silent on a topic: it cannot know. Only w
 text shows is said: that it prints no phone number at all, when one is asked for (a detail
 inside a topic is read against the whole text too, :mod:`genoptraening.dialogue.details`).
 The drafted facts and headings only point to where the text says something; what the citizen
-reads is the standard's text, quoted. Chosen on the development conversation sets (``genoptraening kb evaluate-import
---conversations --file tests/conversations/dev.yml``; docs/onboarding.md).
+reads is the standard's text, quoted. Chosen on the development conversation sets
+(``genoptraening kb evaluate-import --conversations --file tests/conversations/dev.yml``;
+docs/onboarding.md).
 """
 
 from __future__ import annotations
