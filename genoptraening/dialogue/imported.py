@@ -165,19 +165,20 @@ def topic_hits(context: Context, topic: str, question: str,
         return sorted((h for h in hits if h.passage.section in sections), key=lambda h: -h.score)
     ranked = sorted(hits, key=lambda h: -(h.score + (TOPIC_PRIOR if h.passage.section in sections
                                                     else 0)))
-    if not ranked:
-        return []
-    needed = IN_TOPIC if ranked[0].passage.section in sections else ELSEWHERE
-    if ranked[0].score < needed:
+    if not ranked or not _answers(ranked[0], sections):
         return []
     # Of the passages that answer, one under a heading naming another topic comes after the
     # others: "Kan det foregå hjemme hos mig?" (where) is not »Hjemmet som arbejdsplads«,
     # though its words fit. Only the order changes; what answers stays the same.
-    answering = [h for h in ranked
-                 if h.score >= (IN_TOPIC if h.passage.section in sections else ELSEWHERE)]
+    answering = [h for h in ranked if _answers(h, sections)]
     return sorted(answering, key=lambda h: -(h.score + _prior(h.passage.section, sections,
                                                               topic))) + [
         h for h in ranked if h not in answering]
+
+
+def _answers(hit: Hit, sections: frozenset[str]) -> bool:
+    """Tell whether a passage scores what its section needs (``IN_TOPIC`` or ``ELSEWHERE``)."""
+    return hit.score >= (IN_TOPIC if hit.passage.section in sections else ELSEWHERE)
 
 
 def _prior(section: str, sections: frozenset[str], topic: str) -> float:
