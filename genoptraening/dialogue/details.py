@@ -34,7 +34,7 @@ def detail_asked(question: str, topic: str) -> Detail | None:
     return next((d for unit in units or [question] if (d := asked_detail(unit, topic))), None)
 
 
-def told_in_story(context: Context, story: str, law: str) -> list[Reply]:
+def told_in_story(context: Context, story: str, law: str | None) -> list[Reply]:
     """Quote what the standard says of a need the story tells ("han glemmer …"), if it does.
 
     Its sentence in the sections of the law's answer on the detail's topic is preferred. A

@@ -137,12 +137,13 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
         with_whom_to_ask(context, replies)  # "hvem kan søge for ham?": and where to turn
     if likely and replies:  # "… blevet dårlige efter influenza. Hvordan søger man?"
         replies[0].text = f"{likely} {replies[0].text}"
-    if law is not None and replies:
+    if replies:
         # "Min datter på 15 har fået en genoptræningsplan. Hvem skal træne hende?": what the
         # standard says of the story's own case, unless an answer already quotes it.
         replies += [told for told in details.told_in_story(context, context.turn.text, law)
                     if not any((told.citations[0].quote or told.text) in r.text
                                for r in replies)]
+    if law is not None and replies:
         said = phrase("story_law", offer=law_offer(law), law=law_in_sentence(law))
         for reply in replies:  # the law is said once, first
             reply.text = reply.text.removeprefix(law_prefix(law))

@@ -196,6 +196,10 @@ def test_a_place_after_a_provider_is_the_providers(register):
     ("fra Sæby", "frederikshavn"), ("Jeg bor i Ry og kan ikke køre", "skanderborg"),
     ("ry", "skanderborg"), ("jeg bor i Stilling", "skanderborg"),
     ("jeg bor i ry. hvor mange forløb kan man få?", "skanderborg"),
+    # villages of the five municipalities with a standard, beyond GeoNames' larger towns
+    ("Jeg bor i Glim", "lejre"), ("min far i Lyndby", "lejre"), ("Jeg bor i Rold", "rebild"),
+    ("vi bor i Alken", "skanderborg"), ("bor i Klakring", "hedensted"),
+    ("jeg bor i Tornby", "hjoerring"),
 ])
 def test_towns_find_their_municipality(register, text, slug):
     match = register.find(text)

@@ -406,6 +406,15 @@ def test_a_childs_story_after_a_stay_gets_rebilds_rule_for_children(conversation
     assert "børn og unge under 18 år" in text and "børneteam" in text
 
 
+def test_a_childs_story_pointing_to_no_law_yet_still_gets_rebilds_rule_for_children(
+        conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("answer_topic", "Min datter på 15 år skal genoptrænes efter en "
+                 "sygehusindlæggelse. Hvem træner hende?", "ask_staff", confidence=0.9,
+                 situation=Situation(hospital_stay=True, age=15))
+    assert "børneteam" in text
+
+
 def test_a_question_naming_a_law_gets_an_answer_for_every_law_labelled_and_keeps_the_law(
         conversation):
     c = conversation(municipality="skanderborg")
