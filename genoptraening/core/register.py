@@ -20,7 +20,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from genoptraening.core.lexicon import danish_words
-from genoptraening.core.signals import KIN
+from genoptraening.core.relatives import KIN
 from genoptraening.core.text import skeleton, to_ascii
 
 _DATA = Path(__file__).resolve().parent / "data" / "municipalities.yml"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from genoptraening.core.fact_reader import FactReader, train_from
 from genoptraening.core.reading import plain_clauses, words_before
-from genoptraening.core.signals import KIN
+from genoptraening.core.relatives import KIN
 from genoptraening.core.text import skeleton
 from genoptraening.settings import get_settings
 

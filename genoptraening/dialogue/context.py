@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from genoptraening.core import privacy, signals, voice
+from genoptraening.core import privacy, relatives, voice
 from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.loader import KnowledgeBase
 from genoptraening.core.knowledge.schema import Standard
@@ -50,9 +50,9 @@ class Context:
         return self.kb.standard(self.municipality.slug) if self.municipality else None
 
     @property
-    def relative(self) -> signals.Relative | None:
+    def relative(self) -> relatives.Relative | None:
         """The relative the conversation is about, if any."""
-        return signals.relative_named(self.state.relative) if self.state.relative else None
+        return relatives.relative_named(self.state.relative) if self.state.relative else None
 
     def who(self) -> dict[str, str]:
         """Words for the person the conversation is about: "du" or "din mor"."""
@@ -135,7 +135,7 @@ def build_context(deps: Deps, turn: Turn, state: State) -> Context:
         state.municipality = municipality.slug
     new_relative = relative is not None and state.relative is None
     if relative is not None and new_relative:
-        state.relative = signals.kept_words(relative)
+        state.relative = relatives.kept_words(relative)
     now = deps.now()
     today = now.date()
     return Context(kb, register, turn, state, municipality, named, today, now, new_relative,

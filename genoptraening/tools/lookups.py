@@ -54,7 +54,7 @@ def render(register: Register) -> str:
 
 def render_relatives() -> str:
     """Render the lookup table of relatives ("mor", "svigerfar", …) as Rasa NLU YAML."""
-    from genoptraening.core.signals import RELATIVE_NOUNS
+    from genoptraening.core.relatives import RELATIVE_NOUNS
 
     names = list(dict.fromkeys(s for noun in RELATIVE_NOUNS for s in spellings(noun)))
     lines = [

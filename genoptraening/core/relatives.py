@@ -1,0 +1,192 @@
+"""Relatives a writer speaks about, and whether the person has agreed to them asking.
+
+"Min mor bor i Lejre. Hvad koster det for hende?" is asked for the mother: the answers speak
+of her ("hun", "hendes") and the relative is reminded of consent once. The readers accept any
+input and never raise; NLU reads them with the other signals (:mod:`genoptraening.core.signals`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from genoptraening.core.questions import colon_lead
+from genoptraening.core.reading import MAX_CHARS, VOCAB, raw_sentences, rx, sentences, state_of
+from genoptraening.core.text import skeleton
+
+# --- Relatives ------------------------------------------------------------------------------
+
+_KIN_BY_PRONOUN = {
+    "hun": "mor kone hustru datter søster lillesøster storesøster svigermor svigerdatter "
+           "svigerinde bedstemor farmor mormor oldemor moster faster tante niece kusine stedmor "
+           "papmor bonusmor",
+    "han": "far mand søn bror lillebror storebror svigerfar svigersøn svoger bedstefar farfar "
+           "morfar oldefar onkel nevø fætter stedfar papfar bonusfar",
+    "de": "forældre svigerforældre bedsteforældre",
+    # Either sex: the pronoun is read from the message, else "de". A neighbour is no kin, but
+    # writes for someone else as a relative does ("Jeg er nabo til en ældre herre …").
+    "": "samlever kæreste barnebarn oldebarn nabo",
+}
+_PLURALS = frozenset(_KIN_BY_PRONOUN["de"].split())
+_NEUTER = frozenset({"barnebarn", "oldebarn"})  # "dit barnebarn"
+#: Every kinship noun recognised (also the NLU lookup table for the ``relative`` entity).
+RELATIVE_NOUNS: tuple[str, ...] = tuple(
+    n for nouns in _KIN_BY_PRONOUN.values() for n in nouns.split()
+)
+#: Kinship nouns (folded) → (the noun as written, its pronoun).
+KIN = {skeleton(n): (n, p) for p, nouns in _KIN_BY_PRONOUN.items() for n in nouns.split()}
+VOCAB.update(KIN)
+#: Kinship words also used as names, without "min": "mor er faldet", "mors dag".
+_NAMES = frozenset(skeleton(n) for n in (
+    "mor far mormor morfar farmor farfar bedstemor bedstefar moster faster").split())
+_POSSESSIVES = frozenset({"min", "mit", "mine", "vores", "vor"})
+_NAME_VERBS = frozenset(skeleton(v) for v in (
+    "er har kan skal bor faldt fik blev var vil må går ligger sidder klarer kommer trænger bruger "
+    "mangler synes siger fylder").split())
+#: pronoun → (object form, genitive)
+_PRONOUNS = {"hun": ("hende", "hendes"), "han": ("ham", "hans"), "de": ("dem", "deres")}
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A relative the writer speaks about: "min mor" gives noun "mor", pronoun "hun"."""
+
+    noun: str
+    pronoun: str
+    object_pronoun: str
+
+    @property
+    def plural(self) -> bool:
+        """Tell whether the noun is plural ("forældre"; a "kæreste" may be "de" but is one)."""
+        return self.noun in _PLURALS
+
+    @property
+    def your(self) -> str:
+        """Name the relative to the writer: "din mor", "dit barnebarn", "dine forældre"."""
+        word = "dine" if self.plural else "dit" if self.noun in _NEUTER else "din"
+        return f"{word} {self.noun}"
+
+    @property
+    def possessive(self) -> str:
+        """Give the pronoun's genitive: "hendes", "hans", "deres"."""
+        return _PRONOUNS.get(self.pronoun, ("", f"{self.pronoun}s"))[1]
+
+
+def find_relative(text: str) -> Relative | None:
+    """Find the first relative the writer speaks about, if any.
+
+    A kinship noun counts after "min/mit/mine/vores" (adjectives and ages may come between:
+    "min 84-årige mor", "min kære mand"), also in the genitive ("min mors genoptræning").
+    Names for parents and grandparents also count without "min" next to a verb ("mor er
+    faldet", "kan far få"), after "til/for/hos/med" ("jeg søger for far") or in the genitive
+    ("mors dag"). Somebody else's relative ("hendes mand", "naboens søn") and other people
+    ("naboen", "en ven", "min læge") do not count, nor a relative who acts for the writer
+    ("kan min søn ringe for mig?"). For "samlever" and "kæreste" the pronoun
+    is the first "hun/hende" or "han/ham" after the noun, else the neutral "de"/"dem". Of
+    several relatives, the first that a pronoun after it speaks of is the one.
+    """
+    words = " ".join(c for s in sentences(text) for c in s).split()
+    found: list[tuple[int, Relative]] = []
+    for i, word in enumerate(words):
+        base = word if word in KIN else word[:-1] if word[-1:] == "s" else ""
+        if base not in KIN or not _spoken_of(words, i, base, genitive=base != word):
+            continue
+        if _acts_for_the_writer(words[i + 1:i + 11]):
+            continue  # "kan min søn ringe for mig": the writer is the one it is about
+        noun, pronoun = KIN[base]
+        if not pronoun:
+            pronoun = next((("hun" if w in ("hun", "hende") else "han") for w in words[i + 1:]
+                            if w in ("hun", "hende", "han", "ham")), "de")
+        found.append((i, Relative(noun, pronoun, _PRONOUNS[pronoun][0])))
+    # "Hendes søn her. Min mor bor i Lejre. Hvad koster det for hende?": of several, the one
+    # the rest of the message speaks of ("hun", "hende", "hendes"), else the first.
+    spoken_of = (r for i, r in found
+                 if {r.pronoun, *_PRONOUNS.get(r.pronoun, ())} & set(words[i + 1:]))
+    first = next(spoken_of, None)
+    if first is None and found and (_own_training(words) or all(
+            words[i - 2:i - 1] == ["med"] for i, _ in found)):
+        # "Jeg passer mit barnebarn. Kan min træning ligge om aftenen?"; "jeg bor med min
+        # mand, som har demens": the company the writer keeps, not the one asked about.
+        return None
+    return first or (found[0][1] if found else None)
+
+
+_TRAINING = re.compile(r"^(?:genop|vedligeholdende|vedligeholdelses)?tran(?:e|er|ing|ingen)$")
+
+
+def _own_training(words: list[str]) -> bool:
+    # "min genoptræning", "kan jeg træne", "jeg vil gerne have træning": the writer's own.
+    return any(_TRAINING.match(w) and (words[i - 1:i] == ["min"] or "jeg" in words[max(i - 4, 0):i])
+               for i, w in enumerate(words))
+
+
+def relative_named(kept: str) -> Relative | None:
+    """Return the relative kept between turns ("mor" → hun, hende; "nabo han" → han, ham)."""
+    return find_relative(f"min {kept}")
+
+
+def kept_words(relative: Relative) -> str:
+    """Return the words a relative is kept by between turns (see :func:`relative_named`).
+
+    The noun, and the pronoun the message gave when the noun does not tell it: "min nabo
+    Erik … han er 87" stays "han" in the next turn too.
+    """
+    gives_pronoun = bool(KIN.get(skeleton(relative.noun), ("", ""))[1])
+    return relative.noun if gives_pronoun else f"{relative.noun} {relative.pronoun}"
+
+
+#: Word pairs by which a relative acts for the writer rather than being the one asked about.
+_FOR_THE_WRITER = frozenset({("for", "mig"), ("mine", "vegne"), ("hjalper", "mig"),
+                             ("kore", "mig"), ("kor", "mig"), ("hente", "mig")})
+
+
+#: Verbs by which a relative tells the writer something ("min nabo siger, at jeg skal søge").
+_TELLS = frozenset({"siger", "sagde", "mener", "synes", "fortalte", "foreslog", "radede",
+                    "sagt", "fortalt", "foreslaet"})
+
+
+def _acts_for_the_writer(after: list[str]) -> bool:
+    if after[:1] and after[0] in _TELLS and "jeg" in after[1:4]:
+        return True  # "min nabo siger, at jeg selv skal søge": the writer is the one asked about
+    return any(pair in _FOR_THE_WRITER for pair in zip(after, after[1:], strict=False))
+
+
+def _spoken_of(words: list[str], i: int, base: str, genitive: bool) -> bool:
+    for j in range(i - 1, max(i - 5, -1), -1):
+        if words[j] in _POSSESSIVES:
+            return True
+        # Only adjectives and ages may come between: "min kære gamle mor", "min 84 årige far".
+        if not (words[j].isdigit() or words[j].endswith(("e", "ig")) or words[j] == "egen"):
+            break
+    if words[i - 1:i] == ["er"] and words[i + 1:i + 2] == ["til"]:
+        return True  # "jeg er nabo til en ældre herre", "jeg er datter til …"
+    if base not in _NAMES:
+        return False
+    after, before = set(words[i + 1:i + 2]), set(words[max(i - 1, 0):i])
+    return genitive or bool(after & (_NAME_VERBS | {"og"})) or bool(
+        before & (_NAME_VERBS | {"til", "for", "hos", "med"}))
+
+
+# --- Consent ------------------------------------------------------------------------------
+
+_CONSENT = rx(
+    r"(?:sagt|siger|sagde|svaret) (?:ja|ok|okay)\b", r"(?:er|var) (?:ok|okay) med\b",
+    r"(?:givet|giver|gav) (?:sit |sin )?(?:ok|okay|accept)\b",
+    r"(?:givet|giver|gav|fået|fik|har) (?:mig |os )?(?:lov|tilladelse)",
+    r"samtykke\w*|fuldmagt\w*|\w*samtykket", r"indforstået",
+    r"(?:bedt|beder|bad) (?:mig|os)", r"vil gerne have,? at (?:jeg|vi)")
+
+
+def consent_given(text: str) -> bool:
+    """Tell whether a relative says the person has agreed ("han har sagt ja til det").
+
+    A negated consent or one in a question ("hun har ikke givet lov", "skal hun give
+    samtykke?") does not count: then the reminder is still due.
+    """
+    if not isinstance(text, str):
+        return False
+    return any(state_of(clause, m.start(), m.end()) == "yes"
+               for statement in (colon_lead(s)[0] or s for s in raw_sentences(text[:MAX_CHARS]))
+               if "?" not in statement
+               for sentence in sentences(statement) for clause in sentence
+               for m in _CONSENT.finditer(clause))
