@@ -17,8 +17,9 @@ from genoptraening.core.knowledge.schema import LAWS, TOPICS
 from genoptraening.core.vocabulary_file import read_live, read_section
 
 FOLLOW_UPS_FILE = "vocabulary/follow_ups.yml"
-#: A follow-up is short; a longer message is a question of its own.
-MAX_WORDS = 8
+#: A follow-up is short ("og hvis jeg ikke kan komme derhen pga mit helbred?"); a longer
+#: message is a question of its own.
+MAX_WORDS = 10
 
 
 def asks_meaning(text: str) -> bool:
@@ -33,8 +34,10 @@ _Next = tuple[tuple[Cue, ...], dict[str, str]]
 #: The sections, in the order they are tried: what happens next ("Hvad sker der så?"), what
 #: if the municipality is late ("hvad hvis I ikke kan nå det?"), what if it says no, and
 #: whether there is a deadline ("Er der en frist?" after a complaint: the complaint's own), and
-#: what it costs ("hvor meget er det?" after the transport: the transport's price).
-STEP_SECTIONS = ("next", "late", "refused", "deadline", "price")
+#: what it costs ("hvor meget er det?" after the transport: the transport's price) and where
+#: else to train when one cannot get there ("og hvis jeg ikke kan komme derhen?" after the
+#: transport).
+STEP_SECTIONS = ("next", "late", "refused", "deadline", "price", "unable")
 
 
 def next_topic(text: str, last: str, law: str | None = None) -> str | None:

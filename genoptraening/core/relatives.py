@@ -93,7 +93,7 @@ def find_relative(text: str) -> Relative | None:
             continue
         if _acts_for_the_writer(words[i + 1:i + 11]):
             continue  # "kan min søn ringe for mig": the writer is the one it is about
-        noun, pronoun = KIN[base]
+        noun, pronoun = _parent_of_the_writer(words, i, base) or KIN[base]
         if not pronoun:
             pronoun = next((("hun" if w in ("hun", "hende") else "han") for w in words[i + 1:]
                             if w in ("hun", "hende", "han", "ham")), "de")
@@ -103,7 +103,7 @@ def find_relative(text: str) -> Relative | None:
     spoken_of = (r for i, r in found
                  if {r.pronoun, *_PRONOUNS.get(r.pronoun, ())} & set(words[i + 1:]))
     first = next(spoken_of, None)
-    if first is None and found and (_own_training(words) or all(
+    if first is None and found and (_own_training(words, [i for i, _ in found]) or all(
             words[i - 2:i - 1] == ["med"] for i, _ in found)):
         # "Jeg passer mit barnebarn. Kan min træning ligge om aftenen?"; "jeg bor med min
         # mand, som har demens": the company the writer keeps, not the one asked about.
@@ -114,10 +114,38 @@ def find_relative(text: str) -> Relative | None:
 _TRAINING = re.compile(r"^(?:genop|vedligeholdende|vedligeholdelses)?tran(?:e|er|ing|ingen)$")
 
 
-def _own_training(words: list[str]) -> bool:
-    # "min genoptræning", "kan jeg træne", "jeg vil gerne have træning": the writer's own.
-    return any(_TRAINING.match(w) and (words[i - 1:i] == ["min"] or "jeg" in words[max(i - 4, 0):i])
-               for i, w in enumerate(words))
+#: The writer's own kinship → the person's, as (male, female): "jeg er datter til …" → far/mor.
+_INVERSE = {skeleton(k): v for k, v in {
+    "datter": ("far", "mor"), "søn": ("far", "mor"), "barnebarn": ("bedstefar", "bedstemor"),
+    "svigerdatter": ("svigerfar", "svigermor"), "svigersøn": ("svigerfar", "svigermor"),
+    "nevø": ("onkel", "tante"), "niece": ("onkel", "tante")}.items()}
+_MALE, _FEMALE = frozenset({"han", "ham", "mand", "herre", "far"}), frozenset(
+    {"hun", "hende", "kvinde", "dame", "mor"})
+
+
+def _parent_of_the_writer(words: list[str], i: int, base: str) -> tuple[str, str] | None:
+    # "Jeg er datter til en mand på 86 … Han …": the writer's father is asked about. The
+    # person's sex is the first word after that tells it; none told, the noun stays.
+    if base not in _INVERSE or words[i - 1:i] != ["er"] or words[i + 1:i + 2] not in (
+            ["til"], ["af"]):
+        return None
+    sex = next((w in _MALE for w in words[i + 2:] if w in _MALE | _FEMALE), None)
+    if sex is None:
+        return None
+    return KIN[skeleton(_INVERSE[base][0 if sex else 1])]
+
+
+def _own_training(words: list[str], kin: list[int]) -> bool:
+    # "min genoptræning", "kan jeg træne", "hvordan kommer jeg frem og tilbage til træningen":
+    # the writer's own; not "kan jeg søge genoptræning til min far?" (a relative just after).
+    def own(i: int) -> bool:
+        if any(i < at <= i + 3 for at in kin):
+            return False
+        if words[i - 1:i] == ["min"]:
+            return True
+        before = words[max(i - 6, 0):i]
+        return "jeg" in before and not any(i - len(before) <= at < i for at in kin)
+    return any(_TRAINING.match(w) and own(i) for i, w in enumerate(words))
 
 
 def relative_named(kept: str) -> Relative | None:
@@ -158,7 +186,7 @@ def _spoken_of(words: list[str], i: int, base: str, genitive: bool) -> bool:
         # Only adjectives and ages may come between: "min kære gamle mor", "min 84 årige far".
         if not (words[j].isdigit() or words[j].endswith(("e", "ig")) or words[j] == "egen"):
             break
-    if words[i - 1:i] == ["er"] and words[i + 1:i + 2] == ["til"]:
+    if words[i - 1:i] == ["er"] and words[i + 1:i + 2] in (["til"], ["af"]):
         return True  # "jeg er nabo til en ældre herre", "jeg er datter til …"
     if base not in _NAMES:
         return False

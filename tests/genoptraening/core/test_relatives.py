@@ -165,3 +165,25 @@ def test_a_relative_of_either_sex_keeps_the_pronoun_the_message_gave():
 def test_a_relative_the_writer_lives_with_is_asked_about_when_spoken_of_again():
     assert find_relative("Jeg bor sammen med min mor, hun er faldet.").noun == "mor"
     assert find_relative("min datter siger, at hun ikke kan gå").noun == "datter"
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Jeg er datter til en mand på 86, der bor i Hørning. Han vil gerne have, at jeg søger.",
+     "far"),
+    ("Jeg er søn af en kvinde på 80. Hun er faldet.", "mor"),
+    ("jeg er barnebarn til en dame på 90 i Lejre", "bedstemor"),
+])
+def test_a_writer_who_names_their_own_kinship_asks_about_the_parent(text, noun):
+    relative = find_relative(text)
+    assert relative is not None and relative.noun == noun
+
+
+def test_a_relative_just_after_the_training_word_is_the_one_it_is_for():
+    relative = find_relative("kan jeg søge genoptræning til min far?")
+    assert relative is not None and relative.noun == "far"
+
+
+def test_a_relative_in_the_writers_own_story_is_not_asked_about():
+    assert find_relative(
+        "jeg fik en ny hofte for 2 uger siden, jeg bor alene og min datter arbejder hele "
+        "dagen, hvordan kommer jeg frem og tilbage til træningen") is None

@@ -144,3 +144,25 @@ def test_food_when_cooking_is_part_of_the_training_is_the_price_of_it(conversati
     text = c.say("answer_topic", "og hvis madlavning er en del af træningen?", "ask_scope")
     assert "forplejning" in text
     assert c.replies[0].answered_by["topic"] == "cost"
+
+
+def test_not_being_home_when_the_therapist_comes_is_a_silent_no_show_detail(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "Hvad sker der, hvis jeg ikke er hjemme, når terapeuten kommer "
+                 "for at træne med mig?", "ask_home_workplace")
+    assert "ikke noget om aflysning og udeblivelse" in text and "92 43 43 48" in text
+
+
+def test_what_to_bring_is_a_clothing_detail(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "Hvad skal jeg have på til træningen, og skal jeg have noget "
+                 "med?", "ask_cooperation")
+    assert "oplyser ikke noget om tøj, sko, omklædning eller hvad du skal have med" in text
+
+
+def test_living_in_a_care_home_gets_the_standards_sentence_on_it(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "skal jeg søge, og hvordan?", "ask_apply")
+    text = c.say("answer_topic", "gælder det også hvis jeg bor på plejecenter?",
+                 "inform_municipality", confidence=0.79)
+    assert "hvis du bor på plejecenter" in text

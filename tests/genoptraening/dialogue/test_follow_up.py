@@ -183,3 +183,34 @@ def test_what_if_they_say_no_after_the_deadlines_is_the_complaint(conversation):
     text = c.say("answer_topic", "hvad hvis det bliver afvist?", "ask_complaint_decision",
                  confidence=0.4)
     assert "kan du klage" in text and c.state.last_topic == "complaint_decision"
+
+
+def test_each_way_and_this_years_price_after_the_ride_are_the_ride_again(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "Hvad koster kørsel til træningen?", "ask_transport")
+    assert "ud- og hjemtransport" in c.say("answer_topic", "er det hver vej?", "ask_staff",
+                                            confidence=0.4)
+    text = c.say("answer_topic", "hvordan ved jeg hvad prisen er i år?", "out_of_scope")
+    assert "brev" in text
+
+
+def test_how_long_she_has_after_a_complaint_is_the_complaints_deadline(conversation):
+    c = conversation(municipality="lejre", relative="mor")
+    c.say("answer_topic", "Hun har fået afslag. Hvad kan hun gøre?", "ask_complaint_decision")
+    text = c.say("answer_topic", "hvor lang tid har hun til det?", "ask_deadlines")
+    assert "fire uger" in text and "14 dage" not in text
+
+
+def test_unable_to_get_there_after_the_ride_is_where_else_to_train(conversation):
+    c = conversation(municipality="hedensted")
+    c.say("answer_topic", "kan jeg få kørsel til træningen?", "ask_transport")
+    text = c.say("answer_topic", "og hvis jeg ikke kan komme derhen pga mit helbred?",
+                 "ask_transport", confidence=0.55)
+    assert "eget hjem" in text
+
+
+def test_after_the_months_of_a_course_is_the_course_again(conversation):
+    c = conversation(municipality="lejre")
+    c.say("answer_topic", "hvor længe varer et forløb?", "ask_scope")
+    text = c.say("answer_topic", "og når de 3 måneder er gået?", "ask_follow_up", confidence=0.5)
+    assert "nyt forløb" in text
