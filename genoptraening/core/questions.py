@@ -65,8 +65,12 @@ def opens_with_yes_or_no(text: str) -> str | None:
 
 
 def holds_question(text: str) -> bool:
-    """Tell whether a message holds a question ("?" or a sentence opening with a question word)."""
-    return any(_is_question(s) for s in raw_sentences(text))
+    """Tell whether a message holds a question.
+
+    A "?", a sentence opening with a question word, or questions told: "jeg skal spørge, om …
+    og om …".
+    """
+    return any(_is_question(s) or _asked_indirectly(s) for s in raw_sentences(text))
 
 
 def told_and_asked(text: str) -> bool:
@@ -115,6 +119,7 @@ def split_questions(text: str, always: bool = False) -> list[str]:
     for sentence in raw_sentences(text):
         if not _is_question(sentence):
             told = sentence
+            parts += _asked_indirectly(sentence)
             continue
         sentence = colon_lead(sentence)[1]
         if told and _POINTS_BACK.match(sentence):
@@ -129,6 +134,20 @@ def split_questions(text: str, always: bool = False) -> list[str]:
         told = ""
         parts += [q for part in asked for q in _also_when(part)]
     return parts[:MAX_QUESTIONS] if len(parts) > 1 or (always and parts) else [text]
+
+
+#: Two questions told, not asked: "min søn siger, jeg skal spørge jer, om jeg kan få træning
+#: igen, og om det koster noget". Only where a second "og om" follows: one such clause is the
+#: message's own question anyway.
+_INDIRECT = re.compile(r"\b(?:spørge|spørger|spurgt|vide|høre)\b(?:\s+\w+)?,?\s+(om\s.*)",
+                       re.IGNORECASE)
+_AND_WHETHER = re.compile(r",?\s+og\s+(?=om\s)", re.IGNORECASE)
+
+
+def _asked_indirectly(sentence: str) -> list[str]:
+    found = _INDIRECT.search(sentence)
+    asked = _AND_WHETHER.split(found.group(1)) if found else []
+    return [part.strip(" ,") for part in asked] if len(asked) > 1 else []
 
 
 #: A question widened by "også hvis …": "hvad koster det så, også hvis hun skal køres?".

@@ -283,7 +283,7 @@ def whom_to_ask(kb: KnowledgeBase, municipality: Municipality,
     phones, found = contact_phones(kb, municipality)
     if not phones or found is None:
         return None
-    phone = nearest_phone(phones, town)
+    phone = nearest_phone(phones, town or municipality.name)
     where = f" ({phone.label})" if phone.label else ""
     text = (phrase("deadline_ask", number=phone.number, where=where) if waiting
             else phrase("silent_ask", number=phone.number, where=where))
@@ -292,7 +292,11 @@ def whom_to_ask(kb: KnowledgeBase, municipality: Municipality,
 
 
 def nearest_phone(phones: list[Phone], town: str | None) -> Phone:
-    """Return the phone labelled with the citizen's town, else the standard's first one."""
+    """Return the phone labelled with the citizen's town, else the standard's first one.
+
+    Callers pass the municipality's own name when no town is known: "Jeg bor i Skanderborg
+    by" gets Skanderborg's line, not Galten's, which the standard lists first.
+    """
     if town:
         place = skeleton(town)
         for phone in phones:

@@ -80,6 +80,12 @@ def asks_more(context: Context, asked: str) -> bool:
     return False
 
 
+def asks_beyond_whether(context: Context, asked: str) -> bool:
+    """Tell whether the story asks anything but whether one can get training ("Hvad gør jeg?")."""
+    return holds_question(asked) and any(not _asks_whether(context, question)
+                                         for question in split_questions(asked, always=True))
+
+
 #: Readings of a question that ask no topic of their own.
 _NO_TOPIC = UNPLACED | {"inform_municipality"}
 #: A question this short that asks no topic of its own may go on from the last answer.

@@ -113,9 +113,14 @@ def _eligibility(context: Context) -> list[Reply]:
     state.eligibility, state.eligibility_question, state.misses = facts, None, 0
     who = context.who()
     next_question = _next_question(context, facts)
-    if next_question is None and context.municipality is None and beside_result.asks_more(
-            context, state.pending_question or ""):
-        next_question = "municipality"  # a plan told: § 140, and "hvornår starter jeg?" asked
+    asked = state.pending_question or ""
+    if next_question is None and context.municipality is None and (
+            beside_result.asks_more(context, asked)
+            or facts.get("hospital") and facts.get("plan")
+            and beside_result.asks_beyond_whether(context, asked)):
+        # A plan told: § 140, and "hvornår starter jeg?" or "hvad gør jeg?" asked: what comes
+        # next (the municipality's deadlines) is the municipality's.
+        next_question = "municipality"
     if next_question == "municipality":
         earlier = state.pending_question if told_only else None
         where = ask_municipality(context, "eligibility")
@@ -165,6 +170,11 @@ def _eligibility(context: Context) -> list[Reply]:
                 # kan jeg klage?"): the questions are answered, and no yes/no is asked.
                 state.eligibility, state.eligibility_question = {}, None
                 return now
+        if likely or now:
+            # "Min søn på 15 … var indlagt. Hvem skal stå for hans genoptræning?": what the
+            # standard says of the story's own case (Rebild's børneteam), before the yes/no.
+            now += [told for told in details.told_in_story(context, asked or turn.text, law)
+                    if not any((told.citations[0].quote or "") in r.text for r in now)]
         # Nothing told yet points to a law ("Min mand går dårligere …"): after what the story
         # asked, what the yes or no decides between.
         overview = [Reply(phrase("laws_overview", **who))] if (

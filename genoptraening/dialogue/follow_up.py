@@ -56,10 +56,22 @@ def detail_of_last_answer(context: Context, named_only: bool = False) -> list[Re
 
     """
     state, text = context.state, context.turn.text
-    last = state.last_topic
-    if (last is None or last in _CONTACT_TOPICS or context.standard is None
-            or len(text.split()) > _MAX_WORDS):
+    if context.standard is None or len(text.split()) > _MAX_WORDS:
         return []
+    # Of the last turn's answers, the one said last first: "kan jeg ikke bare ringe?" after a
+    # result that ended with how to complain.
+    said = state.answered_topics or ([state.last_topic] if state.last_topic else [])
+    for last in reversed(said):
+        if last not in _CONTACT_TOPICS and (found := _detail_of(context, last, named_only)):
+            if last != state.last_topic:
+                state.answered(last)  # the next follow-up goes on from the complaint
+            return found
+    return []
+
+
+def _detail_of(context: Context, last: str, named_only: bool) -> list[Reply]:
+    """Answer the contact question from the answer on ``last``'s own details, if it has any."""
+    state, text = context.state, context.turn.text
     rendered = context.answer(last, state.law)
     if rendered.general:  # an imported standard: the passage with the detail, quoted
         return imported_contact.detail_of(context, last, named_only)

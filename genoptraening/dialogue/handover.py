@@ -60,7 +60,7 @@ def health_reply(context: Context) -> Reply:
         return imported_contact.contact_reply(context, lead=f"{text} {unknown}") or Reply(
             f"{text} {unknown}")
     numbers = phrase("health_contact", municipality=municipality.official,
-                     number=nearest_phone(phones, context.state.town).number)
+                     number=nearest_phone(phones, context.state.town or municipality.name).number)
     return Reply(f"{text} {numbers}", citations=rendered.citations, facts=rendered.facts())
 
 

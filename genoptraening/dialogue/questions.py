@@ -73,6 +73,8 @@ def topic_of(context: Context, question: str) -> str | None:
     """
     read = context.asked(question) or _as_the_message(context, question)
     if is_sure(read):
+        if read.intent == "ask_privacy" and details.detail_asked(question, "contact"):
+            return "contact"  # "Kan jeg sende en mail med hans CPR-nummer?": how to write
         return TOPIC_OF_INTENT.get(read.intent)
     standard = context.standard
     hit = best_passage(context, question, min_information=PART_INFORMATION) if standard else None

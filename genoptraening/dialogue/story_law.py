@@ -18,10 +18,10 @@ from genoptraening.core.questions import (
     mentioned_law,
     split_questions,
 )
-from genoptraening.core.render import phrase
+from genoptraening.core.render import law_in_sentence, law_offer, law_prefix, phrase
 from genoptraening.core.situation import Situation
 from genoptraening.dialogue.context import Context
-from genoptraening.dialogue.model import Turn
+from genoptraening.dialogue.model import Reply, Turn
 
 
 def learn(facts: dict[str, Any], situation: Situation, newer: bool = False) -> None:
@@ -128,3 +128,17 @@ def asks_for_training(turn: Turn) -> bool:
 def lasting_only(facts: dict[str, Any]) -> bool:
     """Tell whether the facts tell a lasting condition and no new loss."""
     return bool(facts.get("lasting")) and not facts.get("new_loss")
+
+
+def say_law_first(context: Context, replies: list[Reply], law: str) -> None:
+    """Say once, first, the law a story points to; the answers' own law labels go.
+
+    After a hospital stay, how § 140 goes on is said too where no answer says it ("… blev
+    udskrevet i fredags, de sagde noget om en plan. Hvordan kommer jeg frem?").
+    """
+    said = phrase("story_law", offer=law_offer(law), law=law_in_sentence(law))
+    if law == "sul_140" and not any("genoptræningsplan" in r.text for r in replies):
+        said = f"{said} {phrase('story_law_plan', **context.who())}"
+    for reply in replies:
+        reply.text = reply.text.removeprefix(law_prefix(law))
+    replies[0].text = f"{said} {replies[0].text}"

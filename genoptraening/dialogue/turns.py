@@ -22,9 +22,7 @@ from genoptraening.core.render import (
     Answer,
     deadlines_of,
     due_dates_text,
-    law_in_sentence,
     law_label,
-    law_offer,
     law_prefix,
     phrase,
     phrases,
@@ -49,7 +47,12 @@ from genoptraening.dialogue.eligibility import eligibility
 from genoptraening.dialogue.handover import handover, health_reply, with_whom_to_ask
 from genoptraening.dialogue.hours import when_to_call
 from genoptraening.dialogue.model import Button, Reply
-from genoptraening.dialogue.story_law import asks_for_training, likely_law, story_law
+from genoptraening.dialogue.story_law import (
+    asks_for_training,
+    likely_law,
+    say_law_first,
+    story_law,
+)
 
 #: Intents that never make sense as a suggestion in "Mente du …?".
 _NOT_SUGGESTED = {
@@ -144,10 +147,7 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
                     if not any((told.citations[0].quote or told.text) in r.text
                                for r in replies)]
     if law is not None and replies:
-        said = phrase("story_law", offer=law_offer(law), law=law_in_sentence(law))
-        for reply in replies:  # the law is said once, first
-            reply.text = reply.text.removeprefix(law_prefix(law))
-        replies[0].text = f"{said} {replies[0].text}"
+        say_law_first(context, replies, law)
     return replies
 
 

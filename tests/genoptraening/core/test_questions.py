@@ -118,3 +118,14 @@ def test_two_kinds_of_training_under_one_law_are_not_the_laws_compared():
     assert compares_laws("hvad er forskellen?")
     assert not compares_laws("hvad er forskellen paa basalt og avanseret genoptræning")
     assert not compares_laws("forskellen mellem basal og avanceret genoptræning")
+
+
+def test_two_questions_told_not_asked_are_two_questions():
+    text = ("nu går jeg dårligere, min søn siger jeg skal spørge jer om jeg kan få noget "
+            "træning igen og om det koster noget for jeg har ikke mange penge")
+    assert split_questions(text, always=True) == [
+        "om jeg kan få noget træning igen", "om det koster noget for jeg har ikke mange penge"]
+    assert holds_question(text)
+    # One such clause is the message's own question: nothing is cut out of it.
+    assert split_questions("jeg vil gerne vide om jeg kan få træning") == [
+        "jeg vil gerne vide om jeg kan få træning"]

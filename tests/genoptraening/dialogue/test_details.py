@@ -166,3 +166,9 @@ def test_living_in_a_care_home_gets_the_standards_sentence_on_it(conversation):
     text = c.say("answer_topic", "gælder det også hvis jeg bor på plejecenter?",
                  "inform_municipality", confidence=0.79)
     assert "hvis du bor på plejecenter" in text
+
+
+def test_without_a_town_the_line_of_the_municipalitys_own_town_is_given(conversation):
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "Hvor lang tid varer en træningsgang?", "ask_scope")
+    assert "87 94 86 92 (Skanderborg)" in text and "87 94 84 16" not in text

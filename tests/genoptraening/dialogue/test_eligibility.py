@@ -469,3 +469,33 @@ def test_before_the_first_yes_or_no_the_laws_it_decides_between_are_named(conver
     assert "serviceloven § 86" in text and "sundhedsloven § 140" in text
     assert text.rstrip().endswith("Har din mand været indlagt på sygehuset for det, han skal "
                                   "træne efter?")
+
+
+def test_while_the_yes_or_no_waits_a_childs_case_gets_the_standards_rule(conversation):
+    c = conversation(municipality="rebild")
+    text = c.say("eligibility", "Min søn på 15 har brækket benet og var indlagt i tre dage. Hvem "
+                 "skal stå for hans genoptræning?", "check_eligibility",
+                 situation=Situation(hospital_stay=True, new_loss=True, age=15))
+    assert "børneteam" in text and text.rstrip().endswith("genoptræningsplan til ham?")
+
+
+def test_a_mail_with_personal_data_asked_beside_a_story_gets_how_to_write(conversation):
+    c = conversation(municipality="skanderborg")
+    question = "Kan jeg bare sende en mail med hans CPR-nummer og oplysninger om hans sygdom?"
+    text = c.say("eligibility", "Min far på 86 har haft influenza og kan ikke komme ud af "
+                 f"sengen. {question}", "check_eligibility",
+                 situation=Situation(new_loss=True, age=86),
+                 questions=(Question(question, "ask_privacy", 0.88),))
+    assert "personfølsomme" in text and "digitale postkasse" in text
+
+
+def test_a_plan_told_with_what_to_do_asked_asks_the_municipality_whose_deadlines_follow(
+        conversation):
+    c = conversation()
+    c.say("eligibility", "Jeg har fået et nyt knæ og skal i gang med at træne. Hvad gør jeg?",
+          "check_eligibility", situation=Situation(new_loss=True))
+    text = c.say("eligibility", "ja, jeg var indlagt i fire dage og fik en plan med hjem",
+                 "affirm", situation=Situation(hospital_stay=True, has_plan=True))
+    assert "sundhedsloven § 140" in text and "Hvilken kommune bor du i?" in text
+    text = c.say("set_municipality", "Rebild", "inform_municipality")
+    assert "senest 4 dage" in text and "senest 7 dage" in text

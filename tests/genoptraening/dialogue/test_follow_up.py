@@ -214,3 +214,13 @@ def test_after_the_months_of_a_course_is_the_course_again(conversation):
     c.say("answer_topic", "hvor længe varer et forløb?", "ask_scope")
     text = c.say("answer_topic", "og når de 3 måneder er gået?", "ask_follow_up", confidence=0.5)
     assert "nyt forløb" in text
+
+
+def test_the_number_after_a_result_that_ended_with_the_complaint_is_the_complaints(
+        conversation):
+    c = conversation(municipality="lejre", last_topic="target_group",
+                     answered_topics=["target_group", "apply", "complaint_decision"])
+    text = c.say("answer_topic", "kan jeg ikke bare ringe i stedet for at skrive?", "ask_contact",
+                 confidence=0.87)
+    assert "46 46 46 46" in text and "92 43 43 48" not in text
+    assert c.state.last_topic == "complaint_decision"
