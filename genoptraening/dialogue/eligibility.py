@@ -21,6 +21,7 @@ from genoptraening.core.questions import (
 from genoptraening.core.render import general_answer, law_in_sentence, law_offer, phrase
 from genoptraening.dialogue import beside_result, details, imported
 from genoptraening.dialogue.context import Context, ask_municipality, reply_from
+from genoptraening.dialogue.handover import with_whom_to_ask
 from genoptraening.dialogue.model import Button, Reply
 from genoptraening.dialogue.story_law import (
     TRAINING_AGAIN,
@@ -278,6 +279,8 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
         if context.municipality is not None:
             replies += imported.answer_replies(context, context.answer("deadlines", "sul_140"),
                                                "sul_140")
+            if context.standard is not None and context.standard.imported is not None:
+                with_whom_to_ask(context, replies)  # "… ved ikke hvem jeg skal ringe til"
             # "Vores datter på 14 …", "Jeg har KOL …": who trains them, where the standard says.
             replies += details.told_in_story(context, story or context.turn.text, "sul_140")
         return replies

@@ -107,3 +107,19 @@ def test_a_passage_under_a_heading_naming_another_topic_comes_after_the_others(i
     assert "faglige grunde" in text
     assert not text.startswith("Det står i Lejre Kommunes kvalitetsstandard, i afsnittet "
                                "»7. Hjemmet som arbejdsplads«")
+
+
+def test_a_follow_up_on_the_ride_gets_the_rides_passage_not_the_one_its_words_find(imported):
+    talk = Talk(imported["lejre"], "lejre")
+    talk.say("answer_topic", "Hvad koster kørsel til træningen?", "ask_transport")
+    text = talk.say("answer_topic", "er det hver vej?", "ask_staff", confidence=0.4)
+    assert "»9. Transport til genoptræning eller træning«" in text and "ud- og hjem" in text
+
+
+def test_a_plan_told_to_an_imported_standard_ends_with_the_passage_holding_the_number(
+        imported):
+    talk = Talk(imported["hedensted"], "hedensted")
+    text = talk.say("eligibility", "jeg var indlagt og fik en genoptræningsplan med hjem, men "
+                    "jeg har ikke hørt noget og ved ikke hvem jeg skal ringe til",
+                    "check_eligibility", situation=Situation(hospital_stay=True, has_plan=True))
+    assert "sundhedsloven § 140" in text and "79 91 82 50" in text
