@@ -10,11 +10,13 @@ section named.
 
 from __future__ import annotations
 
+import re
+
 from genoptraening.core.details import Detail, asked_detail, told_detail
 from genoptraening.core.knowledge.standards import StandardText
 from genoptraening.core.questions import holds_question
 from genoptraening.core.reading import raw_sentences
-from genoptraening.core.render import Answer, Citation, general_answer, phrase
+from genoptraening.core.render import Answer, Citation, general_answer, phrase, topic_label
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.handover import with_whom_to_ask
 from genoptraening.dialogue.model import Reply
@@ -62,9 +64,14 @@ def with_detail(context: Context, detail: Detail, replies: list[Reply],
     """
     municipality, standard = context.municipality, context.standard
     text = context.kb.text(municipality.slug) if municipality else None
+    # "Jeg har ikke et godkendt svar om aflysning og udeblivelse …" names the topic, which
+    # states no detail of it ("udeblivelse" is the no-show detail's own word).
+    label = re.compile(re.escape(topic_label(rendered.topic)), re.IGNORECASE) if (
+        rendered.general and rendered.topic) else None
     if (municipality is None or standard is None or text is None or not replies
             or (rendered.general and detail.topic is not None and standard.imported is None)
-            or any(detail.stated_in(r.text) for r in replies)):
+            or any(detail.stated_in(label.sub("", r.text) if label else r.text)
+                   for r in replies)):
         return replies  # a silent topic's answer already says so of the detail inside it
     quoted = quote(text, detail)
     if quoted is not None:

@@ -123,3 +123,12 @@ def test_a_plan_told_to_an_imported_standard_ends_with_the_passage_holding_the_n
                     "jeg har ikke hørt noget og ved ikke hvem jeg skal ringe til",
                     "check_eligibility", situation=Situation(hospital_stay=True, has_plan=True))
     assert "sundhedsloven § 140" in text and "79 91 82 50" in text
+
+
+def test_a_detail_named_by_the_no_approved_answers_topic_label_is_still_said_to_be_absent(
+        imported):
+    talk = Talk(imported["lejre"], "lejre")
+    text = talk.say("answer_topic", "Hvad sker der hvis jeg bliver forhindret og ikke kan komme "
+                    "til en træningstid?", "ask_cancellation")
+    assert text.startswith("Lejre Kommunes kvalitetsstandard oplyser ikke noget om, hvad der "
+                           "sker, hvis du melder afbud eller ikke kommer.")
