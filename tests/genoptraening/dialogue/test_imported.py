@@ -132,3 +132,11 @@ def test_a_detail_named_by_the_no_approved_answers_topic_label_is_still_said_to_
                     "til en træningstid?", "ask_cancellation")
     assert text.startswith("Lejre Kommunes kvalitetsstandard oplyser ikke noget om, hvad der "
                            "sker, hvis du melder afbud eller ikke kommer.")
+
+
+def test_how_to_send_the_form_safely_quotes_the_standards_sentence_on_it(imported):
+    talk = Talk(imported["lejre"], "lejre")
+    text = talk.say("answer_topic", "Jeg har fundet ansøgningsskemaet, men hvordan sender vi det "
+                    "sikkert tilbage", "ask_apply")
+    assert text.startswith("Det står i Lejre Kommunes kvalitetsstandard")
+    assert "af sikkerhedshensyn sender det som digital post" in text.split("Kilde")[0]
