@@ -50,6 +50,12 @@ class Context:
         return self.kb.standard(self.municipality.slug) if self.municipality else None
 
     @property
+    def imported(self) -> bool:
+        """Tell whether the municipality's standard was imported (``kb import``), not curated."""
+        standard = self.standard
+        return standard is not None and standard.imported is not None
+
+    @property
     def relative(self) -> relatives.Relative | None:
         """The relative the conversation is about, if any."""
         return relatives.relative_named(self.state.relative) if self.state.relative else None

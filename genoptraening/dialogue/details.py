@@ -36,11 +36,13 @@ def detail_asked(question: str, topic: str) -> Detail | None:
     return next((d for unit in units or [question] if (d := asked_detail(unit, topic))), None)
 
 
-def told_in_story(context: Context, story: str, law: str | None) -> list[Reply]:
+def told_in_story(context: Context, story: str, law: str | None,
+                  besides: list[Reply] | None = None) -> list[Reply]:
     """Quote what the standard says of a need the story tells ("han glemmer …"), if it does.
 
     Its sentence in the sections of the law's answer on the detail's topic is preferred. A
-    story is not a question: where the standard says nothing of it, nothing is claimed.
+    story is not a question: where the standard says nothing of it, nothing is claimed. Nor
+    when one of the ``besides`` replies, said with it, already quotes the sentence.
     """
     detail = told_detail(story)
     municipality = context.municipality
@@ -50,7 +52,10 @@ def told_in_story(context: Context, story: str, law: str | None) -> list[Reply]:
     sections = frozenset(c.section for c in context.answer(detail.topic, law).citations
                          if c.section) if detail.topic else frozenset()
     quoted = quote(text, detail, sections)
-    return [quoted] if quoted is not None else []
+    if quoted is None or any((quoted.citations[0].quote or quoted.text) in r.text
+                             for r in besides or ()):
+        return []
+    return [quoted]
 
 
 def with_detail(context: Context, detail: Detail, replies: list[Reply],

@@ -174,8 +174,7 @@ def _eligibility(context: Context) -> list[Reply]:
         if likely or now:
             # "Min søn på 15 … var indlagt. Hvem skal stå for hans genoptræning?": what the
             # standard says of the story's own case (Rebild's børneteam), before the yes/no.
-            now += [told for told in details.told_in_story(context, asked or turn.text, law)
-                    if not any((told.citations[0].quote or "") in r.text for r in now)]
+            now += details.told_in_story(context, asked or turn.text, law, besides=now)
         # Nothing told yet points to a law ("Min mand går dårligere …"): after what the story
         # asked, what the yes or no decides between.
         overview = [Reply(phrase("laws_overview", **who))] if (
@@ -279,7 +278,7 @@ def _result(context: Context, facts: dict[str, Any], who: dict[str, str],
         if context.municipality is not None:
             replies += imported.answer_replies(context, context.answer("deadlines", "sul_140"),
                                                "sul_140")
-            if context.standard is not None and context.standard.imported is not None:
+            if context.imported:
                 with_whom_to_ask(context, replies)  # "… ved ikke hvem jeg skal ringe til"
             # "Vores datter på 14 …", "Jeg har KOL …": who trains them, where the standard says.
             replies += details.told_in_story(context, story or context.turn.text, "sul_140")

@@ -174,8 +174,7 @@ def _follow_up(context: Context, kind: str) -> list[Reply]:
         state.answered(following)
         # An imported standard's answer is the passage its question finds: "er det hver vej?"
         # finds none of the ride's, so the topic's own passage is given.
-        imported = context.standard is not None and context.standard.imported is not None
-        return turns.topic_replies(context, following, "" if imported else turn.text)
+        return turns.topic_replies(context, following, "" if context.imported else turn.text)
     if kind not in _MAY_ASK_MEANING:
         return []
     limit = age_of_follow_up(context)

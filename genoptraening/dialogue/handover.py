@@ -79,7 +79,7 @@ def with_whom_to_ask(context: Context, replies: list[Reply], waiting: bool = Fal
         return
     ask = whom_to_ask(context.kb, municipality, context.state.town, waiting=waiting)
     standard = context.standard
-    if ask is None and standard is not None and standard.imported is not None:
+    if ask is None and context.imported:
         # An imported standard's number is a draft: the passage that gives it, quoted.
         if not any(imported_contact.holds_contact(context, r) for r in replies) and (
                 contact := imported_contact.contact_reply(context, context.turn.text,

@@ -75,8 +75,7 @@ LAW_DECIDES = {("sul_140", "apply"): "deadlines"}
 
 def unreviewed(context: Context, rendered: Answer) -> bool:
     """Tell whether an answer is only "no approved answer yet" for an imported standard."""
-    standard = context.standard
-    return standard is not None and standard.imported is not None and rendered.general
+    return context.imported and rendered.general
 
 
 def topic_sections(context: Context, topic: str) -> frozenset[str]:

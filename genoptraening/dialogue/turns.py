@@ -143,9 +143,7 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     if replies:
         # "Min datter på 15 har fået en genoptræningsplan. Hvem skal træne hende?": what the
         # standard says of the story's own case, unless an answer already quotes it.
-        replies += [told for told in details.told_in_story(context, context.turn.text, law)
-                    if not any((told.citations[0].quote or told.text) in r.text
-                               for r in replies)]
+        replies += details.told_in_story(context, context.turn.text, law, besides=replies)
     if law is not None and replies:
         say_law_first(context, replies, law)
     return replies
