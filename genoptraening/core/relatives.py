@@ -174,8 +174,10 @@ _TELLS = frozenset({"siger", "sagde", "mener", "synes", "fortalte", "foreslog", 
 
 
 def _acts_for_the_writer(after: list[str]) -> bool:
-    if after[:1] and after[0] in _TELLS and "jeg" in after[1:4]:
-        return True  # "min nabo siger, at jeg selv skal søge": the writer is the one asked about
+    if after[:1] and after[0] in _TELLS and {"jeg", "man"} & set(after[1:4]):
+        # "min nabo siger, at jeg selv skal søge": the writer is the one asked about; "…, at
+        # man kun kan få genoptræning efter en indlæggelse": nobody, the rule is.
+        return True
     return any(pair in _FOR_THE_WRITER for pair in zip(after, after[1:], strict=False))
 
 

@@ -7,6 +7,8 @@ municipality's own part waits for "Hvilken kommune bor du i?".
 
 from __future__ import annotations
 
+import re
+
 from genoptraening.core.questions import compares_laws, mentioned_law
 from genoptraening.core.render import general_answer, phrase
 from genoptraening.dialogue import questions
@@ -27,6 +29,10 @@ LAW_FIRST: dict[str, frozenset[str | None]] = {
     # says of the plan, before the municipality's own deadlines.
     "deadlines": frozenset({"sul_140"}),
 }
+
+
+#: A hospital stay spoken of, by its fixed words.
+_STAY = re.compile(r"indl[æa]e?g|sygehus|hospital", re.IGNORECASE)
 
 
 def same_everywhere(context: Context, topic: str) -> list[Reply] | None:
@@ -59,7 +65,11 @@ def law_first(context: Context, topic: str) -> list[Reply]:
     general = general_answer(context.kb, topic, law) if law in LAW_FIRST.get(topic, ()) else None
     if general is not None:
         return [reply_from(general)]
-    if any(q.intent == "ask_law" and questions.is_sure(q) for q in context.turn.questions) and (
+    # "Kan man kun få genoptræning, hvis man har været indlagt?": whether a stay is needed is
+    # what the laws decide, in every municipality.
+    asks_the_laws = topic == "target_group" and law is None and _STAY.search(context.turn.text)
+    if (asks_the_laws or any(q.intent == "ask_law" and questions.is_sure(q)
+                             for q in context.turn.questions)) and (
             rule := general_answer(context.kb, "legal_basis")):
         # "Hvad er en genoptræningsplan og hvem laver den?": what the laws say, first.
         context.state.answered("legal_basis")

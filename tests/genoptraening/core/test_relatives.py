@@ -98,6 +98,8 @@ def test_consent_given(text, said):
     "min søn søger på mine vegne",
     "Min nabo siger, at jeg selv skal skrive til Træningsenheden. Er det rigtigt?",
     "min datter mener jeg burde søge om træning",
+    # Told of a rule a relative heard: nobody's training.
+    "Min nabo siger, at man kun kan få genoptræning, hvis man har været indlagt. Passer det?",
     # Told of a relative who cannot drive the writer: the writer's own training.
     "Jeg har aldrig haft kørekort, og min søn bor i Aalborg, så han kan ikke køre mig.",
 ])

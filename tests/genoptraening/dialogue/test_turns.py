@@ -250,6 +250,23 @@ def test_a_law_question_is_answered_without_asking_where(conversation):
     assert "Rebild Kommune" in text  # then the municipality's own view of the same topic
 
 
+def test_whether_a_stay_is_needed_is_answered_by_the_laws_before_asking_where(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "Min nabo siger, at man kun kan få genoptræning, hvis man har "
+                 "været indlagt. Passer det?", "ask_target_group", confidence=0.95)
+    assert "§ 86, stk. 1" in text and "§ 140" in text
+    assert text.rstrip().endswith("Skriv navnet på kommunen, eller vælg en herunder.")
+    assert "nabo" not in text  # the neighbour only told of the rule
+    assert c.state.pending_topic == "target_group"
+
+
+def test_who_may_get_training_without_a_stay_spoken_of_waits_for_where(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "hvem kan få genoptræning?", "ask_target_group",
+                 confidence=0.95)
+    assert "§ 140" not in text and c.state.pending_topic == "target_group"
+
+
 def test_a_question_that_names_the_place_is_answered_not_dropped(conversation):
     c = conversation()
     text = c.say("set_municipality", "kan min søn ringe til kommunen for mig om genoptræning? "
