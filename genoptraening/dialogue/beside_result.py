@@ -13,6 +13,7 @@ from genoptraening.core.questions import WH_WORD, holds_question, split_question
 from genoptraening.dialogue import details, questions
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.follow_up import UNPLACED
+from genoptraening.dialogue.handover import with_whom_to_ask
 from genoptraening.dialogue.model import Reply
 
 #: The question the result answers: whether one can get training.
@@ -54,10 +55,14 @@ def the_rest(context: Context, asked: str, law: str | None = None,
     said = _IN_THE_RESULT - {"apply"} if before_the_result else _IN_THE_RESULT
     # A detail asked of what the result says ("Er der en aldersgrænse?") is answered: the
     # result says the topic's main point, not the detail (how to apply says its own, below).
-    return [reply for _, topic, question in found
-            if topic not in said or (topic != "apply"
-                                     and details.detail_asked(question, topic) is not None)
-            for reply in turns.topic_replies(context, topic, question, law)]
+    replies = [reply for _, topic, question in found
+               if topic not in said or (topic != "apply"
+                                        and details.detail_asked(question, topic) is not None)
+               for reply in turns.topic_replies(context, topic, question, law)]
+    if any(reply.answered_by.get("topic") == "on_behalf" for reply in replies):
+        # "kan hjemmeplejen søge om træning for hende, eller skal vi?": and where to turn.
+        with_whom_to_ask(context, replies)
+    return replies
 
 
 def asks_more(context: Context, asked: str) -> bool:

@@ -93,7 +93,10 @@ def answer(context: Context) -> list[Reply]:
     if topic == "contact" and (timed := when_to_call(context)):
         state.pending_topic, state.misses = None, 0
         state.answered(topic)
-        return timed  # "kan jeg ringe fredag eftermiddag?": yes or no, from the hours
+        # "kan jeg ringe fredag eftermiddag?": yes or no, from the hours; then the message's
+        # other questions ("…, og får man kørsel?").
+        others = [row for row in questions.other_questions(context, topic) if row[1] != topic]
+        return [*timed, *_answer_topics(context, others, topic)] if others else timed
     return _each_question(context, topic)
 
 

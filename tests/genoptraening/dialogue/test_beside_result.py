@@ -42,3 +42,16 @@ def test_a_detail_asked_beside_a_story_is_answered_though_it_opens_like_whether(
                  questions=(Question(asked, "ask_scope", 0.35),))
     assert "oplyser ikke noget om, at træningen kan ligge om aftenen eller i weekenden" in text
     assert "92 43 43 48" in text
+
+
+def test_who_may_apply_for_a_relative_beside_a_story_ends_with_whom_to_call(conversation):
+    # Nothing told of what the law turns on, and nothing asked of whether: the question is
+    # answered, with the municipality's number, and no yes/no is asked.
+    c = conversation(municipality="hjoerring")
+    asked = "kan hjemmeplejen søge om træning for hende, eller skal vi gøre det?"
+    text = c.say("eligibility", f"min svigermor bor i Sindal og får hjemmehjælp. {asked}",
+                 "check_eligibility", confidence=0.61, situation=Situation(),
+                 questions=(Question(asked, "ask_on_behalf", 0.5),))
+    assert "on_behalf" in {r.answered_by.get("topic") for r in c.replies}
+    assert "72 33 58 50" in text
+    assert c.state.eligibility_question is None

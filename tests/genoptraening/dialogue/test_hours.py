@@ -1,5 +1,6 @@
 """When to call: a contact question naming a day or a time gets yes or no from the hours."""
 
+from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.loader import get_knowledge_base
 from genoptraening.core.register import get_register
 from genoptraening.dialogue import State, Turn
@@ -23,6 +24,18 @@ def test_a_time_the_line_is_open_gets_yes(conversation):
     text = c.say("answer_topic", "kan jeg ringe mandag kl. 13.30?", "ask_contact",
                  confidence=0.9)
     assert text.startswith("Ja, mandag kl. 13.30 er telefonen åben.")
+
+
+def test_the_messages_other_question_is_answered_after_when_to_call(conversation):
+    c = conversation(municipality="hedensted")
+    asked = "får man kørsel?"
+    text = c.say("answer_topic", f"Hvornår kan jeg ringe fredag, og {asked}", "ask_contact",
+                 confidence=0.99, questions=(Question("Hvornår kan jeg ringe fredag",
+                                                      "ask_contact", 0.99),
+                                             Question(asked, "ask_transport", 0.99)))
+    assert text.startswith("Ja, fredag er telefonen åben.")
+    assert [r.answered_by.get("topic") for r in c.replies][-1] == "transport"
+    assert "selv sørge for transport" in text
 
 
 def test_without_a_time_or_structured_hours_the_contact_answer_is_given(conversation):
