@@ -123,6 +123,9 @@ def respond(
     # "og hvis jeg aldrig var indlagt?" after how to apply: how to apply under that law.
     told = (follow_up.law_of_told(context)
             if turn.intent in _TELLS_ONLY and handler is HANDLERS[kind] else None)
+    if told is None and kind == "eligibility" and handler is HANDLERS[kind]:
+        # "og genoptræning efter et fald?" after how long maintenance lasts: how long that lasts.
+        told = follow_up.law_of_elliptic(context)
     if told:
         context.state.law = told[1]  # the conversation goes on under the law told
         context.state.eligibility_question = None  # a case supposed answers no yes/no asked

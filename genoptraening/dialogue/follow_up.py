@@ -136,6 +136,31 @@ def law_of_follow_up(context: Context) -> tuple[str, str] | None:
     return (last, law) if law is not None else None
 
 
+#: A follow-up that leaves out what it asks: "og genoptræning efter et fald?", "hvad med …".
+_ELLIPTIC = re.compile(r"\s*(?:og|men|hvad med|og hvad med|hvad så med|end)\b", re.IGNORECASE)
+#: Rehabilitation named, not maintenance: after maintenance, the other paragraph of § 86.
+_REHABILITATION = re.compile(r"\bgenoptr", re.IGNORECASE)
+
+
+def law_of_elliptic(context: Context) -> tuple[str, str] | None:
+    """Return (last topic, law) when an elliptic follow-up asks the last answer for a law.
+
+    "Hvor længe kan man få vedligeholdende træning?" — "og genoptræning efter et fald?": the
+    duration of rehabilitation, which NLU reads as whether one can get it. Rehabilitation
+    named after maintenance is § 86, stk. 1, unless it names the hospital stay (§ 140).
+    Nothing while a question of the assistant waits for its answer.
+    """
+    state, text = context.state, context.turn.text
+    if (state.last_topic in (None, "legal_basis") or context.standard is None
+            or state.eligibility_question or not _ELLIPTIC.match(text)):
+        return None
+    law = law_follow_up(text)
+    if (law is None and state.law == "sel_86_2" and _REHABILITATION.search(text)
+            and len(text.split()) <= _MAX_LAW_WORDS):
+        law = "sel_86_1"
+    return (state.last_topic, law) if law is not None and law != state.law else None
+
+
 def law_of_told(context: Context) -> tuple[str, str] | None:
     """Return (last topic, law) when a short message tells the fact that decides the law.
 

@@ -1,5 +1,7 @@
 """Follow-ups that ask for a detail of the last answer."""
 
+from genoptraening.core.situation import Situation
+
 
 def test_the_address_after_the_complaint_answer_is_the_complaints_address(conversation):
     c = conversation(municipality="lejre")
@@ -54,6 +56,26 @@ def test_a_short_question_naming_another_law_asks_the_last_topic_under_it(conver
     assert c.state.last_topic == "scope"
 
 
+def test_rehabilitation_named_after_maintenance_asks_the_last_topic_under_stk_1(conversation):
+    # NLU reads "og genoptræning efter et fald?" as whether one can get it; after how long
+    # maintenance lasts, it asks how long rehabilitation lasts.
+    c = conversation(municipality="rebild")
+    c.say("answer_topic", "Hvor længe kan man få vedligeholdende træning?", "ask_scope")
+    text = c.say("eligibility", "og genoptræning efter et fald?", "check_eligibility",
+                 situation=Situation(new_loss=True))
+    assert "6 uger" in text and "12 uger" not in text
+    assert c.state.law == "sel_86_1" and c.state.last_topic == "scope"
+    assert c.state.eligibility_question is None
+
+
+def test_whether_one_can_get_rehabilitation_is_no_follow_up_without_an_and(conversation):
+    c = conversation(municipality="rebild")
+    c.say("answer_topic", "Hvor længe kan man få vedligeholdende træning?", "ask_scope")
+    c.say("eligibility", "kan jeg få genoptræning efter et fald?", "check_eligibility",
+          situation=Situation(new_loss=True))
+    assert c.state.eligibility_question == "hospital"
+
+
 def test_a_longer_question_about_a_law_is_about_the_law(conversation):
     c = conversation(municipality="rebild")
     c.say("answer_topic", "Hvor lang tid kan man få vedligeholdende træning?", "ask_scope")
@@ -91,8 +113,6 @@ def test_a_follow_up_read_as_a_place_that_names_none_stays_with_the_last_topic(c
 
 
 def test_a_short_message_telling_the_stay_asks_the_last_topic_under_its_law(conversation):
-    from genoptraening.core.situation import Situation
-
     c = conversation(municipality="lejre")
     c.say("answer_topic", "Skal jeg selv søge om genoptræning?", "ask_apply")
     text = c.say("eligibility", "og hvis jeg aldrig var indlagt?", "deny",
@@ -106,7 +126,6 @@ def test_a_short_message_telling_the_stay_asks_the_last_topic_under_its_law(conv
 
 
 def test_a_told_stay_is_the_answer_to_a_waiting_question_not_a_follow_up(conversation):
-    from genoptraening.core.situation import Situation
 
     c = conversation(municipality="lejre")
     c.say("eligibility", "Kan jeg få genoptræning? Jeg er faldet.", "check_eligibility",
