@@ -251,7 +251,7 @@ def _with_phone(kb: KnowledgeBase, municipality: Municipality, silent: Answer,
     municipality's stands. ``own_law``: False for a law the standard does not cover, whose
     answer on how to apply is silent though the standard's own ways to apply give a number.
     """
-    site = replace(silent, text=f"{silent.text}\n\n{phrase('silent_ask_site')}")
+    site = replace(silent, text=f"{silent.text}\n\n{site_to_ask(kb, municipality)}")
     if silent.topic in ("contact", "apply") and own_law:
         # Their own answers are where the phone numbers come from (read here, not rendered).
         standard = kb.standard(municipality.slug)
@@ -271,6 +271,21 @@ class Ask(NamedTuple):
     text: str
     number: str
     citations: list[Citation]
+
+
+def site_to_ask(kb: KnowledgeBase, municipality: Municipality) -> str:
+    """Return where to ask when the standard prints no number: whom it names, then the site.
+
+    Rebild's names its myndighedsfunktion (``contact_body`` of its contact answer) but no
+    phone: "Du kan henvende dig til Rebild Kommunes myndighedsfunktion. Kommunens
+    telefonnummer …".
+    """
+    standard = kb.standard(municipality.slug)
+    rows = [] if standard is None else _entries(standard, "contact", None)
+    body = next((e.facts.values["contact_body"] for _, e in rows
+                 if isinstance(e.facts.values.get("contact_body"), str)), None)
+    site = phrase("silent_ask_site")
+    return f"{phrase('silent_ask_body', body=body)} {site}" if body else site
 
 
 def whom_to_ask(kb: KnowledgeBase, municipality: Municipality,

@@ -9,7 +9,13 @@ citizen's own town where the standard has one.
 from __future__ import annotations
 
 from genoptraening.core.hours import is_open
-from genoptraening.core.render import contact_phones, nearest_phone, phrase, whom_to_ask
+from genoptraening.core.render import (
+    contact_phones,
+    nearest_phone,
+    phrase,
+    site_to_ask,
+    whom_to_ask,
+)
 from genoptraening.dialogue import imported_contact
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.model import Reply
@@ -87,9 +93,9 @@ def with_whom_to_ask(context: Context, replies: list[Reply], waiting: bool = Fal
             replies.append(contact)
         return
     if ask is None:
-        site = phrase("silent_ask_site")
+        site = site_to_ask(context.kb, municipality)
         if not waiting and standard is not None and not any(
-                site in r.text for r in replies):
+                phrase("silent_ask_site") in r.text for r in replies):
             replies[-1].text = f"{replies[-1].text}\n\n{site}"  # a standard with no number
         return
     if any(ask.number in r.text for r in replies):

@@ -62,10 +62,18 @@ def test_no_approval_in_seed(std):
 
 @pytest.mark.parametrize(
     "topic",
-    ["contact", "cost", "on_behalf", "home_workplace", "citizen_adviser", "approval", "emergency"],
+    ["cost", "on_behalf", "home_workplace", "citizen_adviser", "approval", "emergency"],
 )
 def test_silent_topics_absent(std, topic):
     assert not std.covers(topic)
+
+
+def test_contact_names_whom_to_turn_to_and_says_that_no_number_is_printed(std):
+    contact = std.topic("contact")
+    assert contact is not None
+    assert "oplyser ikke et telefonnummer" in contact.answer
+    assert contact.facts.values["contact_body"] == "Rebild Kommunes myndighedsfunktion"
+    assert contact.facts.phones == []
 
 
 def test_no_phone_email_address_or_price_anywhere(std):

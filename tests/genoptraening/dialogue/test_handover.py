@@ -45,3 +45,14 @@ def test_a_health_question_without_a_municipality_asks_for_it_for_the_number(con
     text = c.say("health", "er det normalt at have ondt dagen efter?", "ask_health",
                  confidence=0.9)
     assert "læge" in text and "Skriv, hvilken kommune du bor i" in text
+
+
+def test_where_a_standard_prints_no_number_the_body_it_names_is_whom_to_ask(conversation):
+    # Rebild's standard names its myndighedsfunktion, and no phone number.
+    c = conversation(municipality="rebild", law="sel_86_1")
+    c.say("answer_topic", "kan jeg få kørsel?", "ask_transport")
+    text = c.say("answer_topic", "hvad koster det?", "ask_cost")
+    assert "oplyser ikke noget om, hvad kørslen koster" in text
+    assert "Du kan henvende dig til Rebild Kommunes myndighedsfunktion." in text
+    assert "kommunens hjemmeside" in text
+    assert not PHONE.search(text)
