@@ -35,7 +35,7 @@ from genoptraening.core.analysis import (
     terms,
 )
 from genoptraening.core.knowledge.examples import intent_examples
-from genoptraening.core.knowledge.onboarding.section_topics import heading_topics
+from genoptraening.core.knowledge.onboarding.section_topics import heading_topics, text_topics
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
 
 #: Mix of the word score and the 4-gram score (calibrated).
@@ -133,7 +133,8 @@ class PassageIndex:
     def __init__(self, text: _Text, treatments: Treatments = ALL,
                  synonyms: Mapping[str, str] | None = None, ngram_weight: float = NGRAM_WEIGHT,
                  section_weight: float = SECTION_WEIGHT,
-                 vocabulary: Mapping[str, str] | None = None):
+                 vocabulary: Mapping[str, str] | None = None,
+                 read_as: Mapping[str, str] | None = None):
         self.treatments = treatments
         self.ngram_weight = ngram_weight
         self.synonyms = synonyms or {}
@@ -143,6 +144,14 @@ class PassageIndex:
             for section in text.sections for paragraph in section.paragraphs
             if paragraph.strip()
         ]
+        #: The topic each passage of an imported standard surely reads as (``text_topics``),
+        #: and by heading the topics its sections are about by their own text.
+        self.read_as = {p.text: read_as[p.text] for p in self.passages
+                        if read_as and p.text in read_as}
+        self.about: dict[str, set[str]] = {}
+        for passage in self.passages:
+            if passage.text in self.read_as:
+                self.about.setdefault(passage.section, set()).add(self.read_as[passage.text])
         self.section_weight = section_weight
         self._paragraphs = self._indexes([f"{p.section}\n{p.text}" for p in self.passages])
         # Each passage also scores as its whole section: a paragraph that answers the question
@@ -227,13 +236,15 @@ class PassageIndex:
 
 
 def section_vocabulary(standard: Standard, examples: Mapping[str, Sequence[str]],
-                       headings: Sequence[str] = ()) -> dict[str, str]:
+                       sections: Sequence[_Section] = (),
+                       read_as: Mapping[str, str] | None = None) -> dict[str, str]:
     """Return, by section heading, the words citizens use for what the section says.
 
     Each curated topic's answer (plain Danish) and the NLU examples of the intent that asks
     for it (how citizens ask) go to every section its sources cite. An imported standard's
     sections also read as the examples of the topics their drafted facts (approved or not:
-    they only help find the text) and their headings name (``heading_topics``).
+    they only help find the text), their headings name (``heading_topics``) and their own
+    paragraphs read as (``read_as``: paragraph → topic, :func:`text_topics`).
     """
     intent_of = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
     words: dict[str, dict[str, None]] = {}
@@ -244,7 +255,10 @@ def section_vocabulary(standard: Standard, examples: Mapping[str, Sequence[str]]
                 words.setdefault(source.section, {}).update(dict.fromkeys(lines))
     if standard.imported is not None:
         about: list[tuple[str, str]] = [(d.section, d.topic) for d in standard.drafts]
-        about += [(heading, topic) for heading in headings for topic in heading_topics(heading)]
+        about += [(section.heading, topic) for section in sections
+                  for topic in heading_topics(section.heading)]
+        about += [(section.heading, read_as[paragraph]) for section in sections
+                  for paragraph in section.paragraphs if read_as and paragraph in read_as]
         for section, topic in about:
             words.setdefault(section, {}).update(
                 dict.fromkeys(examples.get(intent_of.get(topic, ""), ())))
@@ -284,10 +298,13 @@ class PassageSearch:
         if cached is not None and all(a is b for a, b in zip(cached[0], stamp, strict=True)):
             return cached[1]
         with self._lock:
+            read_as = (text_topics(text.sections, _reader_of(examples).rank)
+                       if standard and standard.imported is not None and examples and self.expand
+                       else {})
             built = PassageIndex(
                 text, self.treatments, synonyms, self.ngram_weight, self.section_weight,
-                section_vocabulary(standard, examples, text.headings())
-                if standard and self.expand else {})
+                section_vocabulary(standard, examples, text.sections, read_as)
+                if standard and self.expand else {}, read_as)
             self._indexes[slug] = (stamp, built)
         return built
 
@@ -307,6 +324,26 @@ class PassageSearch:
         needed = self.min_information if min_information is None else min_information
         return (hit.score >= self.threshold and index is not None
                 and index.information(question) >= needed)
+
+
+_READERS: dict[int, tuple[Mapping[str, Sequence[str]], Any]] = {}
+
+
+def _reader_of(examples: Mapping[str, Sequence[str]]) -> Any:
+    """Return the reader of what citizens ask, trained on these NLU examples (once a process).
+
+    It reads an imported standard's paragraphs as the topics they answer; training takes
+    seconds, and only a standard imported with ``kb import`` needs it.
+    """
+    cached = _READERS.get(id(examples))
+    if cached is None or cached[0] is not examples:
+        from genoptraening.core.intent_reader import IntentReader
+
+        reader = IntentReader.train([(line, intent) for intent, lines in examples.items()
+                                     for line in lines])
+        _READERS.clear()  # the examples changed: the old reader is not asked again
+        cached = _READERS[id(examples)] = (examples, reader)
+    return cached[1]
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,9 @@ general rule), the standard's own text is quoted instead, with its section:
 
 - a topic question gets the best passage for the question's own sentences (not the story
   around them). A passage in a section about the topic — by its heading
-  (``onboarding/section_topics.py``) or a drafted fact of the topic in it — is preferred by
-  ``TOPIC_PRIOR`` and needs ``IN_TOPIC``; one elsewhere needs ``ELSEWHERE`` and comes with
+  (``onboarding/section_topics.py``), a drafted fact of the topic in it, or a paragraph of it
+  that reads as the topic (``text_topics``) — is preferred by ``TOPIC_PRIOR`` and needs
+  ``IN_TOPIC``; one elsewhere needs ``ELSEWHERE`` and comes with
   the passage that gives the municipality's phone number. A short section is quoted whole
   (``SECTION_CHARS``); a second section about the topic that nearly ties (``SECOND``) is
   quoted too (deadlines often stand in two);
@@ -62,6 +63,8 @@ SECOND = 0.9
 TOPIC_PRIOR = 0.3
 #: How much an answering passage under a heading naming another topic is held back.
 OTHER_TOPIC = 0.3
+#: How much a passage whose own text reads as the topic is preferred (``text_topics``).
+READ_AS_PRIOR = 0.05
 #: Topics whose general rule for a named law is the answer itself: said before the passage.
 GENERAL_FIRST = frozenset({"legal_basis"})
 #: Topics whose passage is the one naming the citizen's town, when it names one.
@@ -79,7 +82,7 @@ def unreviewed(context: Context, rendered: Answer) -> bool:
 
 
 def topic_sections(context: Context, topic: str) -> frozenset[str]:
-    """Return the sections of the imported standard about a topic, by heading or drafted fact.
+    """Return the sections of the imported standard about a topic: heading, drafts or text.
 
     A heading's "klage" is any complaint; where the section's drafted facts name another
     complaint (the treatment's, the staff's), it is not about the decision. A standard with no
@@ -100,7 +103,10 @@ def topic_sections(context: Context, topic: str) -> frozenset[str]:
             topics.discard("complaint_decision")
         if topic in topics:
             by_heading.add(heading)
-    found = {s for s, topics in drafted.items() if topic in topics} | by_heading
+    # The sections whose own paragraphs read as the topic: "3. Genoptræning og
+    # vedligeholdende træning" holds where training takes place.
+    by_text = {s for s, topics in index.about.items() if topic in topics}
+    found = {s for s, topics in drafted.items() if topic in topics} | by_heading | by_text
     if topic == "apply" and not found:
         found = {d.section for d in standard.drafts if d.deadline is not None
                  and d.deadline.from_event == "application" and d.status != "rejected"}
@@ -169,9 +175,14 @@ def topic_hits(context: Context, topic: str, question: str,
     # Of the passages that answer, one under a heading naming another topic comes after the
     # others: "Kan det foregå hjemme hos mig?" (where) is not »Hjemmet som arbejdsplads«,
     # though its words fit. Only the order changes; what answers stays the same.
+    # In a section whose heading names no topic, a passage whose own text reads as the topic
+    # comes first: of »3. Genoptræning og vedligeholdende træning«, where training takes
+    # place, for where. Under a heading that names it, the question's words choose.
     answering = [h for h in ranked if _answers(h, sections)]
-    return sorted(answering, key=lambda h: -(h.score + _prior(h.passage.section, sections,
-                                                              topic))) + [
+    return sorted(answering, key=lambda h: -(
+        h.score + _prior(h.passage.section, sections, topic)
+        + (READ_AS_PRIOR if index.read_as.get(h.passage.text) == topic
+           and not heading_topics(h.passage.section) else 0.0))) + [
         h for h in ranked if h not in answering]
 
 
@@ -208,8 +219,11 @@ def _second(context: Context, topic: str, hits: list[Hit]) -> Hit | None:
         return None
     sections = topic_sections(context, topic)
     best = hits[0]
+    # Not the same words again: a standard that repeats a section for each law (Rebild's
+    # »Hvordan sikres kvaliteten af hjælpen«) holds the best passage twice.
     return next((h for h in hits[1:] if h.passage.section in sections
                  and h.passage.section_index != best.passage.section_index
+                 and h.passage.text != best.passage.text
                  and h.score >= SECOND * best.score), None)
 
 

@@ -109,6 +109,28 @@ def test_a_passage_under_a_heading_naming_another_topic_comes_after_the_others(i
                                "»7. Hjemmet som arbejdsplads«")
 
 
+def test_where_to_train_finds_the_section_whose_text_says_it_though_its_heading_does_not(
+        imported):
+    # »3. Genoptræning og vedligeholdende træning« names no topic; its paragraphs read as
+    # where training takes place. Not »8. Hvad kan du forvente af dem, som skal træne med dig?«.
+    talk = Talk(imported["lejre"], "lejre")
+    text = talk.say("answer_topic", "Min far bor stadig hjemme og vil gerne holde fast i det, "
+                    "han kan. Hvor kommer han til at træne?", "ask_location", confidence=0.95)
+    assert text.startswith("Det står i Lejre Kommunes kvalitetsstandard, i afsnittet "
+                           "»3. Genoptræning og vedligeholdende træning«")
+    assert "genoptræningscenter" in text and "uniform" not in text
+
+
+def test_a_section_repeated_for_each_law_is_quoted_once(imported):
+    # Rebild's »Hvordan sikres kvaliteten af hjælpen« stands in each law's part, word for word.
+    talk = Talk(imported["rebild"], "rebild")
+    text = talk.say("answer_topic", "Hvad sker der, når min genoptræning efter "
+                    "sygehusindlæggelsen slutter?", "ask_follow_up", confidence=0.95)
+    assert "vejlede dig" in text
+    quoted = [line for line in text.splitlines() if line.startswith("»")]
+    assert len(quoted) == len(set(quoted))
+
+
 def test_a_follow_up_on_the_ride_gets_the_rides_passage_not_the_one_its_words_find(imported):
     talk = Talk(imported["lejre"], "lejre")
     talk.say("answer_topic", "Hvad koster kørsel til træningen?", "ask_transport")

@@ -1,8 +1,10 @@
 """Which topics a section of a standard is about, and which law's part it stands in.
 
 An imported standard has no curated topics to tell the passage search what each section is
-about; its headings do ("Målgruppe", "Svarfrist", "Klagemuligheder"). The search reads such a
-section also as the NLU examples of the topic, as it reads a curated standard's sections.
+about; its headings do ("Målgruppe", "Svarfrist", "Klagemuligheder"), and where a heading
+names none ("3. Genoptræning og vedligeholdende træning"), its paragraphs do, read by the
+learned reader of what citizens ask (:func:`text_topics`). The search reads such a section
+also as the NLU examples of the topic, as it reads a curated standard's sections.
 
 Many standards repeat their sections for each law ("Genoptræning", then "Kriterier",
 "Tidsperspektiv" …; "Vedligeholdelsestræning", then the same headings again):
@@ -13,9 +15,10 @@ maintenance training is quoted the maintenance part.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from genoptraening.core.knowledge.onboarding.drafting import law_of_heading
+from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT
 from genoptraening.core.knowledge.standards import Section
 
 #: Words of a heading (folded to lower case, matched at a word's start) → the topic.
@@ -49,6 +52,29 @@ def heading_topics(heading: str) -> list[str]:
     low = _TITLE_WORDS.sub(" ", heading.lower())
     return list(dict.fromkeys(topic for word, topic in HEADING_WORDS
                               if re.search(rf"(?<!\w){re.escape(word)}", low)))
+
+
+#: A paragraph read as asking for a topic this surely tells that its section is about it.
+TEXT_SURE = 0.9
+#: Reads texts as intents: for each text, (intent, confidence) best first.
+Ranker = Callable[[Sequence[str]], list[list[tuple[str, float]]]]
+
+
+def text_topics(sections: Sequence[Section], rank: Ranker) -> dict[str, str]:
+    """Return the topic each paragraph of the sections surely reads as, by its text.
+
+    A heading may name no topic ("3. Genoptræning og vedligeholdende træning" holds where
+    training takes place, how long and how often): each paragraph is read by the learned
+    reader of what citizens ask (trained on the NLU examples), and one it reads surely as a
+    topic (``TEXT_SURE``) answers that topic, and its section is about it too.
+    """
+    paragraphs = [p for s in sections for p in s.paragraphs if p.strip()]
+    found: dict[str, str] = {}
+    for paragraph, ranking in zip(paragraphs, rank(paragraphs), strict=True):
+        topic = TOPIC_OF_INTENT.get(ranking[0][0]) if ranking else None
+        if topic is not None and ranking[0][1] >= TEXT_SURE:
+            found[paragraph] = topic
+    return found
 
 
 #: A heading's own number ("2.1 Genoptræning" → "2.1").

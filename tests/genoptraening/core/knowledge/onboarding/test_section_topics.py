@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from genoptraening.core.knowledge.onboarding.section_topics import heading_topics, section_laws
+from genoptraening.core.knowledge.onboarding.section_topics import (
+    TEXT_SURE,
+    heading_topics,
+    section_laws,
+    text_topics,
+)
 from genoptraening.core.knowledge.standards import Section
 
 
@@ -25,6 +30,19 @@ def test_the_documents_own_name_is_no_topic():
     # "Kvalitetsstandard for …" is the title, not a section on quality follow-up.
     assert heading_topics("Kvalitetsstandard for genoptræning og vedligeholdende træning") == []
     assert heading_topics("Kvalitetsmål") == ["follow_up"]
+
+
+def test_a_paragraph_read_surely_as_a_topic_answers_it():
+    sections = [Section("3. Genoptræning", ("Træningen foregår på centret.", "Det varer 3 "
+                                            "måneder.", "Vi gør vores bedste.", "  "), 1)]
+    readings = {"Træningen foregår på centret.": ("ask_location", TEXT_SURE),
+                "Det varer 3 måneder.": ("ask_scope", TEXT_SURE - 0.01),
+                "Vi gør vores bedste.": ("greet", 1.0)}  # no topic
+
+    def rank(texts):
+        return [[readings[text]] for text in texts]
+
+    assert text_topics(sections, rank) == {"Træningen foregår på centret.": "location"}
 
 
 def _sections(*rows: tuple[str, int]) -> list[Section]:
