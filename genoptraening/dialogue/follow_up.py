@@ -137,7 +137,7 @@ def law_of_follow_up(context: Context) -> tuple[str, str] | None:
 
 
 #: A follow-up that leaves out what it asks: "og genoptræning efter et fald?", "hvad med …".
-_ELLIPTIC = re.compile(r"\s*(?:og|men|hvad med|og hvad med|hvad så med|end)\b", re.IGNORECASE)
+_ELLIPTIC = re.compile(r"\s*(?:og|men|hvad med|og hvad med|hvad så med)\b", re.IGNORECASE)
 #: Rehabilitation named, not maintenance: after maintenance, the other paragraph of § 86.
 _REHABILITATION = re.compile(r"\bgenoptr", re.IGNORECASE)
 
