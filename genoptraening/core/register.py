@@ -35,8 +35,9 @@ _LIVES = frozenset(skeleton(word) for word in (
     "bor", "boede", "boet", "bosat", "bosiddende", "boende", "flytter", "flyttet"))
 #: Who else a sentence may be about (folded): "min far bor selv i Tørring" is not the writer.
 _THIRD_PERSON = frozenset({"han", "hun", "de", *KIN})
-#: "mine børn bor i Aarhus" in a citizen's own story: somebody else's home.
+#: "mine børn bor i Aarhus" (own story), "hendes søn bor i Aarhus" (a neighbour's): not theirs.
 _POSSESSIVE = frozenset({"min", "mit", "mine", "vores"})
+_THEIRS = frozenset({"hendes", "hans", "deres"})
 #: Adverbs between a place's noun and "i": "en klinik inde i Aalborg", "ude på sygehuset".
 _WHERE_ABOUTS = frozenset({"inde", "ude", "oppe", "nede", "henne", "ovre", "helt"})
 #: "jeg arbejder i Aalborg": where the citizen works, not where they live.
@@ -269,19 +270,25 @@ def _named_as_place(words: list[str], start: int) -> bool:
 def _lived_in(keys: list[str], start: int, for_someone: bool = False) -> bool:
     # "bor i Rebild", "bor selv i Rebild", "er bosat i Rebild": where someone lives, which
     # is the municipality that decides, not where a hospital was ("hjem fra Gentofte").
-    if for_someone and _writers_home(keys, start):
-        return False  # "jeg bor selv i København", written for a mother in Galten
-    if not for_someone and _others_home(keys, start):
-        return False  # "Mine børn bor i Aarhus", in a story about the writer in Hirtshals
+    if _not_the_home(keys, start, for_someone):
+        return False
     return bool(_LIVES.intersection(keys[max(0, start - 3):start]))
 
 
-def _others_home(keys: list[str], start: int) -> bool:
-    # "mine børn bor i Aarhus", "min datter bor selv i Vejle": a possessive just before the
-    # one who lives there. Only in the writer's own story (nobody is written for).
+def _not_the_home(keys: list[str], start: int, for_someone: bool) -> bool:
+    # Written for somebody: "jeg bor selv i København" (the writer's, for a mother in Galten),
+    # "hendes søn bor i Aarhus" (her son's). In the writer's own story: "Mine børn bor i
+    # Aarhus", "hans kone bor i Vejle" (somebody else's, the writer in Hirtshals).
+    if for_someone:
+        return _writers_home(keys, start) or _others_home(keys, start, _THEIRS)
+    return _others_home(keys, start, _POSSESSIVE | _THEIRS)
+
+
+def _others_home(keys: list[str], start: int, owners: frozenset[str]) -> bool:
+    # "min datter bor selv i Vejle": an owner's word just before the one who lives there.
     for at in range(max(0, start - 3), start):
         if keys[at] in _LIVES:
-            return bool(_POSSESSIVE.intersection(keys[max(0, at - 2):at]))
+            return bool(owners.intersection(keys[max(0, at - 2):at]))
     return False
 
 
@@ -302,8 +309,7 @@ def _elsewhere(keys: list[str], start: int, end: int, for_someone: bool) -> bool
     before = keys[start - 2] if start >= 2 else ""
     if before in _WHERE_ABOUTS and start >= 3:
         before = keys[start - 3]  # "en klinik inde i Aalborg"
-    if (for_someone and _writers_home(keys, start)) or (
-            not for_someone and _others_home(keys, start)):
+    if _not_the_home(keys, start, for_someone):
         return True
     if start >= 2 and keys[start - 1] in ("i", "pa") and _WORKS.match(before):
         return True

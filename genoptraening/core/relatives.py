@@ -93,6 +93,8 @@ def find_relative(text: str) -> Relative | None:
             continue
         if _acts_for_the_writer(words[i + 1:i + 11]):
             continue  # "kan min søn ringe for mig": the writer is the one it is about
+        if _GONE & set(words[i + 1:i + 3]):
+            continue  # "Min kone døde i foråret, … Så fik jeg hjertesvigt": the writer's story
         noun, pronoun = _parent_of_the_writer(words, i, base) or KIN[base]
         if not pronoun:
             pronoun = next((("hun" if w in ("hun", "hende") else "han") for w in words[i + 1:]
@@ -168,6 +170,8 @@ _FOR_THE_WRITER = frozenset({("for", "mig"), ("mine", "vegne"), ("hjalper", "mig
                              ("kore", "mig"), ("kor", "mig"), ("hente", "mig")})
 
 
+#: A relative who has died ("min kone døde", "min mand er død") is not the one asked about.
+_GONE = frozenset({"dode", "dod", "afgaet"})
 #: Verbs by which a relative tells the writer something ("min nabo siger, at jeg skal søge").
 _TELLS = frozenset({"siger", "sagde", "mener", "synes", "fortalte", "foreslog", "radede",
                     "sagt", "fortalt", "foreslaet"})

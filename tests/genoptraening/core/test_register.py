@@ -232,6 +232,18 @@ def test_in_the_writers_own_story_somebody_elses_home_is_a_mention(register):
     assert register.find("Min datter bor i Vejle", for_someone=True).lived_in
 
 
+def test_where_the_relatives_own_family_lives_is_a_mention(register):
+    # Written for a neighbour in Gevninge (Lejre): her son's home is not hers.
+    text = ("Min nabo i Gevninge er 86 og har været syg længe. Hendes søn bor i Aarhus. Kan jeg "
+            "aflevere ansøgningen for hende?")
+    assert register.find(text, for_someone=True).municipality.slug == "lejre"
+    son = register.find("Hendes søn bor i Aarhus.", for_someone=True)
+    assert son.elsewhere and not son.lived_in
+    # In the writer's own story too: "hans kone bor i Vejle" is somebody else's home.
+    assert register.find("Jeg bor i Hirtshals. Hans kone bor i Vejle.").municipality.slug == (
+        "hjoerring")
+
+
 def test_where_the_citizen_works_is_a_mention(register):
     match = register.find("også i en anden kommune? jeg arbejder i Aalborg")
     assert match.municipality.slug == "aalborg" and match.elsewhere

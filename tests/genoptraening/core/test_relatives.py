@@ -98,6 +98,9 @@ def test_consent_given(text, said):
     "min søn søger på mine vegne",
     "Min nabo siger, at jeg selv skal skrive til Træningsenheden. Er det rigtigt?",
     "min datter mener jeg burde søge om træning",
+    # A relative who has died: the writer's own story.
+    "Min kone døde i foråret, og hun stod altid for maden. Så fik jeg hjertesvigt.",
+    "min mand er død, og nu er jeg alene. kan jeg få træning?",
     # Told of a rule a relative heard: nobody's training.
     "Min nabo siger, at man kun kan få genoptræning, hvis man har været indlagt. Passer det?",
     # Told of a relative who cannot drive the writer: the writer's own training.
