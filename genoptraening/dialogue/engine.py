@@ -88,10 +88,6 @@ def respond(
 
     """
     replies: list[Reply] = []
-    if turn.signalled.emergency_unsure:
-        # NLU heard an emergency in words that hold none ("kan ikke komme ud af sengen, kan
-        # hun få træning?") and acts on its next-best reading: 112 is said as a condition.
-        replies.append(Reply(phrase("emergency_maybe")))
     context = build_context(deps, turn, state)
     handler = HANDLERS[kind]
     if kind == "session_start":
@@ -117,6 +113,9 @@ def respond(
     elif (kind == "clarify" and context.named_municipality and context.state.last_topic
           and len(turn.text.split()) <= SHORT_SWITCH):
         handler = turns.set_municipality
+    # "og for min mand? han har parkinson" after an answer: what he can get.
+    elif kind == "answer_topic" and follow_up.asks_for_someone_else(context):
+        handler = eligibility
     # "og hvis jeg bare glemmer det?" after the answer on cancellation: still cancellation.
     stay = (follow_up.last_topic_reading(context)
             if kind in _MAY_STAY and handler is HANDLERS[kind] else None)
@@ -129,7 +128,8 @@ def respond(
     if told:
         context.state.law = told[1]  # the conversation goes on under the law told
         context.state.eligibility_question = None  # a case supposed answers no yes/no asked
-    answers = _follow_up(context, kind) or (
+    followed = _follow_up(context, kind)
+    answers = followed or (
         turns.under_law(turns.topic_replies(context, told[0], "", told[1]), told[1]) if told
         else turns.answer_as(context, *stay) if stay else handler(context))
     if handler is not eligibility:
@@ -142,6 +142,11 @@ def respond(
     if kind in ("answer_topic", "eligibility"):
         answers = _with_implied(context, answers)
     answers = about_the_relative(context, answers)
+    if turn.signalled.emergency_unsure and not followed:
+        # NLU heard an emergency in words that hold none ("kan ikke komme ud af sengen, kan
+        # hun få træning?") and acts on its next-best reading: 112 is said as a condition.
+        # Not in a follow-up on the last answer ("og hvis han ikke er færdig til den tid?").
+        replies.append(Reply(phrase("emergency_maybe")))
     replies += preamble(context) + with_consent_reminder(context, answers)
     for reply in replies:
         reply.answered_by.setdefault("intent", turn.intent)

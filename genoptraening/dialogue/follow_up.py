@@ -161,6 +161,20 @@ def law_of_elliptic(context: Context) -> tuple[str, str] | None:
     return (state.last_topic, law) if law is not None and law != state.law else None
 
 
+def asks_for_someone_else(context: Context) -> bool:
+    """Tell whether an elliptic follow-up asks what a relative it names can get.
+
+    "og for min mand? han har parkinson" after the complaint: what the husband's story points
+    to (maintenance training), which NLU reads as a question about applying for him.
+    """
+    turn = context.turn
+    return (context.state.last_topic is not None and _ELLIPTIC.match(turn.text) is not None
+            and turn.signalled.relative is not None
+            and len(turn.text.split()) <= _MAX_LAW_WORDS
+            and any(fact is not None for fact in (turn.stated.hospital_stay,
+                                                  turn.stated.new_loss, turn.stated.lasting)))
+
+
 def law_of_told(context: Context) -> tuple[str, str] | None:
     """Return (last topic, law) when a short message tells the fact that decides the law.
 

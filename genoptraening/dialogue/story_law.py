@@ -139,6 +139,10 @@ def say_law_first(context: Context, replies: list[Reply], law: str) -> None:
     said = phrase("story_law", offer=law_offer(law), law=law_in_sentence(law))
     if law == "sul_140" and not any("genoptræningsplan" in r.text for r in replies):
         said = f"{said} {phrase('story_law_plan', **context.who())}"
+    elif law == "sel_86_2" and context.turn.stated.new_loss:
+        # Hjertesvigt, then a month in bed: a lasting illness and a new loss told together,
+        # the new loss is the other reading (as the eligibility result says it).
+        said = f"{said} {phrase('or_sel_86_1', **context.who())}"
     for reply in replies:
         reply.text = reply.text.removeprefix(law_prefix(law))
     replies[0].text = f"{said} {replies[0].text}"

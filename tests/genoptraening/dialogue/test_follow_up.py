@@ -1,5 +1,7 @@
 """Follow-ups that ask for a detail of the last answer."""
 
+from genoptraening.core.relatives import find_relative
+from genoptraening.core.signals import Signals
 from genoptraening.core.situation import Situation
 
 
@@ -46,6 +48,30 @@ def test_the_general_contacts_number_gets_the_full_contact_answer(conversation):
     c.say("answer_topic", "hvordan søger jeg", "ask_apply")
     text = c.say("answer_topic", "hvad er telefonnummeret?", "ask_contact")
     assert "79 91 82 50" in text and "Ny Skolegade 4" in text
+
+
+def test_not_being_done_when_the_course_ends_asks_the_scope_again_without_112(conversation):
+    # NLU heard an emergency in "og hvis han ikke er færdig til den tid?": in a follow-up on
+    # the last answer, no 112 line is said.
+    c = conversation(municipality="hjoerring")
+    c.say("answer_topic", "Min far har fået bevilget genoptræning. Hvor længe varer det?",
+          "ask_scope")
+    text = c.say("clarify", "og hvis han ikke er færdig til den tid?", "nlu_fallback",
+                 ranking=(("nlu_fallback", 0.3), ("ask_contact", 0.17)),
+                 signals=Signals(emergency_unsure=True))
+    assert "forlænge" in text and "112" not in text
+    assert c.state.last_topic == "scope"
+
+
+def test_and_for_a_relative_with_a_condition_asks_what_the_relative_can_get(conversation):
+    c = conversation(municipality="hedensted")
+    c.say("answer_topic", "og hvis jeg ikke er enig i afgørelsen?", "ask_complaint_decision")
+    text = c.say("answer_topic", "og for min mand? han har parkinson", "ask_on_behalf",
+                 situation=Situation(lasting=True),
+                 signals=Signals(relative=find_relative("min mand")))
+    assert text.startswith("Det lyder som vedligeholdende træning efter serviceloven § 86, "
+                           "stk. 2. Din mand")
+    assert "79 91 82 50" in text
 
 
 def test_a_short_question_naming_another_law_asks_the_last_topic_under_it(conversation):

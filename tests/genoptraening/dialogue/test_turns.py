@@ -549,3 +549,14 @@ def test_how_much_after_a_result_that_ended_with_transport_is_the_rides_price(co
           questions=(Question(asked, "ask_transport", 0.99),))
     text = c.say("answer_topic", "hvor meget skal jeg betale for den?", "ask_cost")
     assert "oplyser ikke noget om, hvad kørslen koster i kroner" in text
+
+
+def test_a_lasting_illness_with_a_new_loss_says_the_other_reading_too(conversation):
+    # Hjertesvigt (lasting), then a month in bed at home (a new loss), and two questions.
+    c = conversation(municipality="skanderborg")
+    text = c.say("answer_topic", "Jeg fik hjertesvigt og lå i sengen i en måned derhjemme. "
+                 "Koster det noget?", "ask_cost", confidence=0.95,
+                 situation=Situation(hospital_stay=False, new_loss=True, lasting=True))
+    assert text.startswith("Ud fra det, du fortæller, lyder det som vedligeholdende træning "
+                           "efter serviceloven § 86, stk. 2.")
+    assert "Er det et nyt tab af funktion" in text and "§ 86, stk. 1" in text
