@@ -20,6 +20,7 @@ from genoptraening.dialogue import imported_contact
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.model import Reply
 from genoptraening.dialogue.passages import INTENT_OF_TOPIC
+from genoptraening.dialogue.story_law import tells_the_law
 
 #: NLU sure of another reading from here: the follow-up asks that.
 STAY_UNLESS = 0.8
@@ -170,9 +171,7 @@ def asks_for_someone_else(context: Context) -> bool:
     turn = context.turn
     return (context.state.last_topic is not None and _ELLIPTIC.match(turn.text) is not None
             and turn.signalled.relative is not None
-            and len(turn.text.split()) <= _MAX_LAW_WORDS
-            and any(fact is not None for fact in (turn.stated.hospital_stay,
-                                                  turn.stated.new_loss, turn.stated.lasting)))
+            and len(turn.text.split()) <= _MAX_LAW_WORDS and tells_the_law(turn.stated))
 
 
 def law_of_told(context: Context) -> tuple[str, str] | None:
