@@ -172,11 +172,13 @@ _POINTS_BACK = re.compile(
     r"?\s*\?$", re.IGNORECASE)
 
 
-#: A question that asks what to do about what was just told: "Hvad gør jeg nu?", "Hvad skal
-#: vi så gøre?", "Hvad nu?".
+#: A question that asks what to do about what was just told, or what follows from it: "Hvad
+#: gør jeg nu?", "Hvad skal vi så gøre?", "Hvad nu?", "Hvad sker der, hvis det sker igen?".
 _WHAT_NOW = re.compile(
     r"^(?:og |men |så )?hvad (?:nu|så|(?:gør|skal|kan) (?:jeg|vi|hun|han|man)"
-    r"(?: (?:så|nu|gøre|egentlig))*)\s*\??$", re.IGNORECASE)
+    r"(?: (?:så|nu|gøre|egentlig))*"
+    r"|sker der(?: så| nu)?(?:,? hvis det (?:sker|gentager sig)(?: igen)?)?)\s*\??$",
+    re.IGNORECASE)
 
 
 # --- The law a question names ---------------------------------------------------------------

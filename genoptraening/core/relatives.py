@@ -19,13 +19,13 @@ from genoptraening.core.text import skeleton
 _KIN_BY_PRONOUN = {
     "hun": "mor kone hustru datter søster lillesøster storesøster svigermor svigerdatter "
            "svigerinde bedstemor farmor mormor oldemor moster faster tante niece kusine stedmor "
-           "papmor bonusmor",
+           "papmor bonusmor veninde",
     "han": "far mand søn bror lillebror storebror svigerfar svigersøn svoger bedstefar farfar "
            "morfar oldefar onkel nevø fætter stedfar papfar bonusfar",
     "de": "forældre svigerforældre bedsteforældre",
     # Either sex: the pronoun is read from the message, else "de". A neighbour is no kin, but
     # writes for someone else as a relative does ("Jeg er nabo til en ældre herre …").
-    "": "samlever kæreste barnebarn oldebarn nabo",
+    "": "samlever kæreste barnebarn oldebarn nabo ven kammerat",
 }
 _PLURALS = frozenset(_KIN_BY_PRONOUN["de"].split())
 _NEUTER = frozenset({"barnebarn", "oldebarn"})  # "dit barnebarn"
@@ -110,7 +110,22 @@ def find_relative(text: str) -> Relative | None:
         # "Jeg passer mit barnebarn. Kan min træning ligge om aftenen?"; "jeg bor med min
         # mand, som har demens": the company the writer keeps, not the one asked about.
         return None
-    return first or (found[0][1] if found else None)
+    return first or (found[0][1] if found else None) or _next_door(words)
+
+
+#: "Jeg bor ved siden af en ældre dame …": the one next door, written as "nabo" is.
+_NEXT_DOOR = re.compile(r"\bjeg bor (?:lige )?(?:ved siden af|over for|overfor|oven over|"
+                        r"under|nedenunder) (?:en|et)\b")
+
+
+def _next_door(words: list[str]) -> Relative | None:
+    found = _NEXT_DOOR.search(" ".join(words))
+    if found is None:
+        return None
+    after = " ".join(words)[found.end():].split()
+    sex = next((w in _MALE for w in after if w in _MALE | _FEMALE), None)
+    pronoun = "de" if sex is None else "han" if sex else "hun"
+    return Relative("nabo", pronoun, _PRONOUNS[pronoun][0])
 
 
 _TRAINING = re.compile(r"^(?:genop|vedligeholdende|vedligeholdelses)?tran(?:e|er|ing|ingen)$")
@@ -178,9 +193,10 @@ _TELLS = frozenset({"siger", "sagde", "mener", "synes", "fortalte", "foreslog", 
 
 
 def _acts_for_the_writer(after: list[str]) -> bool:
-    if after[:1] and after[0] in _TELLS and {"jeg", "man"} & set(after[1:4]):
-        # "min nabo siger, at jeg selv skal søge": the writer is the one asked about; "…, at
-        # man kun kan få genoptræning efter en indlæggelse": nobody, the rule is.
+    # "min nabo siger, at jeg selv skal søge": the writer is the one asked about; "min
+    # veninde i Næstved siger, at man kan få træning": nobody, the rule is.
+    tells = next((at for at, word in enumerate(after[:4]) if word in _TELLS), None)
+    if tells is not None and {"jeg", "man"} & set(after[tells + 1:tells + 4]):
         return True
     return any(pair in _FOR_THE_WRITER for pair in zip(after, after[1:], strict=False))
 

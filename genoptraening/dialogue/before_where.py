@@ -28,6 +28,8 @@ LAW_FIRST: dict[str, frozenset[str | None]] = {
     # "Hvor lang tid går der, når sygehuset har lavet en genoptræningsplan?": what the law
     # says of the plan, before the municipality's own deadlines.
     "deadlines": frozenset({"sul_140"}),
+    # "Har man frit valg, når man kommer hjem med en genoptræningsplan?": the law gives it.
+    "free_choice": frozenset({"sul_140"}),
 }
 
 
@@ -61,9 +63,12 @@ def law_first(context: Context, topic: str) -> list[Reply]:
     municipality?": only the municipality's own criteria wait for it. Else, when a question of
     the message asks what the laws are, their general rule.
     """
-    law = mentioned_law(context.turn.text)
+    # "og hvad hvis kommunen ikke kan nå at starte mig op?" after the plan's free choice: the
+    # law the conversation named before still holds.
+    law = mentioned_law(context.turn.text) or context.state.law
     general = general_answer(context.kb, topic, law) if law in LAW_FIRST.get(topic, ()) else None
     if general is not None:
+        context.state.law = law
         return [reply_from(general)]
     # "Kan man kun få genoptræning, hvis man har været indlagt?": whether a stay is needed is
     # what the laws decide, in every municipality.

@@ -112,9 +112,22 @@ def topics_asked(context: Context, questions: list[str]) -> list[tuple[int, str,
         topic = topic_of(context, question)
         law = mentioned_law(question)
         if topic is not None and all(topic != seen or law != mentioned_law(asked)
+                                     or _asks_apart(context, asked, question)
                                      for _, seen, asked in found):
             found.append((at, topic, question))
     return found
+
+
+def _asks_apart(context: Context, first: str, then: str) -> bool:
+    """Tell whether two questions read as one topic ask two things of it, each answered.
+
+    "Foregår det kun på hverdage, og kan man få det hjemme?": the days are a passage of the
+    standard, the home its answer on where. Only when NLU is unsure of the first and sure of
+    the second: two sure readings of one topic ask it once ("hvor og hvornår træner jeg?").
+    """
+    one, two = context.asked(first), context.asked(then)
+    return (one is not None and two is not None and one.confidence < STORY_QUESTION_SURE
+            and two.confidence >= STORY_QUESTION_SURE)
 
 
 def other_questions(context: Context, answered: str) -> list[tuple[int, str, str]]:
@@ -146,6 +159,13 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
     found = topics_asked(context, questions)
     if sum(topic == answered for _, topic, _ in found) > 1:
         return found  # one topic under two laws: each question under its own
+    if found and context.turn.confidence < STORY_UNSURE and all(
+            topic != answered for _, topic, _ in found) and all(
+            topic_of(context, question) is not None for question in questions):
+        # Every question asks a topic of its own, none NLU's unsure reading of the whole
+        # message ("… vedligeholdelsestræning. Foregår det på hverdage, og kan man få det
+        # hjemme?" is not who may get it): the questions are what is asked.
+        return found
     main_at, main_question = next(((at, question) for at, topic, question in found
                                    if topic == answered), (0, context.turn.text))
     others = [row for row in found if row[1] != answered]

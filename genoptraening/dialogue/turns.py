@@ -128,7 +128,8 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     state = context.state
     state.pending_topic, state.pending_question = None, None
     state.misses = 0
-    main = main or asked[0][1]
+    # NLU's topic, unless no question asks it (the questions' own topics were answered).
+    main = next((topic for _, topic, _ in asked if topic == main), asked[0][1])
     state.answered(main, [topic for _, topic, _ in asked if topic != main])
     law = None if state.law else story_law(context.turn)
     if law is not None:
@@ -137,7 +138,8 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
     replies: list[Reply] = []
     for _, topic, question in asked:
         if not (replies and _said_already(context, topic, question, replies)):
-            replies += topic_replies(context, topic, question)
+            said = {reply.text for reply in replies}
+            replies += [r for r in topic_replies(context, topic, question) if r.text not in said]
     replies = _said_once(replies)
     if any(topic == "on_behalf" for _, topic, _ in asked):
         with_whom_to_ask(context, replies)  # "hvem kan søge for ham?": and where to turn

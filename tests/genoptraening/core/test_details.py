@@ -35,10 +35,20 @@ def test_cue_patterns_match_whole_words_prefixes_suffixes_and_phrases():
     ("Hvor mange gange om ugen træner man?", "complaint_staff", None),  # not its topic
     ("Kan jeg få en kvindelig fysioterapeut?", "staff", "therapist_gender"),
     ("kan hjemmeplejen søge om træning for hende?", "apply", "care_staff_applies"),
+    ("Er der handicapparkering ved jeres genoptræningscentre?", "contact", "parking"),
+    ("Hvad skal jeg have på til holdtræning?", "content", "clothing"),
+    ("Hvor lang er ventelisten på træningscentret i Ry lige nu?", "deadlines", "waiting_list"),
+    ("Kan jeg træne hjemme?", "location", "home_training"),
 ])
 def test_the_detail_a_question_asks_for(question, topic, expected):
     found = asked_detail(question, topic)
     assert (found.id if found else None) == expected
+
+
+def test_a_story_telling_the_way_there_is_hard_tells_of_training_at_home():
+    found = told_detail("Hun kan ikke selv køre til Løsning. Kan kommunen køre hende?")
+    assert found is not None and found.id == "home_training"
+    assert told_detail("Hun kan ikke selv komme op af stolen.") is None
 
 
 def test_a_detail_is_stated_by_the_standards_words():

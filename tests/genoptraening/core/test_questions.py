@@ -113,6 +113,17 @@ def test_what_to_do_now_is_read_with_what_was_just_told():
     assert split_questions("Jeg faldt. Hvad koster det?", always=True) == ["Hvad koster det?"]
 
 
+def test_what_follows_from_what_was_told_is_read_with_it():
+    text = ("Hun er udeblevet én gang, fordi taxaen ikke kom. Hvad sker der, hvis det sker "
+            "igen?")
+    assert split_questions(text, always=True) == [text]
+    assert split_questions("Jeg faldt. Hvad sker der nu?", always=True) == [
+        "Jeg faldt. Hvad sker der nu?"]
+    # A question that says what it asks is read alone.
+    assert split_questions("Jeg faldt. Hvad sker der, hvis jeg ikke møder op?", always=True) == [
+        "Hvad sker der, hvis jeg ikke møder op?"]
+
+
 def test_two_kinds_of_training_under_one_law_are_not_the_laws_compared():
     assert compares_laws("Hvad er forskellen på genoptræning og vedligeholdende træning?")
     assert compares_laws("hvad er forskellen?")

@@ -40,13 +40,18 @@ from genoptraening.core.relatives import (
     ("min samlever", "samlever", "de", "dem"),
     ("min søster og hendes mand", "søster", "hun", "hende"),
     ("mor og far er syge", "mor", "hun", "hende"),
+    # A friend or the one next door is asked for as a relative is: consent is needed too.
+    ("min veninde Birthe er faldet", "veninde", "hun", "hende"),
+    ("min ven er faldet, han kan ikke gå", "ven", "han", "ham"),
+    ("Jeg bor ved siden af en ældre dame i Tårs. Hun er faldet.", "nabo", "hun", "hende"),
+    ("jeg bor over for en mand på 90, der er faldet", "nabo", "han", "ham"),
 ])
 def test_relatives(text, noun, pronoun, obj):
     assert find_relative(text) == Relative(noun, pronoun, obj)
 
 
 @pytest.mark.parametrize("text", [
-    "naboen er faldet", "en ven", "min læge", "min veninde", "hendes mand er syg",
+    "naboen er faldet", "en ven", "min læge", "hendes mand er syg", "jeg bor ved siden af skolen",
     "naboens søn", "en mand på 80", "manden fra kommunen", "hvad får jeg", "hun får ondt",
     "kan jeg få træning", "",
 ])

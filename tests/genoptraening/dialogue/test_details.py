@@ -172,3 +172,12 @@ def test_without_a_town_the_line_of_the_municipalitys_own_town_is_given(conversa
     c = conversation(municipality="skanderborg")
     text = c.say("answer_topic", "Hvor lang tid varer en træningsgang?", "ask_scope")
     assert "87 94 86 92 (Skanderborg)" in text and "87 94 84 16" not in text
+
+
+def test_a_way_there_too_hard_told_beside_the_question_quotes_training_at_home(conversation):
+    c = conversation(municipality="hedensted")
+    text = c.say("answer_topic", "Min veninde bor i Tørring. Hun kan ikke selv køre til "
+                 "Løsning. Kan kommunen køre hende til træning?", "ask_transport")
+    assert "selv sørge for transport" in text  # the question's answer first
+    assert "kan træningen foregå i eget hjem" in text  # then what the standard says of her case
+    assert "samtykke" in text  # a friend asks for her as a relative does

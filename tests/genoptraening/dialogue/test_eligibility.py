@@ -189,7 +189,7 @@ def test_a_municipality_without_a_standard_is_said_first(conversation):
     c = conversation()
     text = c.say("eligibility", "Jeg bor i Aarhus og er faldet. Kan jeg få træning?",
                  "check_eligibility")
-    assert text.startswith("Jeg har ikke Aarhus Kommunes kvalitetsstandard endnu.")
+    assert text.startswith("Jeg har ikke Aarhus Kommunes kvalitetsstandard endnu,")
 
 
 def test_a_new_loss_is_answered_as_likely_86_1_before_the_hospital_question(conversation):
@@ -445,7 +445,7 @@ def test_a_municipality_without_a_standard_is_said_once(conversation):
     c.say("eligibility", "Min mor har Parkinson og skal kunne klare sig selv. Hvad kan hun få?",
           "check_eligibility", situation=Situation(lasting=True))
     text = c.say("set_municipality", "hun bor i Vejle", "inform_municipality")
-    assert text.count("Jeg har ikke Vejle Kommunes kvalitetsstandard endnu.") == 1
+    assert text.count("Jeg har ikke Vejle Kommunes kvalitetsstandard endnu,") == 1
 
 
 def test_a_new_loss_beside_a_lasting_illness_names_the_other_law_too(conversation):

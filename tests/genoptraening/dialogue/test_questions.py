@@ -219,3 +219,16 @@ def test_a_short_question_pointing_back_to_the_story_is_no_health_question(conve
                  situation=Situation(hospital_stay=True, has_plan=True))
     assert "Jeg kan ikke give råd om helbred" not in text
     assert "7 dage" in text
+
+
+def test_questions_each_asking_their_own_topic_are_answered_not_nlu_s_unsure_whole(conversation):
+    c = conversation(municipality="rebild", law="sel_86_2")
+    text = c.say("answer_topic", "Jeg bor i Rebild Kommune og skal til at have "
+                 "vedligeholdelsestræning. Foregår det kun på hverdage, og kan man få det hjemme?",
+                 "ask_target_group", confidence=0.64,
+                 questions=(Question("Foregår det kun på hverdage", "ask_location", 0.5),
+                            Question("kan man få det hjemme?", "ask_location", 0.95)))
+    assert "afholdes på hverdage" in text  # the first question's passage
+    assert "I særlige tilfælde kan du træne i dit eget hjem" in text  # the second's answer
+    assert "særlige sociale problemer" not in text  # not who may get it, which nobody asked
+    assert c.state.last_topic == "location"

@@ -346,6 +346,18 @@ def test_who_can_get_a_named_kind_of_training_hears_the_law_before_where(convers
     assert c.state.pending_topic == "target_group"
 
 
+def test_free_choice_after_a_plan_is_the_law_s_before_where_also_when_asked_again(conversation):
+    c = conversation()
+    text = c.say("answer_topic", "Har man frit valg af, hvor man vil genoptræne, når man kommer "
+                 "hjem fra sygehuset med en genoptræningsplan?", "ask_free_choice")
+    assert "udvidet frit valg" in text and "Sundhedsloven §§ 140 og 140 a" in text
+    assert text.index("7 dage") < text.index("Hvilken kommune bor du i?")
+    # The short follow-up names no law: the one the conversation named still holds.
+    text = c.say("answer_topic", "og hvad hvis kommunen ikke kan nå at starte mig op i tide?",
+                 "ask_free_choice")
+    assert "udvidet frit valg" in text and "Hvilken kommune bor du i?" in text
+
+
 def test_a_question_about_the_laws_beside_another_is_answered_before_where(conversation):
     c = conversation()
     text = c.say("answer_topic", "Hvad er en genoptræningsplan og hvem laver den?",
