@@ -7,6 +7,7 @@ a longer message that holds such words asks something of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,22 +32,26 @@ def asks_meaning(text: str) -> bool:
 #: A section of follow-ups from topic to topic: the words that ask it, and the topic that
 #: answers it after each topic.
 _Next = tuple[tuple[Cue, ...], dict[str, str]]
-#: The sections, in the order they are tried: what happens next ("Hvad sker der så?"), what
+#: The sections, in the order they are tried: what comes when the course has ended ("hvad så
+#: bagefter?" after its length: the standard's follow-up, where it has one), what happens
+#: next ("Hvad sker der så?"), what
 #: if the municipality is late ("hvad hvis I ikke kan nå det?"), what if it says no, and
 #: whether there is a deadline ("Er der en frist?" after a complaint: the complaint's own), and
 #: what it costs ("hvor meget er det?" after the transport: the transport's price) and where
 #: else to train when one cannot get there ("og hvis jeg ikke kan komme derhen?" after the
 #: transport).
-STEP_SECTIONS = ("next", "late", "refused", "deadline", "price", "unable")
+STEP_SECTIONS = ("ended", "next", "late", "refused", "deadline", "price", "unable")
 
 
-def next_topic(text: str, last: str, law: str | None = None) -> str | None:
+def next_topic(text: str, last: str, law: str | None = None,
+               answers: Callable[[str], bool] | None = None) -> str | None:
     """Return the topic that answers "Hvad sker der så?" after an answer on ``last``, if asked.
 
     Also "hvad hvis I ikke kan nå det?" after the deadlines under § 140 (the free choice when
     the municipality is late): a topic in the file may name its law, "deadlines/sul_140". Only
     after the topics the file names: after an answer on the training itself, what happens
-    afterwards is the follow-up topic NLU reads.
+    afterwards is the follow-up topic NLU reads. A topic ``answers`` says the standard has no
+    answer on is passed over for the next section's.
     """
     words = words_of(text)
     if not 0 < len(words) <= MAX_WORDS:
@@ -55,7 +60,8 @@ def next_topic(text: str, last: str, law: str | None = None) -> str | None:
     none: tuple[_Next, ...] = ()
     for cues, after in read_live(FOLLOW_UPS_FILE, _parse_steps, none):
         found = next((after[key] for key in keys if key in after), None)
-        if found and any(cue.found_in(words) for cue in cues):
+        if found and any(cue.found_in(words) for cue in cues) and (
+                answers is None or answers(found)):
             return found
     return None
 

@@ -28,6 +28,11 @@ _QUESTION_WORD = (rf"(?:{WH_WORD}|kan|skal|m[aå]|"
 _OPENS_QUESTION = re.compile(rf"^\s*(?:og |men |så )?{_QUESTION_WORD}\b", re.IGNORECASE)
 #: Where a second question starts inside a sentence: ", og hvad koster …", "samt hvornår …".
 _JOINED = re.compile(rf",?\s+(?:og|samt|plus)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
+#: Questions listed with commas: "Hvad kan I tilbyde mig, hvad koster det, og hvor …?". A
+#: question word with its verb straight after asks; "Ved du, hvad det koster?" does not.
+_LISTED = re.compile(rf",\s+(?={WH_WORD}\s+(?:kan|skal|m[aå]|er|får|bliver|gælder|koster|"
+                     r"tager|varer|betaler|foregår|går|ligger|starter|sker|kommer)\b)",
+                     re.IGNORECASE)
 
 
 #: The last clause of a sentence written without its "?": "min mor bor i Tørring, kan hun
@@ -126,7 +131,9 @@ def split_questions(text: str, always: bool = False) -> list[str]:
             # "Hun vil helst træne i Støvring. Kan det lade sig gøre?" asks about what it
             # points back to: the question is read with it.
             sentence = f"{told} {sentence}"
-        asked = [p.strip(" ,") for p in _JOINED.split(sentence) if p.strip(" ,")]
+        asked = [p.strip(" ,") for part in _JOINED.split(sentence)
+                 for p in (_LISTED.split(part) if _OPENS_QUESTION.match(part) else [part])
+                 if p.strip(" ,")]
         if told and asked and _WHAT_NOW.match(asked[0]):
             # "Der er gået ti dage, og jeg har ikke hørt noget. Hvad gør jeg nu, og …?": what
             # to do about what was just told.

@@ -309,8 +309,9 @@ def _elsewhere(keys: list[str], start: int, end: int, for_someone: bool) -> bool
     before = keys[start - 2] if start >= 2 else ""
     if before in _WHERE_ABOUTS and start >= 3:
         before = keys[start - 3]  # "en klinik inde i Aalborg"
-    if _not_the_home(keys, start, for_someone):
-        return True
+    if _not_the_home(keys, start, for_someone) or keys[end:end + 2] == ["i", "stedet"] and (
+            not _LIVES.intersection(keys[max(0, start - 3):start])):
+        return True  # "kan han tage træningen i Vejle i stedet?" (not "boede i …"): training
     if start >= 2 and keys[start - 1] in ("i", "pa") and _WORKS.match(before):
         return True
     return (end < len(keys) and bool(_HOSPITAL.match(keys[end]))) or (

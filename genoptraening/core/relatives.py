@@ -105,6 +105,8 @@ def find_relative(text: str) -> Relative | None:
     spoken_of = (r for i, r in found
                  if {r.pronoun, *_PRONOUNS.get(r.pronoun, ())} & set(words[i + 1:]))
     first = next(spoken_of, None)
+    if found and all(_hosts_the_writer(words, i) for i, _ in found):
+        return None  # "hvis jeg flytter ned til min søn i Juelsminde": where the writer goes
     if first is None and found and (_own_training(words, [i for i, _ in found]) or all(
             words[i - 2:i - 1] == ["med"] for i, _ in found)):
         # "Jeg passer mit barnebarn. Kan min træning ligge om aftenen?"; "jeg bor med min
@@ -126,6 +128,14 @@ def _next_door(words: list[str]) -> Relative | None:
     sex = next((w in _MALE for w in after if w in _MALE | _FEMALE), None)
     pronoun = "de" if sex is None else "han" if sex else "hun"
     return Relative("nabo", pronoun, _PRONOUNS[pronoun][0])
+
+
+def _hosts_the_writer(words: list[str], i: int) -> bool:
+    # "jeg flytter ned til min søn", "jeg bor hos min datter": the writer moves to or lives
+    # with the relative, who is a place here, not the one asked about.
+    before = words[max(i - 6, 0):i - 1]
+    return words[i - 2:i - 1] in (["til"], ["hos"]) and "jeg" in before and any(
+        w.startswith("flyt") or w in ("bor", "bo") for w in before)
 
 
 _TRAINING = re.compile(r"^(?:genop|vedligeholdende|vedligeholdelses)?tran(?:e|er|ing|ingen)$")

@@ -216,7 +216,7 @@ def answer_topic(
                                         topic_label=label), topic, None)
     if standard is None:
         intro = phrase("no_standard", municipality=municipality.official)
-        return _with_intro(intro, general, topic, municipality)
+        return _with_intro(intro, general, topic, municipality, contact=False)  # it says whom
     unreviewed = phrase("unreviewed", municipality=standard.municipality, topic_label=label)
     if law is not None and law not in standard.laws:
         if _laws_unreviewed(standard):
@@ -327,11 +327,13 @@ def _laws_unreviewed(standard: Standard) -> bool:
 
 
 def _with_intro(
-    intro: str, general: Answer | None, topic: str, municipality: Municipality
+    intro: str, general: Answer | None, topic: str, municipality: Municipality,
+    contact: bool = True,
 ) -> Answer:
     if general is None:
-        contact = phrase("contact_municipality", municipality=municipality.official)
-        return Answer(f"{intro} {contact}", topic, municipality.name, general=True)
+        ask = phrase("contact_municipality", municipality=municipality.official)
+        return Answer(f"{intro} {ask}" if contact else intro, topic, municipality.name,
+                      general=True)
     return Answer(f"{intro}\n\n{general.text}", topic, municipality.name, general.citations,
                   general.entries, general=True)
 

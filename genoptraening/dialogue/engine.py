@@ -174,7 +174,8 @@ def _follow_up(context: Context, kind: str) -> list[Reply]:
     # Of the last turn's answers, the one said last first: "hvor meget skal jeg betale for
     # den?" after a result that ended with the answer on transport.
     following = next((found for topic in reversed(state.answered_topics or [last])
-                      if (found := next_topic(turn.text, topic, state.law))),
+                      if (found := next_topic(turn.text, topic, state.law, answers=lambda t: (
+                          _the_standard_answers(context, t))))),
                      None) if last and context.standard else None
     if following:
         # "Hvad sker der så med den bagefter?" after the complaint: the complaint's course.
@@ -189,6 +190,17 @@ def _follow_up(context: Context, kind: str) -> list[Reply]:
     if limit and turn.intent in TOPIC_OF_INTENT and turn.confidence >= SURE_TOPIC:
         return [*limit, *HANDLERS[kind](context)]
     return limit
+
+
+def _the_standard_answers(context: Context, topic: str) -> bool:
+    """Tell whether the standard has its own answer on a topic (not silent, not general).
+
+    An imported standard's answers are its passages, whatever has been reviewed.
+    """
+    if context.imported:
+        return True
+    answer = context.answer(topic, context.state.law)
+    return not answer.general and bool(answer.entries)
 
 
 def _with_implied(context: Context, answers: list[Reply]) -> list[Reply]:

@@ -134,6 +134,11 @@ def passage_reply(context: Context, hit: Hit, question: str, quote: str | None =
     )
 
 
+#: Topics the law decides: where the standard is silent, the law's rule is the answer, not a
+#: passage the question's words find elsewhere in the standard.
+LAW_DECIDES = frozenset({"on_behalf"})
+
+
 def choose(context: Context, curated: Reply, rendered: Answer, question: str,
            law: str | None = None) -> list[Reply]:
     """Return the curated answer, the passage, or both, for a topic question.
@@ -163,6 +168,8 @@ def choose(context: Context, curated: Reply, rendered: Answer, question: str,
     if rendered.general and law and standard is not None and law not in standard.laws:
         # "Skal vi søge?" after a stay, in a standard only on § 86: the law's own rule.
         return [curated]
+    if rendered.general and rendered.topic in LAW_DECIDES:
+        return [curated]  # "kan jeg søge for hende?": consent decides, whatever a passage says
     if rendered.general:  # the curated answer would say the standard is silent: it is not
         return [passage_reply(context, hit, question)]
     clear = context.turn.confidence >= CLEAR_TOPIC

@@ -122,13 +122,12 @@ def _answer_topics(context: Context, asked: list[tuple[int, str, str]],
                    main: str | None = None) -> list[Reply]:
     """Answer each (position, topic, question) in turn.
 
-    ``main`` (by default the first topic) becomes the topic a switch of municipality repeats.
+    ``main`` (the first topic when no question asks it) is the topic a switch repeats.
     A story that points to a law is answered under it, and says so first.
     """
     state = context.state
     state.pending_topic, state.pending_question = None, None
     state.misses = 0
-    # NLU's topic, unless no question asks it (the questions' own topics were answered).
     main = next((topic for _, topic, _ in asked if topic == main), asked[0][1])
     state.answered(main, [topic for _, topic, _ in asked if topic != main])
     law = None if state.law else story_law(context.turn)

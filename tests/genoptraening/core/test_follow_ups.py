@@ -51,6 +51,16 @@ def test_what_happens_next_is_asked_after_the_topics_the_file_names():
     assert next_topic(long, "apply") is None
 
 
+def test_what_comes_after_the_course_is_the_follow_up_where_the_standard_has_one():
+    from genoptraening.core.follow_ups import next_topic
+
+    assert next_topic("hvad så bagefter?", "scope") == "follow_up"
+    # A standard without its own answer on it: the course's length again (what it says of
+    # the end), as before.
+    assert next_topic("hvad så bagefter?", "scope", answers=lambda t: t != "follow_up") == "scope"
+    assert next_topic("og hvis jeg ikke er færdig til den tid", "scope") == "scope"
+
+
 def test_a_wrong_next_section_is_named(tmp_path):
     path = tmp_path / "follow_ups.yml"
     path.write_text("meaning:\n  asks: [hvad betyder det]\nnext:\n  asks: []\n"

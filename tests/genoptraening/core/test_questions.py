@@ -113,6 +113,14 @@ def test_what_to_do_now_is_read_with_what_was_just_told():
     assert split_questions("Jeg faldt. Hvad koster det?", always=True) == ["Hvad koster det?"]
 
 
+def test_questions_listed_with_commas_are_each_a_question():
+    assert split_questions("Hvad kan kommunen tilbyde mig, hvad koster det, og hvor skal jeg "
+                           "træne?") == ["Hvad kan kommunen tilbyde mig", "hvad koster det",
+                                         "hvor skal jeg træne?"]
+    # A clause asking nothing of its own ("hvad det koster": subject before verb) is not cut.
+    assert split_questions("Kan du sige, hvad det koster?") == ["Kan du sige, hvad det koster?"]
+
+
 def test_what_follows_from_what_was_told_is_read_with_it():
     text = ("Hun er udeblevet én gang, fordi taxaen ikke kom. Hvad sker der, hvis det sker "
             "igen?")

@@ -188,6 +188,10 @@ def test_a_place_after_a_provider_is_the_providers(register):
     match = register.find("hos min egen fysioterapeut i Vejle i stedet for Sundhedshuset")
     assert match is not None and match.elsewhere and not match.lived_in
     assert not register.find("jeg bor i Vejle").elsewhere
+    # A place wished for instead is where one would train, not where one lives.
+    match = register.find("Kan han tage den vedligeholdende træning i Vejle i stedet?")
+    assert match is not None and match.elsewhere
+    assert not register.find("Hvad så hvis jeg nu boede i Hedensted i stedet?").elsewhere
 
 
 @pytest.mark.parametrize(("text", "slug"), [

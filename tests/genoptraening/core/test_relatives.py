@@ -53,6 +53,8 @@ def test_relatives(text, noun, pronoun, obj):
 @pytest.mark.parametrize("text", [
     "naboen er faldet", "en ven", "min læge", "hendes mand er syg", "jeg bor ved siden af skolen",
     "naboens søn", "en mand på 80", "manden fra kommunen", "hvad får jeg", "hun får ondt",
+    "hvis jeg flytter ned til min søn i Juelsminde, hvordan er det så?",
+    "jeg bor hos min datter i Ry. Kan jeg få træning?",
     "kan jeg få træning", "",
 ])
 def test_not_relatives(text):

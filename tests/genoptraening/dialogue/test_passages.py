@@ -145,3 +145,10 @@ def test_a_detail_named_before_a_storys_one_question_is_still_answered(conversat
                  f"schæferhund. {asked}", "ask_home_workplace", confidence=0.9,
                  questions=(Question(asked, "ask_home_workplace", 0.95),))
     assert text.startswith("Lejre Kommunes kvalitetsstandard oplyser ikke noget om husdyr")
+
+
+def test_who_may_apply_for_someone_is_the_law_s_rule_not_a_passage_elsewhere(conversation):
+    c = conversation(municipality="rebild", relative="mor")
+    text = c.say("answer_topic", "kan jeg så søge for hende?", "ask_on_behalf")
+    assert "samtykke" in text and "Forvaltningsloven § 8" in text
+    assert "Tidsperspektiv" not in text
