@@ -38,6 +38,7 @@ def test_cue_patterns_match_whole_words_prefixes_suffixes_and_phrases():
     ("Er der handicapparkering ved jeres genoptræningscentre?", "contact", "parking"),
     ("Hvad skal jeg have på til holdtræning?", "content", "clothing"),
     ("Hvor lang er ventelisten på træningscentret i Ry lige nu?", "deadlines", "waiting_list"),
+    ("jeg vil klage over ventelisten og over personalet", "complaint_staff", None),
     ("Kan jeg træne hjemme?", "location", "home_training"),
 ])
 def test_the_detail_a_question_asks_for(question, topic, expected):
