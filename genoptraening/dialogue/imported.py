@@ -31,9 +31,10 @@ docs/onboarding.md).
 
 from __future__ import annotations
 
+from genoptraening.core.details import words_of
 from genoptraening.core.knowledge.onboarding.readers import PHONE
 from genoptraening.core.knowledge.onboarding.section_topics import heading_topics, section_laws
-from genoptraening.core.passages import Hit
+from genoptraening.core.passages import Hit, PassageIndex
 from genoptraening.core.questions import (
     law_follow_up,
     mentioned_law,
@@ -65,6 +66,8 @@ TOPIC_PRIOR = 0.3
 OTHER_TOPIC = 0.3
 #: How much a passage whose own text reads as the topic is preferred (``text_topics``).
 READ_AS_PRIOR = 0.05
+#: A question of this many words or fewer is searched for with its topic's name too.
+SHORT = 6
 #: Topics whose general rule for a named law is the answer itself: said before the passage.
 GENERAL_FIRST = frozenset({"legal_basis"})
 #: Topics whose passage is the one naming the citizen's town, when it names one.
@@ -149,7 +152,6 @@ def topic_hits(context: Context, topic: str, question: str,
     index = index_of(context)
     if index is None:
         return []
-    sections = topic_sections(context, topic)
     # Nothing asked: the topic's own name, and the law's ("vedligeholdende træning").
     words = _asked(asked_words(context, question)) or " ".join(
         [topic_label(topic), law_offer(law) if law else ""])
@@ -157,6 +159,20 @@ def topic_hits(context: Context, topic: str, question: str,
     if topic in _NEAR_THE_TOWN and town and any(town.lower() in p.text.lower()
                                                 for p in index.passages):
         words = f"{words} {town}"  # "et sted tæt på?" from Juelsminde, which the text names
+    if question.strip() and 0 < len(words_of(words)) <= SHORT:
+        # "og hvis jeg bare glemmer det?" after the answer on cancelling: its few words are
+        # not the standard's; the topic's name ("Aflysning og udeblivelse") is. Where the
+        # name finds nothing, the question's own words ("i hvor mange uger?") still may.
+        named = _ranked(context, index, topic, f"{words} {topic_label(topic)}", law)
+        if named:
+            return named
+    return _ranked(context, index, topic, words, law, asked=bool(question.strip()))
+
+
+def _ranked(context: Context, index: PassageIndex, topic: str, words: str, law: str | None,
+            asked: bool = True) -> list[Hit]:
+    """Return the passages that answer a topic's search words, best first (``topic_hits``)."""
+    sections = topic_sections(context, topic)
     laws = _laws(context) if law else {}
     # A section in another law's part, or a paragraph about another law ("Vedligeholdende
     # træning er et tilbud til dig, der …" for a citizen whose story is § 86, stk. 1), is not
@@ -164,7 +180,7 @@ def topic_hits(context: Context, topic: str, question: str,
     hits = [h for h in index.search(words, k=len(index.passages))
             if laws.get(h.passage.section_index) in (None, law)
             and (law is None or mentioned_law(h.passage.text) in (None, law))]
-    if not question.strip():
+    if not asked:
         # Nothing asked but the topic (a switch of municipality, the result of a story): the
         # passages of the sections about the topic, and only of them.
         return sorted((h for h in hits if h.passage.section in sections), key=lambda h: -h.score)

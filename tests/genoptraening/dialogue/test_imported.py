@@ -162,3 +162,18 @@ def test_how_to_send_the_form_safely_quotes_the_standards_sentence_on_it(importe
                     "sikkert tilbage", "ask_apply")
     assert text.startswith("Det står i Lejre Kommunes kvalitetsstandard")
     assert "af sikkerhedshensyn sender det som digital post" in text.split("Kilde")[0]
+
+
+def test_a_short_follow_up_is_searched_with_its_topic_s_name(imported):
+    talk = Talk(imported["rebild"], "rebild")
+    talk.say("answer_topic", "Hvad gør jeg, hvis jeg ikke kan komme til min træning?",
+             "ask_cancellation")
+    # "glemmer" is not the standard's word; "Aflysning og udeblivelse" finds its sentence.
+    text = talk.say("answer_topic", "og hvis jeg bare glemmer det?", "ask_cancellation")
+    assert "Ved 2 udeblivelser fra træning afsluttes forløbet" in text
+
+
+def test_a_short_question_whose_topic_name_finds_nothing_keeps_its_own_words(imported):
+    talk = Talk(imported["hedensted"], "hedensted")
+    text = talk.say("answer_topic", "i hvor mange uger", "ask_scope")
+    assert "8-12 uger" in text
