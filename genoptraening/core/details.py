@@ -120,8 +120,13 @@ def asked_detail(question: str, topic: str) -> Detail | None:
 
 def told_detail(story: str) -> Detail | None:
     """Return the first detail a story tells of ("han er begyndt at glemme …"), if any."""
+    return next(iter(told_details(story)), None)
+
+
+def told_details(story: str) -> list[Detail]:
+    """Return every detail a story tells of, in the file's order ("… mine cigaretter")."""
     words = words_of(story)
-    return next((d for d in details() if any(cue.found_in(words) for cue in d.told)), None)
+    return [d for d in details() if any(cue.found_in(words) for cue in d.told)]
 
 
 def details() -> tuple[Detail, ...]:

@@ -36,11 +36,13 @@ _Next = tuple[tuple[Cue, ...], dict[str, str]]
 #: bagefter?" after its length: the standard's follow-up, where it has one), what happens
 #: next ("Hvad sker der så?"), what
 #: if the municipality is late ("hvad hvis I ikke kan nå det?"), what if it says no, and
-#: whether there is a deadline ("Er der en frist?" after a complaint: the complaint's own), and
+#: whether there is a deadline ("Er der en frist?" after a complaint: the complaint's own), what
+#: the training itself costs ("og selve træningen?" after the transport's price), and
 #: what it costs ("hvor meget er det?" after the transport: the transport's price) and where
 #: else to train when one cannot get there ("og hvis jeg ikke kan komme derhen?" after the
 #: transport).
-STEP_SECTIONS = ("ended", "next", "late", "refused", "deadline", "price", "unable")
+STEP_SECTIONS = ("ended", "next", "late", "refused", "deadline", "itself", "price",
+                 "unable")
 
 
 def next_topic(text: str, last: str, law: str | None = None,

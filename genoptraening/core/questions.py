@@ -180,11 +180,13 @@ _POINTS_BACK = re.compile(
 
 
 #: A question that asks what to do about what was just told, or what follows from it: "Hvad
-#: gør jeg nu?", "Hvad skal vi så gøre?", "Hvad nu?", "Hvad sker der, hvis det sker igen?".
+#: gør jeg nu?", "Hvad skal vi så gøre?", "Hvad nu?", "Hvad sker der, hvis det sker igen?",
+#: "Min søn siger, jeg skal klage. Hvordan gør jeg det?".
 _WHAT_NOW = re.compile(
-    r"^(?:og |men |så )?hvad (?:nu|så|(?:gør|skal|kan) (?:jeg|vi|hun|han|man)"
+    r"^(?:og |men |så )?(?:hvad (?:nu|så|(?:gør|skal|kan) (?:jeg|vi|hun|han|man)"
     r"(?: (?:så|nu|gøre|egentlig))*"
-    r"|sker der(?: så| nu)?(?:,? hvis det (?:sker|gentager sig)(?: igen)?)?)\s*\??$",
+    r"|sker der(?: så| nu)?(?:,? hvis det (?:sker|gentager sig)(?: igen)?)?)"
+    r"|hvordan (?:gør|griber) (?:jeg|vi|hun|han|man)(?: så| nu)? det(?: an)?)\s*\??$",
     re.IGNORECASE)
 
 

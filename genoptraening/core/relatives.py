@@ -204,9 +204,10 @@ _TELLS = frozenset({"siger", "sagde", "mener", "synes", "fortalte", "foreslog", 
 
 def _acts_for_the_writer(after: list[str]) -> bool:
     # "min nabo siger, at jeg selv skal søge": the writer is the one asked about; "min
-    # veninde i Næstved siger, at man kan få træning": nobody, the rule is.
+    # veninde i Næstved siger, at man kan få træning", "min søster siger at kommunen har
+    # træning": nobody, the rule is.
     tells = next((at for at, word in enumerate(after[:4]) if word in _TELLS), None)
-    if tells is not None and {"jeg", "man"} & set(after[tells + 1:tells + 4]):
+    if tells is not None and {"jeg", "man", "kommunen"} & set(after[tells + 1:tells + 4]):
         return True
     return any(pair in _FOR_THE_WRITER for pair in zip(after, after[1:], strict=False))
 

@@ -6,8 +6,8 @@ træner i Sundhedshuset. Kommunen kontakter hende." The first of these words in 
 the relative ("din mor", "din mors"), later ones are pronouns: "du" → "hun", "dig" → "hende",
 "din/dit/dine" → "hendes", or the reflexive "sig" and "sin/sit/sine" in a clause whose subject
 the relative is ("Hun henvender sig", "Så kan hun bruge træningen i sin hverdag"). Words
-quoted from the standard (»…«) are kept to the letter, and so is the writer's own telling
-("Ud fra det, du fortæller, …").
+quoted from the standard (»…«) are kept to the letter, and so are the writer's own telling
+("Ud fra det, du fortæller, …") and the relative already named ("din mor").
 """
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ def about(text: str, person: Person) -> str:
         if word.startswith("»") or " " in word and not word.lower().startswith("dig"):
             return word  # quoted from the standard, or the writer's own telling
         lower = word.lower()
+        if text[match.start():match.start() + len(person.named)].lower() == person.named.lower():
+            named = True  # already said of the relative ("Så skal din far ikke …")
+            return word
         if lower == "du":
             new = person.pronoun if named else person.named
             subject_at = match.end()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from genoptraening.core.details import Detail, asked_detail, told_detail
+from genoptraening.core.details import Detail, asked_detail, told_details
 from genoptraening.core.knowledge.standards import StandardText
 from genoptraening.core.questions import holds_question
 from genoptraening.core.reading import raw_sentences
@@ -20,6 +20,10 @@ from genoptraening.core.render import Answer, Citation, general_answer, phrase, 
 from genoptraening.dialogue.context import Context
 from genoptraening.dialogue.handover import with_whom_to_ask
 from genoptraening.dialogue.model import Reply
+
+#: How many needs a story tells are quoted beside its answer ("kan ikke komme ud af huset",
+#: "mine cigaretter").
+MAX_TOLD = 2
 
 
 def detail_asked(question: str, topic: str) -> Detail | None:
@@ -38,24 +42,26 @@ def detail_asked(question: str, topic: str) -> Detail | None:
 
 def told_in_story(context: Context, story: str, law: str | None,
                   besides: list[Reply] | None = None) -> list[Reply]:
-    """Quote what the standard says of a need the story tells ("han glemmer …"), if it does.
+    """Quote what the standard says of each need the story tells ("han glemmer …"), if it does.
 
     Its sentence in the sections of the law's answer on the detail's topic is preferred. A
     story is not a question: where the standard says nothing of it, nothing is claimed. Nor
-    when one of the ``besides`` replies, said with it, already quotes the sentence.
+    when one of the ``besides`` replies, said with it, already quotes the sentence. At most
+    ``MAX_TOLD`` of them: a story that tells more is answered, not annotated.
     """
-    detail = told_detail(story)
     municipality = context.municipality
-    text = context.kb.text(municipality.slug) if municipality and detail else None
-    if text is None or detail is None:
+    text = context.kb.text(municipality.slug) if municipality else None
+    if text is None:
         return []
-    sections = frozenset(c.section for c in context.answer(detail.topic, law).citations
-                         if c.section) if detail.topic else frozenset()
-    quoted = quote(text, detail, sections)
-    if quoted is None or any((quoted.citations[0].quote or quoted.text) in r.text
-                             for r in besides or ()):
-        return []
-    return [quoted]
+    quoted: list[Reply] = []
+    for detail in told_details(story)[:MAX_TOLD]:
+        sections = frozenset(c.section for c in context.answer(detail.topic, law).citations
+                             if c.section) if detail.topic else frozenset()
+        found = quote(text, detail, sections)
+        if found is not None and not any((found.citations[0].quote or found.text) in r.text
+                                         for r in [*(besides or ()), *quoted]):
+            quoted.append(found)
+    return quoted
 
 
 def with_detail(context: Context, detail: Detail, replies: list[Reply],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TypeGuard
 
+from genoptraening.core.follow_ups import next_topic
 from genoptraening.core.intent_reader import Question
 from genoptraening.core.knowledge.schema import TOPIC_OF_INTENT, Standard
 from genoptraening.core.questions import mentioned_law, split_questions
@@ -29,6 +30,9 @@ PART_INFORMATION = 2.5
 #: A topic whose question often asks another too, and how likely NLU must find that one:
 #: a relative's "hvordan søger jeg for hende?" asks whether they may, and how to apply.
 ASKED_WITH = {"on_behalf": ("ask_apply", 0.25)}
+#: The same, when a relative writes: "skal hun selv ringe, eller kan jeg gøre det?" asks how
+#: to apply, and whether they may.
+ASKED_BY_RELATIVES = {"apply": ("ask_on_behalf", 0.3)}
 #: Under this, NLU's reading of a story with one question may be the story's, not the question's.
 STORY_UNSURE = 0.8
 #: How sure NLU must be of that one question for its own topic to be answered first.
@@ -105,17 +109,30 @@ def topics_asked(context: Context, questions: list[str]) -> list[tuple[int, str,
     before the municipality is known: the answers are its own (a municipality without a
     standard gets the general rule).
     """
+    return _read_questions(context, questions)[0]
+
+
+def _read_questions(context: Context, questions: list[str]) -> tuple[
+        list[tuple[int, str, str]], bool]:
+    """Return ``topics_asked``'s rows, and whether every question has a topic of its own."""
     if context.municipality is None:
-        return []
+        return [], False
     found: list[tuple[int, str, str]] = []
+    placed = True
+    last: str | None = None
     for at, question in enumerate(questions):
-        topic = topic_of(context, question)
         law = mentioned_law(question)
+        # "Hvordan klager jeg, og hvor lang tid har jeg?": the second asks on from the first
+        # (the complaint's own deadline), as it would in the next message.
+        topic = (last and next_topic(question, last, law or context.state.law)
+                 ) or topic_of(context, question)
+        placed = placed and topic is not None
+        last = topic or last
         if topic is not None and all(topic != seen or law != mentioned_law(asked)
                                      or _asks_apart(context, asked, question)
                                      for _, seen, asked in found):
             found.append((at, topic, question))
-    return found
+    return found, placed
 
 
 def _asks_apart(context: Context, first: str, then: str) -> bool:
@@ -151,17 +168,17 @@ def other_questions(context: Context, answered: str) -> list[tuple[int, str, str
             # "Min mor … Hun har givet mig lov. Kan jeg sende en mail med hendes cpr-nummer?":
             # the story's one question first, then what its telling was read as.
             lone.insert(0, (0, asked[0], asked[1]))
-        paired = ASKED_WITH.get(answered)
+        paired = ASKED_WITH.get(answered) or (
+            ASKED_BY_RELATIVES.get(answered) if context.relative else None)
         if paired and dict(context.turn.ranking).get(paired[0], 0.0) >= paired[1]:
             # "hvordan søger jeg for hende?": whether a relative may, and how to apply.
             lone.append((0, TOPIC_OF_INTENT[paired[0]], context.turn.text))
         return lone
-    found = topics_asked(context, questions)
+    found, placed = _read_questions(context, questions)
     if sum(topic == answered for _, topic, _ in found) > 1:
         return found  # one topic under two laws: each question under its own
-    if found and context.turn.confidence < STORY_UNSURE and all(
-            topic != answered for _, topic, _ in found) and all(
-            topic_of(context, question) is not None for question in questions):
+    if found and placed and context.turn.confidence < STORY_UNSURE and all(
+            topic != answered for _, topic, _ in found):
         # Every question asks a topic of its own, none NLU's unsure reading of the whole
         # message ("… vedligeholdelsestræning. Foregår det på hverdage, og kan man få det
         # hjemme?" is not who may get it): the questions are what is asked.

@@ -89,8 +89,9 @@ def story_law(turn: Turn) -> str | None:
     return None
 
 
-#: Topics whose answer depends on the law: a story that points to one says so first.
-_LAW_MATTERS = frozenset({"apply", "target_group", "deadlines"})
+#: Topics whose answer depends on the law: a story that points to one says so first ("Skal jeg
+#: søge for hende?" after a discharge: under § 140 nobody applies).
+_LAW_MATTERS = frozenset({"apply", "target_group", "deadlines", "on_behalf"})
 
 
 def likely_law(context: Context, topic: str) -> str | None:

@@ -86,7 +86,7 @@ def test_by_law_only_purpose_and_target_group(std):
 def test_common_topics_present(std):
     expected = {
         "content", "location", "scope", "cost", "transport", "apply", "contact",
-        "on_behalf", "deadlines", "staff", "home_workplace", "complaint_decision",
+        "on_behalf", "deadlines", "free_choice", "staff", "home_workplace", "complaint_decision",
         "complaint_treatment", "complaint_staff", "citizen_adviser", "legal_basis",
         "approval",
     }
@@ -94,12 +94,17 @@ def test_common_topics_present(std):
 
 
 @pytest.mark.parametrize(
-    "topic", ["free_choice", "cancellation", "cooperation", "follow_up", "emergency"]
+    "topic", ["cancellation", "cooperation", "follow_up", "emergency"]
 )
 def test_silent_topics_absent(std, topic):
     assert not std.covers(topic)
     for law in std.laws:
         assert std.topic(topic, law) is None
+
+
+def test_free_choice_says_where_training_is_and_that_no_other_provider_is_named(std):
+    answer = std.topic("free_choice").answer
+    assert "genoptræningscentre" in answer and "nævner ikke andre" in answer
 
 
 def test_target_group_genoptraening(std):

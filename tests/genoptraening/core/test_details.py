@@ -95,3 +95,20 @@ def test_a_young_citizen_telling_their_own_age_tells_of_a_child():
                         "skiulykke")
     assert found is not None and found.id == "child_provider"
     assert told_detail("jeg er 67 og bor i Rebild") is None
+
+
+def test_every_need_a_story_tells_is_found_in_the_file_s_order():
+    from genoptraening.core.details import told_details
+
+    found = told_details("Jeg kan ikke komme ud af huset. Og jeg har mine cigaretter, dem "
+                         "giver jeg ikke op.")
+    assert [d.id for d in found] == ["smoking", "home_training"]
+    assert told_details("Jeg har ondt i ryggen.") == []  # "ryggen" is no smoking
+
+
+def test_smoking_is_asked_by_its_own_words_not_by_the_back():
+    from genoptraening.core.details import asked_detail
+
+    detail = asked_detail("Må jeg ryge, når terapeuten er her?", "home_workplace")
+    assert detail is not None and detail.id == "smoking"
+    assert asked_detail("kan jeg få træning for min ryg?", "home_workplace") is None

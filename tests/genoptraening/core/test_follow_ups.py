@@ -61,6 +61,15 @@ def test_what_comes_after_the_course_is_the_follow_up_where_the_standard_has_one
     assert next_topic("og hvis jeg ikke er færdig til den tid", "scope") == "scope"
 
 
+def test_the_training_itself_after_the_ride_s_price_is_what_the_training_costs():
+    from genoptraening.core.follow_ups import next_topic
+
+    assert next_topic("og selve træningen?", "transport") == "cost"
+    assert next_topic("hvad med træningen, koster den noget?", "transport") == "cost"
+    assert next_topic("hvor meget er det?", "transport") == "transport"  # the ride's price
+    assert next_topic("og selve træningen?", "location") is None
+
+
 def test_a_wrong_next_section_is_named(tmp_path):
     path = tmp_path / "follow_ups.yml"
     path.write_text("meaning:\n  asks: [hvad betyder det]\nnext:\n  asks: []\n"

@@ -113,6 +113,14 @@ def test_what_to_do_now_is_read_with_what_was_just_told():
     assert split_questions("Jeg faldt. Hvad koster det?", always=True) == ["Hvad koster det?"]
 
 
+def test_how_to_do_what_was_just_told_is_read_with_it():
+    text = "Min søn siger, jeg skal klage. Hvordan gør jeg det, og hvor lang tid har jeg?"
+    assert split_questions(text) == [
+        "Min søn siger, jeg skal klage. Hvordan gør jeg det", "hvor lang tid har jeg?"]
+    # Without something told before it, it is read as it stands.
+    assert split_questions("Hvordan gør jeg det?", always=True) == ["Hvordan gør jeg det?"]
+
+
 def test_questions_listed_with_commas_are_each_a_question():
     assert split_questions("Hvad kan kommunen tilbyde mig, hvad koster det, og hvor skal jeg "
                            "træne?") == ["Hvad kan kommunen tilbyde mig", "hvad koster det",

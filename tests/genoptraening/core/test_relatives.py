@@ -199,3 +199,10 @@ def test_a_relative_in_the_writers_own_story_is_not_asked_about():
     assert find_relative(
         "jeg fik en ny hofte for 2 uger siden, jeg bor alene og min datter arbejder hele "
         "dagen, hvordan kommer jeg frem og tilbage til træningen") is None
+
+
+def test_a_relative_who_only_tells_what_the_municipality_offers_is_not_asked_about():
+    assert find_relative("Jeg er 79 og bor alene. Min søster siger at kommunen har træning. "
+                         "Kan de komme herhjemme til mig?") is None
+    found = find_relative("Min søster siger, at hun ikke kan gå. Kan hun få træning?")
+    assert found is not None and found.noun == "søster"

@@ -53,3 +53,11 @@ def test_the_writers_own_telling_stays_theirs():
     # What the writer wrote stays theirs: "det, du skrev" is not "det, din mor skrev".
     assert about("Jeg kan ikke regne en dato ud fra det, du skrev.", MOR) == (
         "Jeg kan ikke regne en dato ud fra det, du skrev.")
+
+
+def test_the_relative_already_named_is_kept_and_the_rest_follows_it():
+    from genoptraening.core.voice import Person, about
+
+    person = Person("din far", "han", "ham", "hans")
+    text = about("Så skal din far ikke selv søge. Du får et brev.", person)
+    assert text == "Så skal din far ikke selv søge. Han får et brev."

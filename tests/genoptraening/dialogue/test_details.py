@@ -181,3 +181,11 @@ def test_a_way_there_too_hard_told_beside_the_question_quotes_training_at_home(c
     assert "selv sørge for transport" in text  # the question's answer first
     assert "kan træningen foregå i eget hjem" in text  # then what the standard says of her case
     assert "samtykke" in text  # a friend asks for her as a relative does
+
+
+def test_each_need_a_story_tells_is_quoted_from_the_standard(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "Jeg kan ikke komme ud af huset, og jeg har mine cigaretter. "
+                 "Kan de komme herhjemme til mig?", "ask_location", confidence=0.9)
+    assert "ikke at ryge" in text  # the standard's request about smoking
+    assert "eget hjem" in text  # and training at home

@@ -232,3 +232,33 @@ def test_questions_each_asking_their_own_topic_are_answered_not_nlu_s_unsure_who
     assert "I særlige tilfælde kan du træne i dit eget hjem" in text  # the second's answer
     assert "særlige sociale problemer" not in text  # not who may get it, which nobody asked
     assert c.state.last_topic == "location"
+
+
+def test_a_second_question_asking_on_from_the_first_is_read_as_its_follow_up(conversation):
+    c = conversation(municipality="lejre")
+    text = c.say("answer_topic", "Jeg fik afslag. Min søn siger, jeg skal klage. Hvordan gør jeg "
+                 "det, og hvor lang tid har jeg?", "ask_complaint_decision", confidence=0.99,
+                 questions=(Question("Jeg fik afslag. Min søn siger, jeg skal klage. Hvordan gør "
+                                     "jeg det", "ask_complaint_decision", 0.99),
+                            Question("hvor lang tid har jeg?", "ask_deadlines", 0.99)))
+    assert "fire uger" in text  # the complaint's own deadline
+    assert "14 dage" not in text  # not how long the municipality takes to decide
+    assert [r.answered_by.get("topic") for r in c.replies if r.answered_by.get("topic")] == [
+        "complaint_decision"]
+
+
+def test_a_relative_asking_whether_to_call_themselves_gets_how_to_apply_and_consent(
+        conversation):
+    c = conversation(municipality="hedensted", relative="mor")
+    text = c.say("answer_topic", "skal hun selv ringe eller kan jeg gøre det for min mor?",
+                 "ask_apply", confidence=0.62,
+                 ranking=(("ask_on_behalf", 0.33), ("ask_health", 0.02)))
+    assert "79 91 82 50" in text  # how to apply
+    assert "samtykke" in text  # and whether the relative may
+
+
+def test_the_writer_asking_how_to_apply_gets_no_consent_line(conversation):
+    c = conversation(municipality="hedensted")
+    text = c.say("answer_topic", "skal jeg selv ringe?", "ask_apply", confidence=0.62,
+                 ranking=(("ask_on_behalf", 0.33),))
+    assert "samtykke" not in text

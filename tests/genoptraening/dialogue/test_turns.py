@@ -572,3 +572,15 @@ def test_a_lasting_illness_with_a_new_loss_says_the_other_reading_too(conversati
     assert text.startswith("Ud fra det, du fortæller, lyder det som vedligeholdende træning "
                            "efter serviceloven § 86, stk. 2.")
     assert "Er det et nyt tab af funktion" in text and "§ 86, stk. 1" in text
+
+
+def test_a_relative_asking_to_apply_after_a_discharge_hears_that_nobody_applies(conversation):
+    from genoptraening.core.situation import Situation
+
+    c = conversation(municipality="rebild")
+    text = c.say("answer_topic", "Min mor blev udskrevet fra sygehuset i går. Skal jeg søge "
+                 "genoptræning til hende?", "ask_on_behalf", confidence=0.88,
+                 situation=Situation(hospital_stay=True, new_loss=True))
+    assert text.startswith("Efter en indlæggelse gælder sundhedsloven § 140")
+    assert "din mor ikke selv søge" in text and "din mors mor" not in text
+    assert "samtykke" in text
