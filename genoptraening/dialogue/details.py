@@ -54,7 +54,9 @@ def told_in_story(context: Context, story: str, law: str | None,
     if text is None:
         return []
     quoted: list[Reply] = []
-    for detail in told_details(story)[:MAX_TOLD]:
+    for detail in told_details(story):
+        if len(quoted) == MAX_TOLD:
+            break
         sections = frozenset(c.section for c in context.answer(detail.topic, law).citations
                              if c.section) if detail.topic else frozenset()
         found = quote(text, detail, sections)

@@ -68,6 +68,7 @@ def test_the_training_itself_after_the_ride_s_price_is_what_the_training_costs()
     assert next_topic("hvad med træningen, koster den noget?", "transport") == "cost"
     assert next_topic("hvor meget er det?", "transport") == "transport"  # the ride's price
     assert next_topic("og selve træningen?", "location") is None
+    assert next_topic("og træningen, hvor foregår den?", "transport") is None  # not its price
 
 
 def test_a_wrong_next_section_is_named(tmp_path):
